@@ -1,0 +1,65 @@
+package org.onewindow.analysis;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.ko.KoreanTokenizer;
+import org.apache.lucene.analysis.ko.dict.UserDictionary;
+import org.elasticsearch.plugin.Inject;
+import org.elasticsearch.plugin.NamedComponent;
+import org.elasticsearch.plugin.analysis.TokenizerFactory;
+import org.elasticsearch.plugin.settings.AnalysisSettings;
+import org.elasticsearch.plugin.settings.BooleanSetting;
+import org.elasticsearch.plugin.settings.ListSetting;
+import org.elasticsearch.plugin.settings.StringSetting;
+
+/** Korean morphological tokenizer (Lucene nori), e.g. 청년수당을 → 청년, 수당. */
+@NamedComponent("ow_korean_tokenizer")
+public class KoreanTokenizerFactory implements TokenizerFactory {
+
+    @AnalysisSettings
+    public interface Settings {
+        /** none, discard (default: compounds are replaced by their parts) or mixed (compound and parts). */
+        @StringSetting(path = "decompound_mode", defaultValue = "discard")
+        String decompoundMode();
+
+        @BooleanSetting(path = "discard_punctuation", defaultValue = true)
+        boolean discardPunctuation();
+
+        /** Extra dictionary entries, one per line in nori's user dictionary format ("세종시 세종 시"). */
+        @ListSetting(path = "user_dictionary_rules")
+        List<String> userDictionaryRules();
+    }
+
+    private final KoreanTokenizer.DecompoundMode decompoundMode;
+    private final boolean discardPunctuation;
+    private final UserDictionary userDictionary;
+
+    @Inject
+    public KoreanTokenizerFactory(Settings settings) {
+        this.decompoundMode = KoreanTokenizer.DecompoundMode.valueOf(settings.decompoundMode().toUpperCase(Locale.ROOT));
+        this.discardPunctuation = settings.discardPunctuation();
+        this.userDictionary = userDictionary(settings.userDictionaryRules());
+    }
+
+    private static UserDictionary userDictionary(List<String> rules) {
+        if (rules == null || rules.isEmpty()) {
+            return null;
+        }
+        try {
+            return UserDictionary.open(new StringReader(String.join("\n", rules)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("invalid user_dictionary_rules", e);
+        }
+    }
+
+    @Override
+    public Tokenizer create() {
+        return new KoreanTokenizer(
+                KoreanTokenizer.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, userDictionary, decompoundMode, false, discardPunctuation);
+    }
+}

@@ -1,0 +1,33 @@
+package org.onewindow.mappings.index;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Elasticsearch projection of the common schema. Readers and writers use the alias; a mapping change gets a
+ * new {@link #VERSION} (a new index, filled and then swapped in behind the alias).
+ */
+public final class ServiceIndex {
+
+    public static final String ALIAS = "onewindow-services";
+    public static final int VERSION = 1;
+    public static final String INDEX = ALIAS + "-v" + VERSION;
+
+    /** Fields searched by the public full-text query, with their weights; all use the Korean morphological analyzer. */
+    public static final java.util.List<String> SEARCH_FIELDS = java.util.List.of(
+            "name.ko^4", "name.en^3", "summary.ko^2", "summary.en", "audience", "benefits");
+
+    private ServiceIndex() {
+    }
+
+    /** Settings (our plugin's analyzers) and mappings of the index, as the create-index request body. */
+    public static String definitionJson() {
+        try (InputStream in = ServiceIndex.class.getResourceAsStream("/elasticsearch/services-index.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index definition", e);
+        }
+    }
+}

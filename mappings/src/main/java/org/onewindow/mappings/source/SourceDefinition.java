@@ -1,0 +1,23 @@
+package org.onewindow.mappings.source;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * One source as declared in its mapping file (sources-as-code): who publishes it, how to read it, when to harvest
+ * it, and how its raw fields become the common schema.
+ */
+public record SourceDefinition(
+        @JsonProperty(required = true) String id,
+        @JsonProperty(required = true) Agency agency,
+        @JsonProperty(required = true) ConnectorSpec connector,
+        @JsonProperty(required = true) String schedule,
+        Politeness politeness,
+        @JsonProperty(required = true) Map<TargetField, FieldRule> fields) {
+
+    public SourceDefinition {
+        politeness = politeness == null ? Politeness.DEFAULT : politeness;
+        fields = Map.copyOf(fields);
+    }
+}
