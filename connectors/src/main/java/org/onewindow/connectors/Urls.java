@@ -19,7 +19,12 @@ public final class Urls {
             return null;
         }
         try {
-            URI resolved = URI.create(base).resolve(link.strip().replace(" ", "%20"));
+            String reference = link.strip().replace(" ", "%20");
+            // java.net.URI resolves a query-only reference against the base's directory (RFC 2396): "?q" from
+            // /svc/list.do would give /svc/?q. RFC 3986 (and browsers) keep the base's path: /svc/list.do?q.
+            URI resolved = reference.startsWith("?")
+                    ? URI.create(base.replaceFirst("[?#].*$", "") + reference)
+                    : URI.create(base).resolve(reference);
             String scheme = resolved.getScheme();
             return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme) ? resolved.toString() : null;
         } catch (IllegalArgumentException e) {

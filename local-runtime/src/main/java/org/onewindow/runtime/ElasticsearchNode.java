@@ -43,8 +43,8 @@ public final class ElasticsearchNode implements AutoCloseable {
      */
     public record Options(Path distribution, Path plugin, Path workDir, int httpPort, String heap) {
         public Options {
-            requireFile(distribution, "Elasticsearch zip (onewindow.runtime.elasticsearch-zip)");
-            requireFile(plugin, "analysis plugin zip (onewindow.runtime.analysis-plugin-zip)");
+            requireFile(distribution, "Elasticsearch zip (onewindow-runtime.elasticsearch-zip)");
+            requireFile(plugin, "analysis plugin zip (onewindow-runtime.analysis-plugin-zip)");
         }
     }
 

@@ -4,12 +4,12 @@ import java.nio.file.Path;
 
 /**
  * Where the build put the node and plugin zips: Maven passes their paths as system properties
- * ({@code onewindow.runtime.elasticsearch-zip}, {@code onewindow.runtime.analysis-plugin-zip}).
+ * ({@code onewindow-runtime.elasticsearch-zip}, {@code onewindow-runtime.analysis-plugin-zip}).
  */
 public final class TestArtifacts {
 
-    public static final String ELASTICSEARCH_ZIP = "onewindow.runtime.elasticsearch-zip";
-    public static final String ANALYSIS_PLUGIN_ZIP = "onewindow.runtime.analysis-plugin-zip";
+    public static final String ELASTICSEARCH_ZIP = "onewindow-runtime.elasticsearch-zip";
+    public static final String ANALYSIS_PLUGIN_ZIP = "onewindow-runtime.analysis-plugin-zip";
 
     private TestArtifacts() {
     }

@@ -59,7 +59,9 @@ public final class Charsets {
             return MS949;
         }
         try {
-            return Charset.forName(name);
+            Charset charset = Charset.forName(name);
+            // Java's other EUC-KR aliases (ksc5601, csEUCKR, 5601…) mean MS949 too.
+            return charset.name().equals("EUC-KR") ? MS949 : charset;
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             return null;
         }

@@ -34,6 +34,7 @@ public final class DemoAgencySite implements AutoCloseable {
 
     private final WireMockServer server;
     private final List<DemoService> services;
+    private final java.util.Set<String> hidden = new java.util.concurrent.CopyOnWriteArraySet<>();
 
     private DemoAgencySite(WireMockServer server, List<DemoService> services) {
         this.server = server;
@@ -72,21 +73,47 @@ public final class DemoAgencySite implements AutoCloseable {
         return services.size();
     }
 
+    /** The underlying WireMock server, for tests that inject faults at the HTTP level. */
+    public WireMockServer server() {
+        return server;
+    }
+
+    /** Takes a service off the listing, as an agency does when it ends one (its page stays reachable). */
+    public void hide(String serviceId) {
+        hidden.add(serviceId);
+        stubListPages(new EgovPages(AGENCY_NAME));
+    }
+
+    /** Lists every service again. */
+    public void showAll() {
+        hidden.clear();
+        stubListPages(new EgovPages(AGENCY_NAME));
+    }
+
     private void stubPages() {
         EgovPages pages = new EgovPages(AGENCY_NAME);
-        int pageCount = EgovPages.pageCount(services.size());
+        stubListPages(pages);
+        stubRecordPages(pages);
+    }
+
+    private void stubListPages(EgovPages pages) {
+        List<DemoService> listed = services.stream().filter(s -> !hidden.contains(s.id())).toList();
+        int pageCount = EgovPages.pageCount(listed.size());
         for (int page = 1; page <= pageCount + 1; page++) {
-            byte[] body = pages.listPage(services, page).getBytes(MS949);
+            byte[] body = pages.listPage(listed, page).getBytes(MS949);
             String index = Integer.toString(page);
-            serve(post(urlPathMatching(LIST_PATH_PATTERN)).withFormParam("pageIndex", equalTo(index)), body, true);
-            serve(get(urlPathMatching(LIST_PATH_PATTERN)).withQueryParam("pageIndex", equalTo(index)), body, true);
+            serve(post(urlPathMatching(LIST_PATH_PATTERN)).withFormParam("pageIndex", equalTo(index)).atPriority(1), body, true);
+            serve(get(urlPathMatching(LIST_PATH_PATTERN)).withQueryParam("pageIndex", equalTo(index)).atPriority(1), body, true);
         }
-        byte[] first = pages.listPage(services, 1).getBytes(MS949);
+        byte[] first = pages.listPage(listed, 1).getBytes(MS949);
         serve(any(urlPathMatching(LIST_PATH_PATTERN)).withQueryParam("pageIndex", absent()).atPriority(5), first, true);
+    }
+
+    private void stubRecordPages(EgovPages pages) {
 
         for (int i = 0; i < services.size(); i++) {
             DemoService service = services.get(i);
-            serve(get(urlPathEqualTo(EgovPages.VIEW_PATH)).withQueryParam("svcId", equalTo(service.id())),
+            serve(get(urlPathEqualTo(EgovPages.VIEW_PATH)).withQueryParam("svcId", equalTo(service.id())).atPriority(1),
                     pages.detailPage(service, i).getBytes(MS949), false);
         }
         serve(get(urlPathEqualTo(EgovPages.VIEW_PATH)).atPriority(9), pages.noSuchRecordPage().getBytes(MS949), false);

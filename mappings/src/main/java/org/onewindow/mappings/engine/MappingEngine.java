@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,11 +21,12 @@ import org.onewindow.mappings.source.TargetField;
 /** Pure: raw fields + the source's mapping → a {@link ServiceRecord} and its validation problems. */
 public final class MappingEngine {
 
+    // STRICT: an impossible date (2026-02-30) is unreadable, not silently moved to the month's last day.
     private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
-            DateTimeFormatter.ofPattern("yyyy-MM-dd"),
-            DateTimeFormatter.ofPattern("yyyy.MM.dd"),
-            DateTimeFormatter.ofPattern("yyyy.M.d"),
-            DateTimeFormatter.ofPattern("yyyyMMdd"));
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("uuuu.MM.dd").withResolverStyle(ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("uuuu.M.d").withResolverStyle(ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT));
     private static final Pattern DATE_PREFIX = Pattern.compile("^\\s*(\\d{4}[-.]?\\d{1,2}[-.]?\\d{1,2})");
 
     public MappingResult map(SourceDefinition source, RawRecord raw) {
@@ -137,7 +139,8 @@ public final class MappingEngine {
                         .flatMap(v -> rule.split() == null ? java.util.stream.Stream.of(v)
                                 : Arrays.stream(v.split(Pattern.quote(unescape(rule.split())))))
                         .map(String::strip)
-                        .filter(v -> !v.isEmpty())
+                        .map(rule::apply)
+                        .filter(v -> v != null && !v.isEmpty())
                         .toList();
                 if (!values.isEmpty()) {
                     return values;

@@ -3,6 +3,8 @@ package org.onewindow.mappings.source;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 
 /**
  * One source as declared in its mapping file (sources-as-code): who publishes it, how to read it, when to harvest
@@ -13,7 +15,7 @@ public record SourceDefinition(
         @JsonProperty(required = true) Agency agency,
         @JsonProperty(required = true) ConnectorSpec connector,
         @JsonProperty(required = true) String schedule,
-        Politeness politeness,
+        @JsonSetter(nulls = Nulls.SET) Politeness politeness,
         @JsonProperty(required = true) Map<TargetField, FieldRule> fields) {
 
     public SourceDefinition {

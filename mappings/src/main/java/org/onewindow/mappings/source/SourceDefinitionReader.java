@@ -1,10 +1,17 @@
 package org.onewindow.mappings.source;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -19,17 +26,33 @@ public final class SourceDefinitionReader {
 
     private final ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            // An explicit null is an error; optional properties opt out with @JsonSetter(nulls = Nulls.SET) and
+            // default in their constructor (the FAIL_ON_*_CREATOR_PROPERTIES features made every property mandatory).
+            .defaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL, Nulls.FAIL))
             .build();
+
+    /**
+     * The keys each object of a file may hold, by its JSON pointer. Jackson reports an unknown key of a record only
+     * after the whole object (at its end, and after any "missing property" error it causes), so keys are checked first.
+     */
+    private static final Map<String, List<String>> KNOWN_KEYS = Map.of(
+            "", componentNames(SourceDefinition.class),
+            "/agency", componentNames(Agency.class),
+            "/connector", componentNames(ConnectorSpec.class),
+            "/politeness", componentNames(Politeness.class),
+            "/fields", Arrays.stream(TargetField.values()).map(TargetField::key).toList());
 
     public Result read(String fileName, String text) {
         SourceDefinition definition;
         try {
+            List<String> unknown = unknownKeys(fileName, text);
+            if (!unknown.isEmpty()) {
+                return new Result(null, unknown);
+            }
             definition = yaml.readValue(text, SourceDefinition.class);
         } catch (JsonProcessingException e) {
             return Result.failed(fileName + ":" + line(e.getLocation()) + ": " + message(e));
-        } catch (IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return Result.failed(fileName + ": " + e.getMessage());
         }
         List<String> problems = new ArrayList<>();
@@ -44,6 +67,29 @@ public final class SourceDefinitionReader {
             problems.add(fileName + ": fields must map 'name'");
         }
         return problems.isEmpty() ? new Result(definition, List.of()) : new Result(null, problems);
+    }
+
+    private List<String> unknownKeys(String fileName, String text) throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (JsonParser parser = yaml.createParser(text)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token != JsonToken.FIELD_NAME) {
+                    continue;
+                }
+                String key = parser.currentName();
+                String object = parser.getParsingContext().pathAsPointer().head().toString();
+                List<String> known = object.matches("/fields/[^/]+") ? FieldRule.KEYS : KNOWN_KEYS.get(object);
+                if (known != null && !known.contains(key)) {
+                    problems.add(fileName + ":" + line(parser.currentTokenLocation()) + ": unknown field '" + key + "'"
+                            + Suggestions.didYouMean(key, known));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static List<String> componentNames(Class<? extends Record> type) {
+        return Arrays.stream(type.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName).toList();
     }
 
     private static String line(JsonLocation location) {

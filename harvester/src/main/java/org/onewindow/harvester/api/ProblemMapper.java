@@ -1,0 +1,32 @@
+package org.onewindow.harvester.api;
+
+import org.jboss.logging.Logger;
+import org.onewindow.harvester.run.HarvestService;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Every failure of the operator API as problem JSON. */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        if (failure instanceof HarvestService.UnknownSourceException) {
+            return Problem.response(Response.Status.NOT_FOUND, failure.getMessage());
+        }
+        if (failure instanceof HarvestService.AlreadyRunningException) {
+            return Problem.response(Response.Status.CONFLICT, failure.getMessage());
+        }
+        if (failure instanceof WebApplicationException web) {
+            Response.Status status = Response.Status.fromStatusCode(web.getResponse().getStatus());
+            return Problem.response(status == null ? Response.Status.BAD_REQUEST : status, web.getMessage());
+        }
+        LOG.error("operator API failure", failure);
+        return Problem.response(Response.Status.INTERNAL_SERVER_ERROR, "unexpected error; see the harvester log");
+    }
+}

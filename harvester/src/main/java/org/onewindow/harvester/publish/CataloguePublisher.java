@@ -1,0 +1,116 @@
+package org.onewindow.harvester.publish;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
+import org.elasticsearch.client.RestClient;
+import org.onewindow.harvester.config.HarvesterConfig;
+import org.onewindow.harvester.store.CatalogueRecord;
+import org.onewindow.harvester.store.OutboxEntry;
+import org.onewindow.harvester.store.RecordStatus;
+import org.onewindow.mappings.index.ServiceIndex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Drains the outbox into Elasticsearch with bulk requests. Writes carry the record's revision as an external
+ * version, so replays are harmless and an older write never overwrites a newer one. Entries whose write failed
+ * stay in the outbox for the next attempt.
+ */
+@ApplicationScoped
+public class CataloguePublisher {
+
+    /** What one drain did; {@code failures} are per-document messages. */
+    public record Result(int published, List<String> failures) {
+    }
+
+    @Inject
+    RestClient elasticsearch;
+
+    @Inject
+    CatalogueIndex index;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    HarvesterConfig config;
+
+    public synchronized Result publishPending() throws IOException {
+        index.ensureExists();
+        int published = 0;
+        List<String> failures = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            final long cursor = after;
+            List<OutboxEntry> batch = QuarkusTransaction.requiringNew().call(() -> OutboxEntry
+                    .<OutboxEntry>find("id > ?1 order by id", cursor).page(0, config.harvest().publishBatchSize()).list());
+            if (batch.isEmpty()) {
+                return new Result(published, failures);
+            }
+            after = batch.get(batch.size() - 1).id;
+            List<Long> done = publish(batch, failures);
+            published += done.size();
+            QuarkusTransaction.requiringNew().run(() -> OutboxEntry.delete("id in ?1", done));
+        }
+    }
+
+    private List<Long> publish(List<OutboxEntry> batch, List<String> failures) throws IOException {
+        List<String> ids = batch.stream().map(e -> e.recordId).distinct().toList();
+        Map<String, CatalogueRecord> records = QuarkusTransaction.requiringNew().call(() -> CatalogueRecord
+                .<CatalogueRecord>list("id in ?1", ids).stream()
+                .collect(Collectors.toMap(r -> r.id, Function.identity())));
+        StringBuilder bulk = new StringBuilder();
+        List<OutboxEntry> sent = new ArrayList<>();
+        List<Long> done = new ArrayList<>();
+        for (OutboxEntry entry : batch) {
+            CatalogueRecord record = records.get(entry.recordId);
+            if (record == null) {
+                done.add(entry.id); // nothing left to publish for it
+                continue;
+            }
+            ObjectNode action = json.createObjectNode();
+            ObjectNode meta = action.putObject(record.status == RecordStatus.ACTIVE ? "index" : "delete");
+            meta.put("_index", ServiceIndex.ALIAS).put("_id", record.id)
+                    .put("version", record.revision).put("version_type", "external_gte");
+            bulk.append(action).append('\n');
+            if (record.status == RecordStatus.ACTIVE) {
+                bulk.append(record.document).append('\n');
+            }
+            sent.add(entry);
+        }
+        if (sent.isEmpty()) {
+            return done;
+        }
+        Request request = new Request("POST", "/_bulk");
+        request.addParameter("refresh", "wait_for");
+        request.setJsonEntity(bulk.toString());
+        Response response = elasticsearch.performRequest(request);
+        JsonNode items = json.readTree(response.getEntity().getContent()).path("items");
+        for (int i = 0; i < sent.size(); i++) {
+            JsonNode result = items.path(i).elements().hasNext() ? items.path(i).elements().next() : null;
+            int status = result == null ? 0 : result.path("status").asInt();
+            boolean ok = status >= 200 && status < 300
+                    || status == 409 // a newer revision is already there
+                    || status == 404 && result.has("result"); // deleting what is already gone
+            if (ok) {
+                done.add(sent.get(i).id);
+            } else {
+                failures.add(sent.get(i).recordId + ": " + (result == null ? "no result" : result.path("error").toString()));
+            }
+        }
+        return done;
+    }
+}

@@ -1,0 +1,61 @@
+package org.onewindow.harvester.run;
+
+import java.time.Instant;
+
+import org.jboss.logging.Logger;
+import org.onewindow.harvester.store.HarvestError;
+import org.onewindow.harvester.store.HarvestRun;
+import org.onewindow.harvester.store.RunStatus;
+import org.onewindow.harvester.store.Stage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Writes a run's progress as it happens: errors as rows, counts and status on the run. */
+@ApplicationScoped
+public class RunLedger {
+
+    private static final Logger LOG = Logger.getLogger(RunLedger.class);
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void error(long runId, Stage stage, String url, String recordId, String message) {
+        LOG.warnf("run %d %s %s: %s", runId, stage, url == null ? "" : url, message);
+        HarvestError error = new HarvestError();
+        error.runId = runId;
+        error.stage = stage;
+        error.url = url;
+        error.recordId = recordId;
+        error.message = message.length() > 4000 ? message.substring(0, 4000) + "…" : message;
+        error.createdAt = Instant.now();
+        error.persist();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void progress(long runId, RunCounts counts) {
+        HarvestRun run = HarvestRun.findById(runId);
+        counts.copyTo(run);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void finish(long runId, RunCounts counts, boolean gatherComplete, RunStatus status, String message) {
+        HarvestRun run = HarvestRun.findById(runId);
+        counts.copyTo(run);
+        run.gatherComplete = gatherComplete;
+        run.status = status;
+        run.message = message;
+        run.finishedAt = Instant.now();
+        LOG.infof("run %d of %s %s: added=%d updated=%d unchanged=%d withdrawn=%d errored=%d%s", runId, run.sourceId,
+                status, run.added, run.updated, run.unchanged, run.withdrawn, run.errored, message == null ? "" : " (" + message + ")");
+    }
+
+    /** Closes a run that ended without finishing itself (a crash), so it never stays "running". */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void failIfRunning(long runId, String message) {
+        HarvestRun run = HarvestRun.findById(runId);
+        if (run != null && run.status == RunStatus.RUNNING) {
+            run.status = RunStatus.FAILED;
+            run.message = message;
+            run.finishedAt = Instant.now();
+        }
+    }
+}

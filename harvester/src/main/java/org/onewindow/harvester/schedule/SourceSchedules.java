@@ -1,0 +1,45 @@
+package org.onewindow.harvester.schedule;
+
+import java.util.Set;
+
+import org.jboss.logging.Logger;
+import org.onewindow.harvester.store.Source;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Registers each source's cron schedule in Quartz's clustered JDBC store (replacing an older one). */
+@ApplicationScoped
+public class SourceSchedules {
+
+    private static final Logger LOG = Logger.getLogger(SourceSchedules.class);
+    private static final String GROUP = "sources";
+
+    @Inject
+    Scheduler quartz;
+
+    public void register(Source source) {
+        JobDetail job = JobBuilder.newJob(ScheduledHarvestJob.class)
+                .withIdentity("harvest-" + source.id, GROUP)
+                .usingJobData(ScheduledHarvestJob.SOURCE_ID, source.id)
+                .storeDurably()
+                .build();
+        try {
+            Trigger trigger = TriggerBuilder.newTrigger()
+                    .withIdentity("cron-" + source.id, GROUP)
+                    .withSchedule(CronScheduleBuilder.cronSchedule(source.schedule).withMisfireHandlingInstructionDoNothing())
+                    .build();
+            quartz.scheduleJob(job, Set.of(trigger), true);
+            LOG.infof("source %s scheduled: %s (next %s)", source.id, source.schedule, trigger.getNextFireTime());
+        } catch (RuntimeException | SchedulerException e) {
+            LOG.errorf("source %s not scheduled: bad schedule '%s': %s", source.id, source.schedule, e.getMessage());
+        }
+    }
+}

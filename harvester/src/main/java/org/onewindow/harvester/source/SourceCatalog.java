@@ -1,0 +1,99 @@
+package org.onewindow.harvester.source;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jboss.logging.Logger;
+import org.onewindow.connectors.Connectors;
+import org.onewindow.connectors.SourceConnector;
+import org.onewindow.harvester.config.HarvesterConfig;
+import org.onewindow.harvester.store.Source;
+import org.onewindow.mappings.source.BundledSources;
+import org.onewindow.mappings.source.SourceDefinition;
+import org.onewindow.mappings.source.SourceDefinitionReader;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * Sources as code: the bundled mapping files are loaded into the database at start-up (created or updated by id);
+ * from then on the database row is the truth. A bad file is logged and skipped; it never stops the others.
+ */
+@ApplicationScoped
+public class SourceCatalog {
+
+    private static final Logger LOG = Logger.getLogger(SourceCatalog.class);
+
+    @Inject
+    HarvesterConfig config;
+
+    private final SourceDefinitionReader reader = new SourceDefinitionReader();
+
+    @Transactional
+    public int syncBundledSources() {
+        int loaded = 0;
+        for (BundledSources.NamedResult file : BundledSources.readAll()) {
+            if (!file.result().ok()) {
+                file.result().problems().forEach(problem -> LOG.errorf("source file skipped: %s", problem));
+                continue;
+            }
+            SourceDefinition definition = file.result().definition();
+            try {
+                Connectors.create(definition.connector(), baseUrl(definition));
+            } catch (RuntimeException e) {
+                LOG.errorf("source file skipped: %s: %s", file.fileName(), e.getMessage());
+                continue;
+            }
+            upsert(definition, file.text());
+            loaded++;
+        }
+        return loaded;
+    }
+
+    private void upsert(SourceDefinition definition, String yaml) {
+        Source source = Source.findById(definition.id());
+        Instant now = Instant.now();
+        if (source == null) {
+            source = new Source();
+            source.id = definition.id();
+            source.createdAt = now;
+        }
+        source.kind = definition.connector().kind();
+        source.agencyCode = definition.agency().code();
+        source.agencyName = definition.agency().name();
+        source.agencyType = definition.agency().type().code();
+        source.schedule = definition.schedule();
+        source.definition = yaml;
+        source.updatedAt = now;
+        source.persist();
+    }
+
+    public List<Source> all() {
+        return Source.listAll(io.quarkus.panache.common.Sort.by("id"));
+    }
+
+    /** The source's definition as stored; throws if the stored YAML no longer reads (reported on the run). */
+    public SourceDefinition definition(Source source) {
+        SourceDefinitionReader.Result result = reader.read("sources/" + source.id + ".yaml", source.definition);
+        if (!result.ok()) {
+            throw new IllegalStateException(String.join("; ", result.problems()));
+        }
+        return result.definition();
+    }
+
+    public String baseUrl(SourceDefinition definition) {
+        HarvesterConfig.SourceOverride override = config.sources().get(definition.id());
+        return override != null && override.baseUrl().isPresent() ? override.baseUrl().get() : definition.connector().baseUrl();
+    }
+
+    public long delayMillis(SourceDefinition definition) {
+        HarvesterConfig.SourceOverride override = config.sources().get(definition.id());
+        return override != null && override.delayMillis().isPresent()
+                ? override.delayMillis().get() : definition.politeness().delayMillis();
+    }
+
+    public SourceConnector connector(SourceDefinition definition) {
+        return Connectors.create(definition.connector(), baseUrl(definition));
+    }
+}

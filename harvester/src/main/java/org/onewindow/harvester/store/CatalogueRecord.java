@@ -1,0 +1,61 @@
+package org.onewindow.harvester.store;
+
+import java.time.Instant;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** The record of truth for one service: its mapped document, content hash and presence bookkeeping. */
+@Entity
+@Table(name = "service_record")
+public class CatalogueRecord extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    @Column(name = "source_id", nullable = false)
+    public String sourceId;
+
+    @Column(name = "source_record_id", nullable = false)
+    public String sourceRecordId;
+
+    @Column(nullable = false, columnDefinition = "text")
+    public String url;
+
+    /** The ServiceRecord as JSON. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public String document;
+
+    @Column(name = "content_hash", nullable = false)
+    public String contentHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public RecordStatus status;
+
+    /** Consecutive complete gathers the record was missing from. */
+    @Column(name = "miss_count", nullable = false)
+    public int missCount;
+
+    /** Bumped on every change; Elasticsearch writes use it as an external version, so a stale write never wins. */
+    @Column(nullable = false)
+    public long revision;
+
+    @Column(name = "first_seen", nullable = false)
+    public Instant firstSeen;
+
+    @Column(name = "last_seen", nullable = false)
+    public Instant lastSeen;
+
+    @Column(name = "last_changed", nullable = false)
+    public Instant lastChanged;
+}

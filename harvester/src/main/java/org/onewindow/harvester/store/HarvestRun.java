@@ -1,0 +1,64 @@
+package org.onewindow.harvester.store;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One harvest of one source, with its outcome counts. */
+@Entity
+@Table(name = "harvest_run")
+public class HarvestRun extends PanacheEntityBase {
+
+    public enum Trigger { SCHEDULE, OPERATOR, STARTUP }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "source_id", nullable = false)
+    public String sourceId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public RunStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "triggered_by", nullable = false)
+    public Trigger triggeredBy;
+
+    @Column(name = "started_at", nullable = false)
+    public Instant startedAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    /** True when the whole listing was read without error: only then may missing records count as missing. */
+    @Column(name = "gather_complete", nullable = false)
+    public boolean gatherComplete;
+
+    public int added;
+    public int updated;
+    public int unchanged;
+    public int withdrawn;
+    public int errored;
+
+    @Column(columnDefinition = "text")
+    public String message;
+
+    public static Optional<HarvestRun> latestFor(String sourceId) {
+        return find("sourceId = ?1 order by id desc", sourceId).firstResultOptional();
+    }
+
+    public static Optional<HarvestRun> runningFor(String sourceId) {
+        return find("sourceId = ?1 and status = ?2", sourceId, RunStatus.RUNNING).firstResultOptional();
+    }
+}

@@ -1,0 +1,46 @@
+package org.onewindow.harvester.store;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A change waiting to reach Elasticsearch, written in the same transaction as the record change, so a publish
+ * that fails (node down) is retried later instead of lost.
+ */
+@Entity
+@Table(name = "publish_outbox")
+public class OutboxEntry extends PanacheEntityBase {
+
+    public enum Operation { INDEX, DELETE }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "record_id", nullable = false)
+    public String recordId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Operation operation;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public static void enqueue(String recordId, Operation operation) {
+        OutboxEntry entry = new OutboxEntry();
+        entry.recordId = recordId;
+        entry.operation = operation;
+        entry.createdAt = Instant.now();
+        entry.persist();
+    }
+}

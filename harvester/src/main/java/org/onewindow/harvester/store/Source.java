@@ -1,0 +1,42 @@
+package org.onewindow.harvester.store;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A harvested source; {@code definition} is its mapping file's YAML, the truth at run time. */
+@Entity
+@Table(name = "source")
+public class Source extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    @Column(nullable = false)
+    public String kind;
+
+    @Column(name = "agency_code", nullable = false)
+    public String agencyCode;
+
+    @Column(name = "agency_name", nullable = false)
+    public String agencyName;
+
+    @Column(name = "agency_type", nullable = false)
+    public String agencyType;
+
+    @Column(nullable = false)
+    public String schedule;
+
+    @Column(nullable = false, columnDefinition = "text")
+    public String definition;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

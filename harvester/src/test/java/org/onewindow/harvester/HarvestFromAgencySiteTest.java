@@ -1,0 +1,222 @@
+package org.onewindow.harvester;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import static org.hamcrest.Matchers.hasItem;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.util.List;
+
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.onewindow.harvester.store.CatalogueRecord;
+import org.onewindow.harvester.store.RecordStatus;
+import org.onewindow.mappings.index.ServiceIndex;
+import org.onewindow.runtime.demo.DemoAgencySite;
+import org.onewindow.runtime.demo.DemoService;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+
+/** Harvests the demo agency site over HTTP into PostgreSQL and Elasticsearch, with faults injected by WireMock. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalServicesResource.class, restrictToAnnotatedClass = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HarvestFromAgencySiteTest {
+
+    private static final String SOURCE = "mohw-welfare";
+    private static final List<DemoService> SERVICES = DemoAgencySite.services();
+
+    @Inject
+    RestClient elasticsearch;
+
+    @Inject
+    Scheduler quartz;
+
+    @Inject
+    ObjectMapper json;
+
+    @AfterEach
+    void healTheSite() {
+        DemoAgencySite site = LocalServicesResource.site();
+        List.copyOf(site.server().getStubMappings()).stream()
+                .filter(stub -> stub.getPriority() != null && stub.getPriority() == 0)
+                .forEach(stub -> site.server().removeStub(stub));
+        site.showAll();
+    }
+
+    @Test
+    @Order(1)
+    void harvestsEveryServiceOfTheDemoSiteIntoPostgresAndElasticsearch() throws IOException {
+        JsonPath run = runToEnd();
+        assertThat(run.getString("status")).isEqualTo("succeeded");
+        assertThat(run.getInt("counts.added")).isEqualTo(SERVICES.size());
+        assertThat(run.getInt("counts.errored")).isZero();
+        assertThat(run.getBoolean("gatherComplete")).isTrue();
+
+        long active = QuarkusTransaction.requiringNew().call(() -> CatalogueRecord.count("sourceId = ?1 and status = ?2", SOURCE, RecordStatus.ACTIVE));
+        assertThat(active).isEqualTo(SERVICES.size());
+        assertThat(indexedCount()).isEqualTo(SERVICES.size());
+
+        JsonNode first = indexedDocument("mohw-welfare-" + SERVICES.get(0).id());
+        assertThat(first.path("name").path("ko").asText()).isEqualTo(SERVICES.get(0).name());
+        assertThat(first.path("competentAuthority").path("name").asText()).isEqualTo("보건복지부");
+        assertThat(first.path("competentAuthority").path("department").asText()).isEqualTo(SERVICES.get(0).department());
+        assertThat(first.path("requiredDocuments")).hasSize(SERVICES.get(0).documents().size());
+    }
+
+    @Test
+    @Order(2)
+    void aSecondRunOfAnUnchangedSiteWritesNothing() {
+        JsonPath run = runToEnd();
+        assertThat(run.getString("status")).isEqualTo("succeeded");
+        assertThat(run.getInt("counts.unchanged")).isEqualTo(SERVICES.size());
+        assertThat(run.getInt("counts.added") + run.getInt("counts.updated")).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void brokenDetailPagesAreRecordedAsErrorsWhileTheOtherPagesArePublished() throws IOException {
+        var site = LocalServicesResource.site().server();
+        String failing = SERVICES.get(5).id();
+        String malformed = SERVICES.get(6).id();
+        String slow = SERVICES.get(7).id();
+        site.stubFor(detail(failing).willReturn(serverError().withBody("Internal Server Error")));
+        site.stubFor(detail(malformed).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                .withBody("<html><body><div id=\"contents\"><table class=\"view_tbl\"><tr><td>\u0000\u0001 잘린".getBytes(Charset.forName("x-windows-949")))));
+        site.stubFor(detail(slow).willReturn(aResponse().withStatus(200).withFixedDelay(5_000).withBody("late")));
+
+        JsonPath run = runToEnd();
+
+        assertThat(run.getString("status")).isEqualTo("partial");
+        assertThat(run.getInt("counts.errored")).isEqualTo(3);
+        assertThat(run.getInt("counts.unchanged")).isEqualTo(SERVICES.size() - 3);
+        assertThat(run.getInt("counts.withdrawn")).isZero();
+        List<String> errors = given().auth().oauth2(LocalServicesResource.OPERATOR_KEY)
+                .get("/api/v1/runs/{id}/errors", run.getLong("id")).then().statusCode(200)
+                .extract().jsonPath().getList("collect { it.stage + ' ' + it.recordId + ' ' + it.message }");
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("fetch " + failing + " HTTP 500"));
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("extract " + malformed));
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("fetch " + slow + " no answer"));
+        assertThat(indexedCount()).as("what was harvested before stays published").isEqualTo(SERVICES.size());
+    }
+
+    @Test
+    @Order(4)
+    void withdrawsOnlyAfterTwoCompleteRunsMissTheService() throws IOException {
+        String ended = SERVICES.get(10).id();
+        LocalServicesResource.site().hide(ended);
+
+        JsonPath firstMiss = runToEnd();
+        assertThat(firstMiss.getInt("counts.withdrawn")).isZero();
+        assertThat(indexedCount()).isEqualTo(SERVICES.size());
+
+        JsonPath secondMiss = runToEnd();
+        assertThat(secondMiss.getInt("counts.withdrawn")).isEqualTo(1);
+        assertThat(indexedCount()).isEqualTo(SERVICES.size() - 1);
+
+        LocalServicesResource.site().showAll();
+        JsonPath back = runToEnd();
+        assertThat(back.getInt("counts.added")).isEqualTo(1);
+        assertThat(indexedCount()).isEqualTo(SERVICES.size());
+    }
+
+    @Test
+    @Order(5)
+    void anIncompleteListingNeverWithdrawsAnything() throws IOException {
+        LocalServicesResource.site().hide(SERVICES.get(20).id());
+        LocalServicesResource.site().server().stubFor(post(urlPathMatching("/portal/svc/list\\.do.*"))
+                .withFormParam("pageIndex", equalTo("3")).atPriority(0).willReturn(serverError()));
+
+        for (int i = 0; i < 2; i++) {
+            JsonPath run = runToEnd();
+            assertThat(run.getString("status")).isEqualTo("partial");
+            assertThat(run.getBoolean("gatherComplete")).isFalse();
+            assertThat(run.getInt("counts.withdrawn")).isZero();
+        }
+        assertThat(indexedCount()).isEqualTo(SERVICES.size());
+    }
+
+    @Test
+    @Order(6)
+    void aDeadSiteFailsTheRunAndLosesNothing() throws IOException {
+        LocalServicesResource.site().server().stubFor(post(urlPathMatching("/portal/svc/list\\.do.*")).atPriority(0)
+                .willReturn(aResponse().withStatus(503)));
+        JsonPath run = runToEnd();
+        assertThat(run.getString("status")).isEqualTo("failed");
+        assertThat(indexedCount()).isEqualTo(SERVICES.size());
+    }
+
+    @Test
+    void operatorApiNeedsTheOperatorKey() {
+        given().get("/api/v1/sources").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"));
+        given().auth().oauth2("wrong-key").post("/api/v1/sources/{id}/runs", SOURCE).then().statusCode(401);
+        given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).get("/api/v1/sources").then().statusCode(200)
+                .body("id", hasItem(SOURCE))
+                .body("find { it.id == 'mohw-welfare' }.agency.name", org.hamcrest.Matchers.equalTo("보건복지부"));
+    }
+
+    @Test
+    void unknownSourcesAndRunsAreProblemJson404() {
+        given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).post("/api/v1/sources/{id}/runs", "no-such-source")
+                .then().statusCode(404).contentType("application/problem+json").body("status", org.hamcrest.Matchers.equalTo(404));
+        given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).get("/api/v1/runs/{id}", 999_999)
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void eachSourceHasItsCronScheduleInQuartz() throws Exception {
+        assertThat(quartz.checkExists(JobKey.jobKey("harvest-" + SOURCE, "sources"))).isTrue();
+        assertThat(quartz.getTriggersOfJob(JobKey.jobKey("harvest-" + SOURCE, "sources")))
+                .singleElement().satisfies(trigger -> assertThat(trigger.getNextFireTime()).isNotNull());
+    }
+
+    private static com.github.tomakehurst.wiremock.client.MappingBuilder detail(String serviceId) {
+        return get(urlPathEqualTo("/portal/svc/view.do")).withQueryParam("svcId", equalTo(serviceId)).atPriority(0);
+    }
+
+    private static JsonPath runToEnd() {
+        long runId = given().auth().oauth2(LocalServicesResource.OPERATOR_KEY)
+                .post("/api/v1/sources/{id}/runs", SOURCE).then().statusCode(202).extract().jsonPath().getLong("id");
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() ->
+                !"running".equals(given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).get("/api/v1/runs/{id}", runId)
+                        .then().statusCode(200).extract().jsonPath().getString("status")));
+        return given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).get("/api/v1/runs/{id}", runId)
+                .then().extract().jsonPath();
+    }
+
+    private long indexedCount() throws IOException {
+        var response = elasticsearch.performRequest(new Request("GET", "/" + ServiceIndex.ALIAS + "/_count"));
+        return json.readTree(response.getEntity().getContent()).path("count").asLong();
+    }
+
+    private JsonNode indexedDocument(String id) throws IOException {
+        var response = elasticsearch.performRequest(new Request("GET", "/" + ServiceIndex.ALIAS + "/_doc/" + id));
+        return json.readTree(response.getEntity().getContent()).path("_source");
+    }
+}
