@@ -26,7 +26,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
     public Map<String, String> start() {
         postgres = PostgresServer.start(null, 0, System.out::println);
         elasticsearch = ElasticsearchNode.start(new ElasticsearchNode.Options(TestArtifacts.elasticsearchZip(),
-                TestArtifacts.analysisPluginZip(), Path.of("target/test-services"), 0, "512m"), System.out::println);
+                TestArtifacts.analysisPluginZip(), Path.of("target/test-services"), 0, "512m", false), System.out::println);
         site = DemoAgencySite.start(0);
         return Map.of(
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),

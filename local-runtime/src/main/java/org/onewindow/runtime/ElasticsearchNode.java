@@ -40,8 +40,9 @@ public final class ElasticsearchNode implements AutoCloseable {
      * @param workDir      where the node keeps its files (relocated under the temp dir when running as root)
      * @param httpPort     0 for a free port
      * @param heap         e.g. "512m"
+     * @param keepData     keep indices across restarts (the local stack) or start empty (tests)
      */
-    public record Options(Path distribution, Path plugin, Path workDir, int httpPort, String heap) {
+    public record Options(Path distribution, Path plugin, Path workDir, int httpPort, String heap, boolean keepData) {
         public Options {
             requireFile(distribution, "Elasticsearch zip (onewindow-runtime.elasticsearch-zip)");
             requireFile(plugin, "analysis plugin zip (onewindow-runtime.analysis-plugin-zip)");
@@ -65,6 +66,9 @@ public final class ElasticsearchNode implements AutoCloseable {
         Path home = installedDistribution(options, progress);
         Path nodeDir = nodeDirFor(options.workDir());
         stopStale(nodeDir);
+        if (!options.keepData()) {
+            deleteTree(nodeDir.resolve("data"));
+        }
         int httpPort = options.httpPort() == 0 ? Ports.free() : options.httpPort();
         if (!Ports.isAvailable(httpPort)) {
             throw new RuntimeEnvironmentException("port " + httpPort + " for Elasticsearch is taken; free it or choose another");

@@ -30,7 +30,7 @@ class KoreanAnalysisOnRealNodeTest {
     static void startNode() throws Exception {
         node = ElasticsearchNode.start(new ElasticsearchNode.Options(
                 TestArtifacts.elasticsearchZip(), TestArtifacts.analysisPluginZip(),
-                Path.of("target/analysis-test"), 0, "512m"), System.out::println);
+                Path.of("target/analysis-test"), 0, "512m", false), System.out::println);
         call("PUT", "/" + ServiceIndex.INDEX, ServiceIndex.definitionJson());
         call("PUT", "/" + ServiceIndex.INDEX + "/_doc/a?refresh=true",
                 "{\"name\":{\"ko\":\"청년수당 (구직활동 지원금)\"},\"summary\":{\"ko\":\"미취업 청년의 구직활동을 돕습니다.\"}}");

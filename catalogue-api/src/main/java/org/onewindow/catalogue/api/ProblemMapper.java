@@ -1,0 +1,45 @@
+package org.onewindow.catalogue.api;
+
+import java.util.List;
+
+import org.jboss.logging.Logger;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Every failure of the public API as problem JSON; internals never leak to the caller. */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        if (failure instanceof ConstraintViolationException invalid) {
+            return badParameters(invalid);
+        }
+        if (failure instanceof WebApplicationException web) {
+            Response.Status status = Response.Status.fromStatusCode(web.getResponse().getStatus());
+            return Problem.response(status == null ? Response.Status.BAD_REQUEST : status, web.getMessage(), List.of());
+        }
+        LOG.error("catalogue API failure", failure);
+        return Problem.response(Response.Status.SERVICE_UNAVAILABLE, "the catalogue cannot answer right now; try again shortly", List.of());
+    }
+
+    static Response badParameters(ConstraintViolationException invalid) {
+        List<Problem.ParameterError> errors = invalid.getConstraintViolations().stream()
+                .map(v -> new Problem.ParameterError(parameterName(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(Problem.ParameterError::parameter))
+                .toList();
+        return Problem.response(Response.Status.BAD_REQUEST, "invalid request parameters", errors);
+    }
+
+    /** "search.size" → "size". */
+    private static String parameterName(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

@@ -1,0 +1,107 @@
+package org.onewindow.catalogue;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The public search API over a real node with our Korean analysis. */
+@QuarkusTest
+@QuarkusTestResource(value = CatalogueServicesResource.class, restrictToAnnotatedClass = false)
+class ServicesApiTest {
+
+    @Test
+    void youthQueryFindsTheYouthServicesWithDisplayFields() {
+        given().queryParam("q", "청년").get("/api/v1/services").then().statusCode(200)
+                .body("total", equalTo(3))
+                .body("items.name", hasItem("청년수당 (구직활동 지원금)"))
+                .body("items.agency", everyItem(equalTo("보건복지부")))
+                .body("items.summary", everyItem(notNullValue()))
+                .body("items.url", everyItem(notNullValue()));
+    }
+
+    @Test
+    void partOfACompoundFindsTheCompound() {
+        given().queryParam("q", "수당").get("/api/v1/services").then().statusCode(200)
+                .body("items.name", hasItem("청년수당 (구직활동 지원금)"))
+                .body("items.name", hasItem("아동수당"));
+    }
+
+    @Test
+    void inflectedQueryMatchesThroughMorphology() {
+        given().queryParam("q", "어르신에게 지급하는 연금").get("/api/v1/services").then().statusCode(200)
+                .body("items[0].name", equalTo("기초연금"));
+    }
+
+    @Test
+    void emptyQueryListsEveryServicePageByPage() {
+        given().get("/api/v1/services").then().statusCode(200)
+                .body("total", equalTo(CatalogueServicesResource.FIXTURE_SERVICES))
+                .body("items", hasSize(CatalogueServicesResource.FIXTURE_SERVICES));
+        given().queryParam("size", 4).queryParam("page", 2).get("/api/v1/services").then().statusCode(200)
+                .body("total", equalTo(CatalogueServicesResource.FIXTURE_SERVICES))
+                .body("page", equalTo(2))
+                .body("items", hasSize(2));
+    }
+
+    @Test
+    void detailHasEveryFieldOfTheCommonSchema() {
+        given().get("/api/v1/services/{id}", "mohw-welfare-WLF00000101").then().statusCode(200)
+                .body("name.ko", equalTo("기초연금"))
+                .body("competentAuthority.code", equalTo("1352000"))
+                .body("requiredDocuments", hasItem("신분증"));
+    }
+
+    @Test
+    void unknownServiceIsProblemJson404() {
+        given().get("/api/v1/services/{id}", "no-such-service").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("title", equalTo("Not Found"));
+    }
+
+    @Test
+    void badParametersAreProblemJson400NamingEachParameter() {
+        given().queryParam("page", 0).queryParam("size", 1000).get("/api/v1/services").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.parameter", containsInAnyOrder("page", "size"));
+        given().queryParam("page", 500).queryParam("size", 100).get("/api/v1/services").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void hostileQueriesAreJustText() {
+        for (String hostile : new String[] {"\" OR 1=1 --", "name.ko:*", "{\"match_all\":{}}", "청년)(*&^%$#@!", "<script>alert(1)</script>"}) {
+            given().queryParam("q", hostile).get("/api/v1/services").then().statusCode(200);
+        }
+        given().queryParam("q", "가".repeat(201)).get("/api/v1/services").then().statusCode(400)
+                .body("errors[0].parameter", equalTo("q"));
+    }
+
+    @Test
+    void publicApiIsReadOnly() {
+        given().contentType("application/json").body("{}").post("/api/v1/services").then().statusCode(405);
+        given().delete("/api/v1/services/{id}", "mohw-welfare-WLF00000101").then().statusCode(405);
+    }
+
+    @Test
+    void readyWhenElasticsearchAndPostgresAnswer() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Elasticsearch cluster health check"));
+    }
+
+    @Test
+    void openApiDescribesTheServicesEndpoints() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/services"));
+    }
+}
