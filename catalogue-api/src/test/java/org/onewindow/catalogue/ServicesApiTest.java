@@ -29,6 +29,17 @@ class ServicesApiTest {
     }
 
     @Test
+    void koreanTypedStraightIntoTheUrlIsUnderstood() throws Exception {
+        int port = io.restassured.RestAssured.port;
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET /api/v1/services?q=청년 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            org.assertj.core.api.Assertions.assertThat(response).startsWith("HTTP/1.1 200").contains("\"total\":3");
+        }
+    }
+
+    @Test
     void partOfACompoundFindsTheCompound() {
         given().queryParam("q", "수당").get("/api/v1/services").then().statusCode(200)
                 .body("items.name", hasItem("청년수당 (구직활동 지원금)"))

@@ -42,7 +42,7 @@ public class ServicesResource {
         if ((long) page * size > MAX_RESULT_WINDOW) {
             throw new jakarta.ws.rs.BadRequestException("page * size must not exceed " + MAX_RESULT_WINDOW + "; narrow the query instead");
         }
-        return search.search(q, page, size);
+        return search.search(QueryText.of(q), page, size);
     }
 
     @GET

@@ -1,0 +1,139 @@
+package org.onewindow.runtime;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One packaged Quarkus app ({@code quarkus-run.jar}) run as a child process, ready when its readiness check is UP. */
+public final class AppProcess implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    private final String name;
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private AppProcess(String name, Process process, int port, Path log) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /**
+     * @param environment environment variables (Quarkus reads QUARKUS_… and ONEWINDOW_… from it)
+     * @param properties  system properties, for keys that have no environment form (per-source overrides)
+     */
+    public static AppProcess start(String name, Path jar, int port, Map<String, String> environment,
+            Map<String, String> properties, Path log, java.util.function.Consumer<String> progress) {
+        if (!Files.isRegularFile(jar)) {
+            throw new RuntimeEnvironmentException("missing " + jar + " (build it first: ./mvnw -DskipTests package)");
+        }
+        if (!Ports.isAvailable(port)) {
+            throw new RuntimeEnvironmentException("port " + port + " for the " + name + " is taken; stop what uses it"
+                    + " (ss -ltnp | grep :" + port + ") or choose another port");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            progress.accept(name + ": starting on port " + port + " (log: " + log + ")");
+            Instant started = Instant.now();
+            AppProcess app = new AppProcess(name, builder.start(), port, log);
+            app.awaitReady();
+            progress.accept(name + ": ready at " + app.url() + " in " + Duration.between(started, Instant.now()).toSeconds() + " s");
+            return app;
+        } catch (IOException e) {
+            throw new RuntimeEnvironmentException("cannot start the " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    private void awaitReady() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        String last = "no answer";
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new RuntimeEnvironmentException("the " + name + " exited with code " + process.exitValue()
+                        + " while starting\n" + tail());
+            }
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+                last = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RuntimeEnvironmentException("interrupted while waiting for the " + name, e);
+            }
+            try {
+                Thread.sleep(300); // polling a child process's health endpoint
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RuntimeEnvironmentException("interrupted while waiting for the " + name, e);
+            }
+        }
+        close();
+        throw new RuntimeEnvironmentException("the " + name + " was not ready within " + READY_TIMEOUT.toSeconds() + " s ("
+                + last + ")\n" + tail());
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return "last lines of " + log + ":\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log at " + log + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

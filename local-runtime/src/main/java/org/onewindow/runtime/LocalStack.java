@@ -1,0 +1,126 @@
+package org.onewindow.runtime;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.onewindow.runtime.demo.DemoAgencySite;
+
+/**
+ * The whole catalogue on one machine without Docker: PostgreSQL, Elasticsearch with our plugin, the demo agency
+ * site, and the packaged harvester and catalogue-api as processes. {@code ./onewindow up} and the end-to-end
+ * test both start it through here.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /**
+     * @param stateDir    where data and logs live ({@code .onewindow/} for the local stack)
+     * @param persistent  keep database and index between starts
+     * @param ports       0 means a free port
+     */
+    public record Settings(Path stateDir, Path elasticsearchZip, Path analysisPluginZip, Path harvesterJar, Path apiJar,
+            String operatorKey, boolean persistent, Ports ports) {
+    }
+
+    /** Ports to use; 0 = any free one. */
+    public record Ports(int elasticsearch, int postgres, int demoSite, int harvester, int api) {
+        public static Ports random() {
+            return new Ports(0, 0, 0, 0, 0);
+        }
+    }
+
+    /** Where each part runs. */
+    public record Component(String name, String url, long pid) {
+    }
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, Component> components = new LinkedHashMap<>();
+
+    private LocalStack() {
+    }
+
+    public static LocalStack start(Settings settings, Consumer<String> progress) {
+        LocalStack stack = new LocalStack();
+        try {
+            stack.startAll(settings, progress);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Settings settings, Consumer<String> progress) {
+        Path state = settings.stateDir().toAbsolutePath();
+        PostgresServer postgres = PostgresServer.start(settings.persistent() ? state.resolve("postgres") : null,
+                port(settings.ports().postgres(), 5432), progress);
+        register(postgres, new Component("postgresql", postgres.jdbcUrl(), postgres.pid()));
+
+        ElasticsearchNode elasticsearch = ElasticsearchNode.start(new ElasticsearchNode.Options(settings.elasticsearchZip(),
+                settings.analysisPluginZip(), state, port(settings.ports().elasticsearch(), 9200), "512m", settings.persistent()), progress);
+        register(elasticsearch, new Component("elasticsearch", elasticsearch.httpUrl(), elasticsearch.pid()));
+
+        DemoAgencySite site = DemoAgencySite.start(port(settings.ports().demoSite(), 8089));
+        progress.accept("demo agency site: " + site.serviceCount() + " services of " + DemoAgencySite.AGENCY_NAME + " at " + site.baseUrl());
+        register(site, new Component("demo-agency-site", site.baseUrl(), ProcessHandle.current().pid()));
+
+        Map<String, String> connections = Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
+                "QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER,
+                "QUARKUS_ELASTICSEARCH_HOSTS", "127.0.0.1:" + elasticsearch.httpPort());
+        Map<String, String> harvesterEnvironment = new LinkedHashMap<>(connections);
+        harvesterEnvironment.put("ONEWINDOW_OPERATOR_KEY", settings.operatorKey());
+        // The demo ministry's source reads the local demo site, without delay: it is on loopback.
+        Map<String, String> demoOverrides = Map.of(
+                "onewindow.sources.mohw-welfare.base-url", site.baseUrl(),
+                "onewindow.sources.mohw-welfare.delay-millis", "0");
+        AppProcess harvester = AppProcess.start("harvester", settings.harvesterJar(), fixedOrFree(settings.ports().harvester()),
+                harvesterEnvironment, demoOverrides, state.resolve("logs/harvester.log"), progress);
+        register(harvester, new Component("harvester", harvester.url(), harvester.pid()));
+
+        AppProcess api = AppProcess.start("catalogue-api", settings.apiJar(), fixedOrFree(settings.ports().api()),
+                connections, Map.of(), state.resolve("logs/catalogue-api.log"), progress);
+        register(api, new Component("catalogue-api", api.url(), api.pid()));
+    }
+
+    private void register(AutoCloseable part, Component component) {
+        started.add(part);
+        components.put(component.name(), component);
+    }
+
+    /** A configured port, or a free one; for services whose port users do not type (database, node, demo site). */
+    private static int port(int configured, int preferred) {
+        return configured != 0 ? configured : org.onewindow.runtime.Ports.preferredOrFree(preferred);
+    }
+
+    private static int fixedOrFree(int configured) {
+        return configured != 0 ? configured : org.onewindow.runtime.Ports.free();
+    }
+
+    public Map<String, Component> components() {
+        return Collections.unmodifiableMap(components);
+    }
+
+    public String url(String component) {
+        return components.get(component).url();
+    }
+
+    /** Stops everything, last started first. */
+    @Override
+    public void close() {
+        List<AutoCloseable> reversed = new ArrayList<>(started);
+        Collections.reverse(reversed);
+        for (AutoCloseable part : reversed) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                System.err.println("could not stop " + part + ": " + e.getMessage());
+            }
+        }
+        started.clear();
+    }
+}

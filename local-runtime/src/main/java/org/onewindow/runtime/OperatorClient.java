@@ -1,0 +1,98 @@
+package org.onewindow.runtime;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Drives the harvester's operator API: harvest every source now and report progress until the runs end. */
+public final class OperatorClient {
+
+    /** How a run ended. */
+    public record RunResult(String sourceId, long runId, String status, JsonNode counts) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String harvesterUrl;
+    private final String key;
+
+    public OperatorClient(String harvesterUrl, String key) {
+        this.harvesterUrl = harvesterUrl;
+        this.key = key;
+    }
+
+    public List<RunResult> harvestAllSources(Duration timeout, Consumer<String> progress) {
+        List<RunResult> results = new ArrayList<>();
+        for (JsonNode source : call("GET", "/api/v1/sources", 200)) {
+            String sourceId = source.path("id").asText();
+            JsonNode started = call("POST", "/api/v1/sources/" + sourceId + "/runs", 202, 409);
+            long runId = started.has("id") ? started.path("id").asLong() : runningRunId(started);
+            progress.accept("harvest of " + sourceId + " (" + source.path("agency").path("name").asText() + "): run " + runId + " started");
+            results.add(await(sourceId, runId, timeout, progress));
+        }
+        return results;
+    }
+
+    private static long runningRunId(JsonNode conflict) {
+        String detail = conflict.path("detail").asText();
+        return Long.parseLong(detail.replaceAll("^.*run (\\d+).*$", "$1"));
+    }
+
+    private RunResult await(String sourceId, long runId, Duration timeout, Consumer<String> progress) {
+        Instant deadline = Instant.now().plus(timeout);
+        String lastReport = "";
+        while (true) {
+            JsonNode run = call("GET", "/api/v1/runs/" + runId, 200);
+            JsonNode counts = run.path("counts");
+            String report = String.format("harvest of %s: %s, %d services harvested (%d added, %d updated, %d unchanged, %d errored)",
+                    sourceId, run.path("status").asText(), counts.path("added").asInt() + counts.path("updated").asInt()
+                            + counts.path("unchanged").asInt(), counts.path("added").asInt(), counts.path("updated").asInt(),
+                    counts.path("unchanged").asInt(), counts.path("errored").asInt());
+            if (!report.equals(lastReport)) {
+                progress.accept(report);
+                lastReport = report;
+            }
+            if (!"running".equals(run.path("status").asText())) {
+                return new RunResult(sourceId, runId, run.path("status").asText(), counts);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new RuntimeEnvironmentException("run " + runId + " of " + sourceId + " still running after " + timeout.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(500); // polling a remote run's status
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RuntimeEnvironmentException("interrupted", e);
+            }
+        }
+    }
+
+    private JsonNode call(String method, String path, int... expected) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(harvesterUrl + path))
+                    .header("Authorization", "Bearer " + key).timeout(Duration.ofSeconds(30))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            for (int status : expected) {
+                if (response.statusCode() == status) {
+                    return JSON.readTree(response.body());
+                }
+            }
+            throw new RuntimeEnvironmentException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        } catch (IOException e) {
+            throw new RuntimeEnvironmentException(method + " " + harvesterUrl + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuntimeEnvironmentException("interrupted", e);
+        }
+    }
+}

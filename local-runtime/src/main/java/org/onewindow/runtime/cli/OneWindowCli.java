@@ -1,0 +1,344 @@
+package org.onewindow.runtime.cli;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.onewindow.runtime.ElasticsearchNode;
+import org.onewindow.runtime.LocalStack;
+import org.onewindow.runtime.OperatorClient;
+import org.onewindow.runtime.Ports;
+import org.onewindow.runtime.RuntimeEnvironmentException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code ./onewindow up | down | status}: runs the local stack in a background supervisor process, so the
+ * terminal is free and {@code down} can stop everything it started.
+ */
+public final class OneWindowCli {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static boolean supervising;
+    private final StackFiles files;
+
+    private OneWindowCli(Path state) {
+        this.files = new StackFiles(state.toAbsolutePath().normalize());
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "help" : args[0];
+        OneWindowCli cli = new OneWindowCli(Path.of(property("state", ".onewindow")));
+        try {
+            int code = switch (command) {
+                case "up" -> cli.up();
+                case "down" -> cli.down();
+                case "status" -> cli.status();
+                case "supervise" -> cli.supervise();
+                default -> {
+                    System.out.println("usage: ./onewindow up | down | status");
+                    yield "help".equals(command) ? 0 : 2;
+                }
+            };
+            System.exit(code);
+        } catch (RuntimeEnvironmentException e) {
+            System.err.println("onewindow: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private int up() {
+        if (files.supervisor().isPresent() && files.stack().isPresent()) {
+            say("already running (supervisor pid " + files.supervisor().get().pid() + ")");
+        } else {
+            if (files.supervisor().isPresent()) {
+                say("a stack is still starting or stopping; waiting for it");
+            } else {
+                files.clear();
+                startSupervisor();
+            }
+            awaitStack();
+        }
+        JsonNode stack = files.stack().orElseThrow();
+        String api = url(stack, "catalogue-api");
+        if (searchTotal(api) == 0) {
+            say("harvesting the demo agency site over HTTP …");
+            List<OperatorClient.RunResult> runs = new OperatorClient(url(stack, "harvester"), files.operatorKey())
+                    .harvestAllSources(Duration.ofMinutes(15), OneWindowCli::say);
+            runs.stream().filter(r -> !"succeeded".equals(r.status())).forEach(r ->
+                    say("run " + r.runId() + " of " + r.sourceId() + " ended " + r.status() + "; see " + url(stack, "harvester")
+                            + "/api/v1/runs/" + r.runId() + "/errors"));
+        }
+        long total = searchTotal(api);
+        if (total == 0) {
+            throw new RuntimeEnvironmentException("the catalogue is still empty after harvesting; see " + files.state().resolve("logs"));
+        }
+        say("searchable: " + total + " services in the catalogue");
+        System.out.println();
+        System.out.println("  catalogue API   " + api + "/api/v1/services?q=청년");
+        System.out.println("  OpenAPI         " + api + "/q/openapi");
+        System.out.println("  harvester API   " + url(stack, "harvester") + "/api/v1/sources   (Authorization: Bearer $(cat "
+                + relative(files.operatorKeyFile()) + "))");
+        System.out.println("  demo agency     " + url(stack, "demo-agency-site") + "/portal/svc/list.do");
+        System.out.println("  operator key    " + files.operatorKey() + "   (stored in " + relative(files.operatorKeyFile()) + ")");
+        System.out.println("  logs            " + relative(files.state().resolve("logs")));
+        System.out.println("  stop with       ./onewindow down");
+        return 0;
+    }
+
+    private void startSupervisor() {
+        files.operatorKey();
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid"); // its own session: closing the terminal does not stop the stack
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("onewindow-runtime."))
+                .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), OneWindowCli.class.getName(), "supervise"));
+        try {
+            Files.createDirectories(files.log().getParent());
+            Files.writeString(files.log(), "");
+            new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(files.log().toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+        } catch (IOException e) {
+            throw new RuntimeEnvironmentException("cannot start the stack supervisor: " + e.getMessage(), e);
+        }
+    }
+
+    /** Shows the supervisor's progress lines until the stack is up, or fails with its last words. */
+    private void awaitStack() {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        long shown = 0;
+        Instant grace = Instant.now().plusSeconds(10);
+        while (true) {
+            shown = showNewLines(shown);
+            if (files.stack().isPresent() && files.supervisor().isPresent()) {
+                return;
+            }
+            if (files.supervisor().isEmpty() && Instant.now().isAfter(grace)) {
+                showNewLines(shown);
+                throw new RuntimeEnvironmentException("the stack did not start; its log is " + relative(files.log()));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new RuntimeEnvironmentException("the stack did not start within " + START_TIMEOUT.toMinutes() + " minutes; see "
+                        + relative(files.log()));
+            }
+            pause(300);
+        }
+    }
+
+    private long showNewLines(long alreadyShown) {
+        try {
+            if (!Files.exists(files.log())) {
+                return alreadyShown;
+            }
+            List<String> lines = Files.readAllLines(files.log(), StandardCharsets.UTF_8);
+            for (long i = alreadyShown; i < lines.size(); i++) {
+                String line = lines.get((int) i);
+                if (line.startsWith("[onewindow] ")) {
+                    System.out.println(line.substring(12));
+                }
+            }
+            return lines.size();
+        } catch (IOException e) {
+            return alreadyShown;
+        }
+    }
+
+    /** Runs in the background: holds the stack until it is asked to stop (SIGTERM from {@code down}). */
+    private int supervise() {
+        supervising = true;
+        try (RandomAccessFile lockFile = new RandomAccessFile(files.state().resolve("stack.lock").toFile(), "rw");
+             FileLock lock = lockFile.getChannel().tryLock()) {
+            if (lock == null) {
+                throw new RuntimeEnvironmentException("another stack runs on " + files.state());
+            }
+            Files.writeString(files.pidFile(), Long.toString(ProcessHandle.current().pid()));
+            LocalStack stack = LocalStack.start(settings(), OneWindowCli::say);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                say("stopping …");
+                stack.close();
+                files.clear();
+                say("stopped");
+                stopped.countDown();
+            }, "onewindow-stop"));
+            files.writeStack(describe(stack));
+            say("stack is up");
+            stopped.await();
+            return 0;
+        } catch (IOException e) {
+            throw new RuntimeEnvironmentException("cannot lock " + files.state() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (RuntimeException e) {
+            say("FAILED: " + e.getMessage());
+            files.clear();
+            throw e;
+        }
+    }
+
+    private LocalStack.Settings settings() {
+        return new LocalStack.Settings(files.state(),
+                Path.of(required("elasticsearch-zip")), Path.of(required("analysis-plugin-zip")),
+                Path.of(required("harvester-jar")), Path.of(required("api-jar")), files.operatorKey(), true,
+                new LocalStack.Ports(envPort("ONEWINDOW_ES_PORT", 0), envPort("ONEWINDOW_PG_PORT", 0), envPort("ONEWINDOW_DEMO_PORT", 0),
+                        envPort("ONEWINDOW_HARVESTER_PORT", 8081), envPort("ONEWINDOW_API_PORT", 8080)));
+    }
+
+    private ObjectNode describe(LocalStack stack) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("supervisorPid", ProcessHandle.current().pid());
+        ArrayNode components = root.putArray("components");
+        stack.components().values().forEach(c -> components.addObject().put("name", c.name()).put("url", c.url()).put("pid", c.pid()));
+        return root;
+    }
+
+    private int down() {
+        var supervisor = files.supervisor();
+        if (supervisor.isEmpty() && files.stack().isEmpty()) {
+            say("nothing is running");
+            files.clear();
+            return 0;
+        }
+        JsonNode stack = files.stack().orElse(JSON.createObjectNode());
+        supervisor.ifPresent(process -> {
+            say("stopping the stack (supervisor pid " + process.pid() + ") …");
+            process.destroy();
+            try {
+                process.onExit().get(120, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                say("the supervisor did not stop in time; stopping its parts directly");
+                process.destroyForcibly();
+            }
+        });
+        // Whatever the supervisor could not stop (it was killed, say) is stopped here.
+        for (JsonNode component : stack.path("components")) {
+            long pid = component.path("pid").asLong(-1);
+            if (pid > 0 && pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+                    && !"demo-agency-site".equals(component.path("name").asText())) {
+                say("stopping leftover " + component.path("name").asText() + " (pid " + pid + ")");
+                ElasticsearchNode.stopProcess(pid);
+            }
+        }
+        files.clear();
+        List<String> stillListening = new ArrayList<>();
+        for (JsonNode component : stack.path("components")) {
+            int port = URI.create(component.path("url").asText().replace("jdbc:", "")).getPort();
+            if (port > 0 && Ports.isListening(port)) {
+                stillListening.add(component.path("name").asText() + " on port " + port);
+            }
+        }
+        if (!stillListening.isEmpty()) {
+            throw new RuntimeEnvironmentException("still listening after down: " + String.join(", ", stillListening));
+        }
+        say("stopped; ports are free");
+        return 0;
+    }
+
+    private int status() {
+        var supervisor = files.supervisor();
+        var stack = files.stack();
+        if (supervisor.isEmpty()) {
+            System.out.println("not running" + (stack.isPresent() ? " (stale state; ./onewindow down cleans it)" : ""));
+            return stack.isPresent() ? 1 : 0;
+        }
+        if (stack.isEmpty()) {
+            System.out.println("starting (supervisor pid " + supervisor.get().pid() + "); progress in " + relative(files.log()));
+            return 0;
+        }
+        System.out.println("running (supervisor pid " + supervisor.get().pid() + ", state in " + relative(files.state()) + ")");
+        for (JsonNode component : stack.get().path("components")) {
+            int port = URI.create(component.path("url").asText().replace("jdbc:", "")).getPort();
+            boolean up = port > 0 && Ports.isListening(port);
+            System.out.printf("  %-18s %-4s %-48s pid %d%n", component.path("name").asText(), up ? "up" : "DOWN",
+                    component.path("url").asText(), component.path("pid").asLong());
+        }
+        return 0;
+    }
+
+    private static long searchTotal(String api) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(api + "/api/v1/services?size=1")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? JSON.readTree(response.body()).path("total").asLong() : 0;
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private static String url(JsonNode stack, String component) {
+        for (JsonNode c : stack.path("components")) {
+            if (component.equals(c.path("name").asText())) {
+                return c.path("url").asText();
+            }
+        }
+        throw new RuntimeEnvironmentException("the stack has no " + component);
+    }
+
+    /** Progress for the user; the supervisor marks its lines so {@code up} can relay them from its log. */
+    private static void say(String line) {
+        System.out.println((supervising ? "[onewindow] " : "") + line);
+        System.out.flush();
+    }
+
+    private static String property(String name, String fallback) {
+        return System.getProperty("onewindow-runtime." + name, fallback);
+    }
+
+    private static String required(String name) {
+        String value = System.getProperty("onewindow-runtime." + name);
+        if (value == null) {
+            throw new RuntimeEnvironmentException("missing -Donewindow-runtime." + name + " (run through ./onewindow)");
+        }
+        return value;
+    }
+
+    private static int envPort(String variable, int fallback) {
+        String value = System.getenv(variable);
+        try {
+            return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new RuntimeEnvironmentException(variable + " must be a port number, got '" + value + "'");
+        }
+    }
+
+    private static String relative(Path path) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return path.startsWith(cwd) ? cwd.relativize(path).toString() : path.toString();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis); // polling the supervisor's progress file
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.onewindow.runtime.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The files of a local stack under its state directory ({@code .onewindow/}). */
+record StackFiles(Path state) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    Path pidFile() {
+        return state.resolve("stack.pid");
+    }
+
+    Path stackFile() {
+        return state.resolve("stack.json");
+    }
+
+    Path log() {
+        return state.resolve("logs/stack.log");
+    }
+
+    Path operatorKeyFile() {
+        return state.resolve("operator.key");
+    }
+
+    Optional<ProcessHandle> supervisor() {
+        try {
+            if (!Files.exists(pidFile())) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(Files.readString(pidFile()).strip());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(OneWindowCli.class.getName())).orElse(true));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    Optional<JsonNode> stack() {
+        try {
+            return Files.exists(stackFile()) ? Optional.of(JSON.readTree(stackFile().toFile())) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    void writeStack(JsonNode stack) {
+        try {
+            Path temp = stackFile().resolveSibling("stack.json.tmp");
+            JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), stack);
+            Files.move(temp, stackFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The operator key, generated on first use and readable by the owner only. */
+    String operatorKey() {
+        try {
+            Files.createDirectories(state);
+            if (!Files.exists(operatorKeyFile())) {
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                Files.writeString(operatorKeyFile(), Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
+                Files.setPosixFilePermissions(operatorKeyFile(), PosixFilePermissions.fromString("rw-------"));
+            }
+            return Files.readString(operatorKeyFile()).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void clear() {
+        try {
+            Files.deleteIfExists(stackFile());
+            Files.deleteIfExists(pidFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
