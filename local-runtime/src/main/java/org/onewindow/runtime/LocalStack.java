@@ -56,15 +56,18 @@ public final class LocalStack implements AutoCloseable {
 
     private void startAll(Settings settings, Consumer<String> progress) {
         Path state = settings.stateDir().toAbsolutePath();
+        // The local stack prefers the usual ports; tests take any free one, so they pass while a stack is up.
+        java.util.function.IntBinaryOperator port = (configured, usual) -> configured != 0 ? configured
+                : settings.persistent() ? org.onewindow.runtime.Ports.preferredOrFree(usual) : org.onewindow.runtime.Ports.free();
         PostgresServer postgres = PostgresServer.start(settings.persistent() ? state.resolve("postgres") : null,
-                port(settings.ports().postgres(), 5432), progress);
+                port.applyAsInt(settings.ports().postgres(), 5432), progress);
         register(postgres, new Component("postgresql", postgres.jdbcUrl(), postgres.pid()));
 
         ElasticsearchNode elasticsearch = ElasticsearchNode.start(new ElasticsearchNode.Options(settings.elasticsearchZip(),
-                settings.analysisPluginZip(), state, port(settings.ports().elasticsearch(), 9200), "512m", settings.persistent()), progress);
+                settings.analysisPluginZip(), state, port.applyAsInt(settings.ports().elasticsearch(), 9200), "512m", settings.persistent()), progress);
         register(elasticsearch, new Component("elasticsearch", elasticsearch.httpUrl(), elasticsearch.pid()));
 
-        DemoAgencySite site = DemoAgencySite.start(port(settings.ports().demoSite(), 8089));
+        DemoAgencySite site = DemoAgencySite.start(port.applyAsInt(settings.ports().demoSite(), 8089));
         progress.accept("demo agency site: " + site.serviceCount() + " services of " + DemoAgencySite.AGENCY_NAME + " at " + site.baseUrl());
         register(site, new Component("demo-agency-site", site.baseUrl(), ProcessHandle.current().pid()));
 
@@ -90,11 +93,6 @@ public final class LocalStack implements AutoCloseable {
     private void register(AutoCloseable part, Component component) {
         started.add(part);
         components.put(component.name(), component);
-    }
-
-    /** A configured port, or a free one; for services whose port users do not type (database, node, demo site). */
-    private static int port(int configured, int preferred) {
-        return configured != 0 ? configured : org.onewindow.runtime.Ports.preferredOrFree(preferred);
     }
 
     private static int fixedOrFree(int configured) {

@@ -1,0 +1,99 @@
+package org.onewindow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.onewindow.runtime.LocalStack;
+import org.onewindow.runtime.OperatorClient;
+import org.onewindow.runtime.Ports;
+import org.onewindow.runtime.TestArtifacts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The packaged harvester and catalogue-api as processes, started by the same launcher as {@code ./onewindow up}:
+ * harvest the demo agency site over HTTP, then find a service through the public search API.
+ */
+class LocalStackIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalStack stack;
+    private static List<OperatorClient.RunResult> runs;
+
+    @BeforeAll
+    static void startTheStackAndHarvest() {
+        Path repo = Path.of(System.getProperty("onewindow.repo-root", ".."));
+        String key = "e2e-operator-key";
+        stack = LocalStack.start(new LocalStack.Settings(Path.of("target/e2e-stack"),
+                TestArtifacts.elasticsearchZip(), TestArtifacts.analysisPluginZip(),
+                repo.resolve("harvester/target/quarkus-app/quarkus-run.jar"),
+                repo.resolve("catalogue-api/target/quarkus-app/quarkus-run.jar"),
+                key, false, LocalStack.Ports.random()), System.out::println);
+        runs = new OperatorClient(stack.url("harvester"), key).harvestAllSources(Duration.ofMinutes(5), System.out::println);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            List<Integer> ports = new ArrayList<>();
+            stack.components().values().forEach(c -> ports.add(URI.create(c.url().replace("jdbc:", "")).getPort()));
+            stack.close();
+            assertThat(ports).as("every port is free after the stack stops").noneMatch(Ports::isListening);
+        }
+    }
+
+    @Test
+    void theDemoSiteIsHarvestedCompletely() {
+        assertThat(runs).singleElement().satisfies(run -> {
+            assertThat(run.status()).isEqualTo("succeeded");
+            assertThat(run.counts().path("added").asInt()).isEqualTo(64);
+        });
+    }
+
+    @Test
+    void aHarvestedServiceIsFoundThroughThePublicSearchApi() throws Exception {
+        JsonNode result = get("/api/v1/services?q=" + URLEncoder.encode("청년", StandardCharsets.UTF_8) + "&size=50");
+        List<String> names = new ArrayList<>();
+        result.path("items").forEach(item -> names.add(item.path("name").asText()));
+        assertThat(names).contains("청년수당 (구직활동 지원금)", "청년내일저축계좌");
+        JsonNode first = result.path("items").get(0);
+        assertThat(first.path("agency").asText()).isEqualTo("보건복지부");
+
+        JsonNode detail = get("/api/v1/services/" + first.path("id").asText());
+        assertThat(detail.path("name").path("ko").asText()).isEqualTo(first.path("name").asText());
+        assertThat(detail.path("url").asText()).startsWith(stack.url("demo-agency-site"));
+    }
+
+    @Test
+    void koreanTypedStraightIntoTheUrlWorksOnThePackagedApp() throws Exception {
+        int port = URI.create(stack.url("catalogue-api")).getPort();
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write("GET /api/v1/services?q=수당 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 200").contains("청년수당 (구직활동 지원금)");
+        }
+    }
+
+    private static JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("catalogue-api") + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+}
