@@ -12,9 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.onewindow.mappings.index.ServiceIndex;
-import org.onewindow.runtime.ElasticsearchNode;
-import org.onewindow.runtime.PostgresServer;
-import org.onewindow.runtime.TestArtifacts;
+import org.onewindow.runtime.TestBackends;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -26,19 +24,13 @@ public class CatalogueServicesResource implements QuarkusTestResourceLifecycleMa
 
     static final int FIXTURE_SERVICES = 6;
 
-    private static PostgresServer postgres;
-    private static ElasticsearchNode elasticsearch;
+    private static TestBackends backends;
 
     @Override
     public Map<String, String> start() {
-        postgres = PostgresServer.start(null, 0, System.out::println);
-        elasticsearch = ElasticsearchNode.start(new ElasticsearchNode.Options(TestArtifacts.elasticsearchZip(),
-                TestArtifacts.analysisPluginZip(), Path.of("target/test-services"), 0, "512m", false), System.out::println);
+        backends = TestBackends.start(Path.of("target/test-services"));
         loadFixtures();
-        return Map.of(
-                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
-                "quarkus.datasource.username", PostgresServer.USER,
-                "quarkus.elasticsearch.hosts", "127.0.0.1:" + elasticsearch.httpPort());
+        return backends.quarkusConfig();
     }
 
     private static void loadFixtures() {
@@ -62,7 +54,7 @@ public class CatalogueServicesResource implements QuarkusTestResourceLifecycleMa
 
     private static void call(String method, String path, String body) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(elasticsearch.httpUrl() + path))
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(backends.elasticsearch().httpUrl() + path))
                     .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300 || response.body().contains("\"errors\":true")) {
@@ -78,11 +70,8 @@ public class CatalogueServicesResource implements QuarkusTestResourceLifecycleMa
 
     @Override
     public void stop() {
-        if (elasticsearch != null) {
-            elasticsearch.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (backends != null) {
+            backends.close();
         }
     }
 }

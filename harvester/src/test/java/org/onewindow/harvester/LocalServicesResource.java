@@ -1,11 +1,10 @@
 package org.onewindow.harvester;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
-import org.onewindow.runtime.ElasticsearchNode;
-import org.onewindow.runtime.PostgresServer;
-import org.onewindow.runtime.TestArtifacts;
+import org.onewindow.runtime.TestBackends;
 import org.onewindow.runtime.demo.DemoAgencySite;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -18,32 +17,23 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
 
     public static final String OPERATOR_KEY = "test-operator-key";
 
-    private static PostgresServer postgres;
-    private static ElasticsearchNode elasticsearch;
+    private static TestBackends backends;
     private static DemoAgencySite site;
 
     @Override
     public Map<String, String> start() {
-        postgres = PostgresServer.start(null, 0, System.out::println);
-        elasticsearch = ElasticsearchNode.start(new ElasticsearchNode.Options(TestArtifacts.elasticsearchZip(),
-                TestArtifacts.analysisPluginZip(), Path.of("target/test-services"), 0, "512m", false), System.out::println);
+        backends = TestBackends.start(Path.of("target/test-services"));
         site = DemoAgencySite.start(0);
-        return Map.of(
-                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
-                "quarkus.datasource.username", PostgresServer.USER,
-                "quarkus.elasticsearch.hosts", "127.0.0.1:" + elasticsearch.httpPort(),
-                "onewindow.operator.key", OPERATOR_KEY,
-                "onewindow.sources.mohw-welfare.base-url", site.baseUrl(),
-                "onewindow.sources.mohw-welfare.delay-millis", "0",
-                "onewindow.harvest.fetch-timeout", "2s");
+        Map<String, String> config = new HashMap<>(backends.quarkusConfig());
+        config.put("onewindow.operator.key", OPERATOR_KEY);
+        config.put("onewindow.sources.mohw-welfare.base-url", site.baseUrl());
+        config.put("onewindow.sources.mohw-welfare.delay-millis", "0");
+        config.put("onewindow.harvest.fetch-timeout", "2s");
+        return config;
     }
 
     public static DemoAgencySite site() {
         return site;
-    }
-
-    public static String elasticsearchUrl() {
-        return elasticsearch.httpUrl();
     }
 
     @Override
@@ -51,11 +41,8 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         if (site != null) {
             site.close();
         }
-        if (elasticsearch != null) {
-            elasticsearch.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (backends != null) {
+            backends.close();
         }
     }
 }

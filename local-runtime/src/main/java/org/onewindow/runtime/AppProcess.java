@@ -2,9 +2,6 @@ package org.onewindow.runtime;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,37 +76,12 @@ public final class AppProcess implements AutoCloseable {
     }
 
     private void awaitReady() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        String last = "no answer";
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new RuntimeEnvironmentException("the " + name + " exited with code " + process.exitValue()
-                        + " while starting\n" + tail());
-            }
-            try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-                last = response.statusCode() + " " + response.body();
-            } catch (IOException e) {
-                last = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RuntimeEnvironmentException("interrupted while waiting for the " + name, e);
-            }
-            try {
-                Thread.sleep(300); // polling a child process's health endpoint
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RuntimeEnvironmentException("interrupted while waiting for the " + name, e);
-            }
+        try {
+            Readiness.await("the " + name, URI.create(url() + "/q/health/ready"), READY_TIMEOUT, process::isAlive, this::tail);
+        } catch (RuntimeEnvironmentException e) {
+            close();
+            throw e;
         }
-        close();
-        throw new RuntimeEnvironmentException("the " + name + " was not ready within " + READY_TIMEOUT.toSeconds() + " s ("
-                + last + ")\n" + tail());
     }
 
     private String tail() {

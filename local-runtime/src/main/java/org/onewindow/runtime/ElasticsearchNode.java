@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -102,7 +99,7 @@ public final class ElasticsearchNode implements AutoCloseable {
         long pid = readPid(pidFile).orElseThrow(() -> new RuntimeEnvironmentException(
                 "Elasticsearch started but wrote no pid file " + pidFile + "\n" + logTail(nodeDir)));
         ElasticsearchNode node = new ElasticsearchNode(nodeDir, httpPort, pid);
-        node.awaitHealthy(started.plus(START_TIMEOUT));
+        node.awaitHealthy(START_TIMEOUT);
         progress.accept("Elasticsearch: ready at " + node.httpUrl() + " in "
                 + Duration.between(started, Instant.now()).toSeconds() + " s");
         return node;
@@ -137,39 +134,13 @@ public final class ElasticsearchNode implements AutoCloseable {
         });
     }
 
-    private void awaitHealthy(Instant deadline) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI health = URI.create(httpUrl() + "/_cluster/health?wait_for_status=yellow&timeout=5s");
-        String last = "no answer";
-        while (Instant.now().isBefore(deadline)) {
-            if (ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
-                throw new RuntimeEnvironmentException("Elasticsearch exited while starting\n" + logTail(nodeDir));
-            }
-            try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(10)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-                last = response.statusCode() + " " + response.body();
-            } catch (IOException e) {
-                last = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RuntimeEnvironmentException("interrupted while waiting for Elasticsearch", e);
-            }
-            pause();
-        }
-        close();
-        throw new RuntimeEnvironmentException("Elasticsearch not healthy within " + START_TIMEOUT.toSeconds() + " s (" + last + ")\n"
-                + logTail(nodeDir));
-    }
-
-    private static void pause() {
+    private void awaitHealthy(Duration timeout) {
         try {
-            Thread.sleep(250); // polling an external process; there is nothing to wait on
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Readiness.await("Elasticsearch", URI.create(httpUrl() + "/_cluster/health?wait_for_status=yellow&timeout=5s"), timeout,
+                    () -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), () -> logTail(nodeDir));
+        } catch (RuntimeEnvironmentException e) {
+            close();
+            throw e;
         }
     }
 
