@@ -2,7 +2,7 @@ package org.onewindow.harvester;
 
 import org.jboss.logging.Logger;
 import org.onewindow.harvester.config.HarvesterConfig;
-import org.onewindow.harvester.publish.CatalogueIndex;
+import org.onewindow.harvester.publish.CataloguePublisher;
 import org.onewindow.harvester.run.AbandonedRuns;
 import org.onewindow.harvester.schedule.SourceSchedules;
 import org.onewindow.harvester.source.SourceCatalog;
@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-/** At start-up: close abandoned runs, load the bundled sources, schedule them, prepare the index. */
+/** At start-up: close abandoned runs, load the bundled sources, schedule them, bring the index up to date. */
 @ApplicationScoped
 public class HarvesterStartup {
 
@@ -28,7 +28,7 @@ public class HarvesterStartup {
     SourceSchedules schedules;
 
     @Inject
-    CatalogueIndex index;
+    CataloguePublisher publisher;
 
     @Inject
     HarvesterConfig config;
@@ -41,9 +41,12 @@ public class HarvesterStartup {
             sources.all().forEach(schedules::register);
         }
         try {
-            index.ensureExists();
+            CataloguePublisher.Result result = publisher.publishPending();
+            if (result.published() > 0 || !result.failures().isEmpty()) {
+                LOG.infof("caught up with the index at start-up: %d published, %d failed", result.published(), result.failures().size());
+            }
         } catch (Exception e) {
-            LOG.warnf("Elasticsearch not ready at start-up (%s); the index is created at the first publish", e.getMessage());
+            LOG.warnf("Elasticsearch not ready at start-up (%s); pending changes are published after the next run", e.getMessage());
         }
     }
 }

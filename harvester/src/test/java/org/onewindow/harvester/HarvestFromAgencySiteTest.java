@@ -100,6 +100,17 @@ class HarvestFromAgencySiteTest {
 
     @Test
     @Order(3)
+    void aLostIndexIsRebuiltFromPostgresEvenWhenNothingChanged() throws IOException {
+        elasticsearch.performRequest(new Request("DELETE", "/" + ServiceIndex.INDEX));
+
+        JsonPath run = runToEnd();
+
+        assertThat(run.getInt("counts.unchanged")).isEqualTo(SERVICES.size());
+        assertThat(indexedCount()).isEqualTo(SERVICES.size());
+    }
+
+    @Test
+    @Order(4)
     void brokenDetailPagesAreRecordedAsErrorsWhileTheOtherPagesArePublished() throws IOException {
         var site = LocalServicesResource.site().server();
         String failing = SERVICES.get(5).id();
@@ -126,7 +137,7 @@ class HarvestFromAgencySiteTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void withdrawsOnlyAfterTwoCompleteRunsMissTheService() throws IOException {
         String ended = SERVICES.get(10).id();
         LocalServicesResource.site().hide(ended);
@@ -146,7 +157,7 @@ class HarvestFromAgencySiteTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anIncompleteListingNeverWithdrawsAnything() throws IOException {
         LocalServicesResource.site().hide(SERVICES.get(20).id());
         LocalServicesResource.site().server().stubFor(post(urlPathMatching("/portal/svc/list\\.do.*"))
@@ -162,7 +173,7 @@ class HarvestFromAgencySiteTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aDeadSiteFailsTheRunAndLosesNothing() throws IOException {
         LocalServicesResource.site().server().stubFor(post(urlPathMatching("/portal/svc/list\\.do.*")).atPriority(0)
                 .willReturn(aResponse().withStatus(503)));

@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -119,19 +118,7 @@ public final class ElasticsearchNode implements AutoCloseable {
 
     @Override
     public void close() {
-        stopProcess(pid);
-    }
-
-    /** Stops a node by pid (also used by {@code onewindow down} when the supervisor is gone). */
-    public static void stopProcess(long pid) {
-        ProcessHandle.of(pid).ifPresent(process -> {
-            process.destroy();
-            try {
-                process.onExit().get(60, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                process.destroyForcibly();
-            }
-        });
+        Processes.stop(pid);
     }
 
     private void awaitHealthy(Duration timeout) {
@@ -219,7 +206,7 @@ public final class ElasticsearchNode implements AutoCloseable {
     private static void stopStale(Path nodeDir) {
         readPid(nodeDir.resolve("elasticsearch.pid")).ifPresent(pid -> ProcessHandle.of(pid)
                 .filter(p -> p.info().commandLine().map(c -> c.contains(nodeDir.toString())).orElse(false))
-                .ifPresent(p -> stopProcess(pid)));
+                .ifPresent(p -> Processes.stop(pid)));
     }
 
     private static Optional<Long> readPid(Path pidFile) {

@@ -22,11 +22,14 @@ public class CatalogueIndex {
 
     private volatile boolean ready;
 
-    public void ensureExists() throws IOException {
-        if (ready) {
-            return;
+    /** @return true when the index had to be created (it is empty: everything must be published again) */
+    public boolean ensureExists() throws IOException {
+        if (ready && exists("/_alias/" + ServiceIndex.ALIAS)) {
+            return false;
         }
+        boolean created = false;
         if (!exists("/_alias/" + ServiceIndex.ALIAS)) {
+            created = true;
             if (!exists("/" + ServiceIndex.INDEX)) {
                 Request create = new Request("PUT", "/" + ServiceIndex.INDEX);
                 create.setJsonEntity(ServiceIndex.definitionJson());
@@ -45,6 +48,7 @@ public class CatalogueIndex {
             elasticsearch.performRequest(alias);
         }
         ready = true;
+        return created;
     }
 
     private boolean exists(String path) throws IOException {

@@ -36,6 +36,8 @@ public class CataloguePublisher {
     public record Result(int published, List<String> failures) {
     }
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CataloguePublisher.class);
+
     @Inject
     RestClient elasticsearch;
 
@@ -49,7 +51,10 @@ public class CataloguePublisher {
     HarvesterConfig config;
 
     public synchronized Result publishPending() throws IOException {
-        index.ensureExists();
+        if (index.ensureExists()) {
+            int queued = QuarkusTransaction.requiringNew().call(OutboxEntry::enqueueAllActive);
+            LOG.infof("index %s was (re)created: %d active records queued for publishing from PostgreSQL", ServiceIndex.INDEX, queued);
+        }
         int published = 0;
         List<String> failures = new ArrayList<>();
         long after = 0;

@@ -43,4 +43,10 @@ public class OutboxEntry extends PanacheEntityBase {
         entry.createdAt = Instant.now();
         entry.persist();
     }
+
+    /** Queues every active record, e.g. when the index was lost: PostgreSQL is the record of truth. */
+    public static int enqueueAllActive() {
+        return getEntityManager().createNativeQuery("insert into publish_outbox (record_id, operation, created_at)"
+                + " select id, 'INDEX', now() from service_record where status = 'ACTIVE'").executeUpdate();
+    }
 }

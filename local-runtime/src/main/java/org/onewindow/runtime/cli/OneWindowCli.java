@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.onewindow.runtime.ElasticsearchNode;
 import org.onewindow.runtime.LocalStack;
 import org.onewindow.runtime.OperatorClient;
 import org.onewindow.runtime.Ports;
+import org.onewindow.runtime.Processes;
 import org.onewindow.runtime.RuntimeEnvironmentException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,6 +72,10 @@ public final class OneWindowCli {
             if (files.supervisor().isPresent()) {
                 say("a stack is still starting or stopping; waiting for it");
             } else {
+                files.stack().ifPresent(stale -> {
+                    say("cleaning up after a stack that did not stop properly");
+                    stopLeftovers(stale);
+                });
                 files.clear();
                 startSupervisor();
             }
@@ -235,15 +239,7 @@ public final class OneWindowCli {
                 process.destroyForcibly();
             }
         });
-        // Whatever the supervisor could not stop (it was killed, say) is stopped here.
-        for (JsonNode component : stack.path("components")) {
-            long pid = component.path("pid").asLong(-1);
-            if (pid > 0 && pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
-                    && !"demo-agency-site".equals(component.path("name").asText())) {
-                say("stopping leftover " + component.path("name").asText() + " (pid " + pid + ")");
-                ElasticsearchNode.stopProcess(pid);
-            }
-        }
+        stopLeftovers(stack);
         files.clear();
         List<String> stillListening = new ArrayList<>();
         for (JsonNode component : stack.path("components")) {
@@ -257,6 +253,21 @@ public final class OneWindowCli {
         }
         say("stopped; ports are free");
         return 0;
+    }
+
+    /** Stops what a supervisor that was killed could not stop itself. */
+    private static void stopLeftovers(JsonNode stack) {
+        long supervisorPid = stack.path("supervisorPid").asLong(-1);
+        List<JsonNode> lastStartedFirst = new ArrayList<>();
+        stack.path("components").forEach(c -> lastStartedFirst.add(0, c));
+        for (JsonNode component : lastStartedFirst) {
+            long pid = component.path("pid").asLong(-1);
+            if (pid > 0 && pid != supervisorPid && pid != ProcessHandle.current().pid()
+                    && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                say("stopping leftover " + component.path("name").asText() + " (pid " + pid + ")");
+                Processes.stop(pid);
+            }
+        }
     }
 
     private int status() {
