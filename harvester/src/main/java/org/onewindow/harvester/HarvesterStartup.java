@@ -41,7 +41,7 @@ public class HarvesterStartup {
             sources.all().forEach(schedules::register);
         }
         try {
-            CataloguePublisher.Result result = publisher.publishPending();
+            CataloguePublisher.Result result = publisher.reconcile();
             if (result.published() > 0 || !result.failures().isEmpty()) {
                 LOG.infof("caught up with the index at start-up: %d published, %d failed", result.published(), result.failures().size());
             }

@@ -58,6 +58,9 @@ class HarvestFromAgencySiteTest {
     Scheduler quartz;
 
     @Inject
+    org.onewindow.harvester.publish.CataloguePublisher publisher;
+
+    @Inject
     ObjectMapper json;
 
     @AfterEach
@@ -111,6 +114,21 @@ class HarvestFromAgencySiteTest {
 
     @Test
     @Order(4)
+    void reconcilingRepublishesWhatTheIndexMissesAgainstPostgres() throws IOException {
+        // Someone recreated the index empty behind the alias (the harvester cannot tell from the alias alone).
+        elasticsearch.performRequest(new Request("DELETE", "/" + ServiceIndex.INDEX));
+        Request create = new Request("PUT", "/" + ServiceIndex.INDEX);
+        create.setJsonEntity("{\"aliases\":{\"" + ServiceIndex.ALIAS + "\":{}}," + ServiceIndex.definitionJson().strip().substring(1));
+        elasticsearch.performRequest(create);
+        assertThat(indexedCount()).isZero();
+
+        publisher.reconcile();
+
+        assertThat(indexedCount()).isEqualTo(SERVICES.size());
+    }
+
+    @Test
+    @Order(5)
     void brokenDetailPagesAreRecordedAsErrorsWhileTheOtherPagesArePublished() throws IOException {
         var site = LocalServicesResource.site().server();
         String failing = SERVICES.get(5).id();
@@ -137,7 +155,7 @@ class HarvestFromAgencySiteTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void withdrawsOnlyAfterTwoCompleteRunsMissTheService() throws IOException {
         String ended = SERVICES.get(10).id();
         LocalServicesResource.site().hide(ended);
@@ -157,7 +175,7 @@ class HarvestFromAgencySiteTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anIncompleteListingNeverWithdrawsAnything() throws IOException {
         LocalServicesResource.site().hide(SERVICES.get(20).id());
         LocalServicesResource.site().server().stubFor(post(urlPathMatching("/portal/svc/list\\.do.*"))
@@ -173,7 +191,7 @@ class HarvestFromAgencySiteTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aDeadSiteFailsTheRunAndLosesNothing() throws IOException {
         LocalServicesResource.site().server().stubFor(post(urlPathMatching("/portal/svc/list\\.do.*")).atPriority(0)
                 .willReturn(aResponse().withStatus(503)));

@@ -50,6 +50,22 @@ public class CataloguePublisher {
     @Inject
     HarvesterConfig config;
 
+    /**
+     * Makes the index hold what PostgreSQL holds: when the counts differ (the index was lost or restored from an
+     * older snapshot), every active record is queued again; versions make the replay harmless.
+     */
+    public synchronized Result reconcile() throws IOException {
+        index.ensureExists();
+        long active = QuarkusTransaction.requiringNew().call(() -> CatalogueRecord.count("status", RecordStatus.ACTIVE));
+        Response count = elasticsearch.performRequest(new Request("GET", "/" + ServiceIndex.ALIAS + "/_count"));
+        long indexed = json.readTree(count.getEntity().getContent()).path("count").asLong();
+        if (indexed != active) {
+            int queued = QuarkusTransaction.requiringNew().call(OutboxEntry::enqueueAllActive);
+            LOG.infof("index holds %d services, PostgreSQL %d: %d active records queued for publishing", indexed, active, queued);
+        }
+        return publishPending();
+    }
+
     public synchronized Result publishPending() throws IOException {
         if (index.ensureExists()) {
             int queued = QuarkusTransaction.requiringNew().call(OutboxEntry::enqueueAllActive);
