@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.onewindow.harvester.store.CatalogueRecord;
+import org.onewindow.harvester.store.HarvestRun;
 import org.onewindow.harvester.store.RecordStatus;
+import org.onewindow.harvester.store.RunStatus;
 import org.onewindow.mappings.index.ServiceIndex;
 import org.onewindow.runtime.demo.DemoAgencySite;
 import org.onewindow.runtime.demo.DemoService;
@@ -198,6 +200,21 @@ class HarvestFromAgencySiteTest {
         JsonPath run = runToEnd();
         assertThat(run.getString("status")).isEqualTo("failed");
         assertThat(indexedCount()).isEqualTo(SERVICES.size());
+    }
+
+    @Test
+    @Order(8)
+    void theQuartzJobOfASourceStartsAScheduledRun() throws Exception {
+        long before = QuarkusTransaction.requiringNew().call(() -> HarvestRun.count("triggeredBy", HarvestRun.Trigger.SCHEDULE));
+
+        quartz.triggerJob(JobKey.jobKey("harvest-" + SOURCE, "sources"));
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> HarvestRun.count("triggeredBy = ?1 and status != ?2", HarvestRun.Trigger.SCHEDULE, RunStatus.RUNNING)) > before);
+        HarvestRun scheduled = QuarkusTransaction.requiringNew().call(() -> HarvestRun.<HarvestRun>find(
+                "triggeredBy = ?1 order by id desc", HarvestRun.Trigger.SCHEDULE).firstResult());
+        assertThat(scheduled.status).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(scheduled.unchanged).isEqualTo(SERVICES.size());
     }
 
     @Test
