@@ -1,5 +1,9 @@
 package org.onewindow.connectors;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
 import org.onewindow.connectors.html.HtmlConnector;
 import org.onewindow.connectors.html.HtmlSettings;
 import org.onewindow.mappings.source.ConnectorSpec;
@@ -9,22 +13,39 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-/** Creates the connector a source declares; settings are checked here, so bad ones fail at load, not mid-run. */
+/**
+ * Creates the connector a source declares; settings are checked here, so bad ones fail at load, not mid-run.
+ * A new kind of source is one connector class and one line in {@link #KINDS}.
+ */
 public final class Connectors {
 
     private static final ObjectMapper SETTINGS = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /** Builds a connector from its base URL and its settings node. */
+    @FunctionalInterface
+    private interface Factory {
+        SourceConnector create(String baseUrl, ConnectorSpec spec);
+    }
+
+    private static final Map<String, Factory> KINDS = Map.of(
+            HtmlConnector.KIND, (baseUrl, spec) -> new HtmlConnector(baseUrl, settings(spec, HtmlSettings.class)));
+
     private Connectors() {
+    }
+
+    public static Set<String> kinds() {
+        return new TreeSet<>(KINDS.keySet());
     }
 
     /** @param baseUrl the origin to use (the spec's own, or an operator's override) */
     public static SourceConnector create(ConnectorSpec spec, String baseUrl) {
-        return switch (spec.kind()) {
-            case HtmlConnector.KIND -> new HtmlConnector(baseUrl, settings(spec, HtmlSettings.class));
-            default -> throw new ConnectorConfigException("unknown connector kind '" + spec.kind() + "' (known: html)");
-        };
+        Factory factory = KINDS.get(spec.kind());
+        if (factory == null) {
+            throw new ConnectorConfigException("unknown connector kind '" + spec.kind() + "' (known: " + String.join(", ", kinds()) + ")");
+        }
+        return factory.create(baseUrl, spec);
     }
 
     private static <T> T settings(ConnectorSpec spec, Class<T> type) {

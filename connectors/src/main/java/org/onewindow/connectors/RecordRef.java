@@ -1,5 +1,25 @@
 package org.onewindow.connectors;
 
-/** A record found while gathering: the source's own id for it and the request that fetches its page. */
-public record RecordRef(String sourceRecordId, PageRequest request) {
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A record found while gathering: the source's own id for it, the request that fetches its page (null when the
+ * listing already holds the whole record, as a feed item or an API list entry may), and the fields the listing
+ * itself gave (an API's list endpoint carries fields its detail endpoint lacks, e.g. 조회수).
+ */
+public record RecordRef(String sourceRecordId, PageRequest request, Map<String, List<String>> listFields) {
+
+    public RecordRef {
+        listFields = listFields == null ? Map.of() : Map.copyOf(listFields);
+    }
+
+    public RecordRef(String sourceRecordId, PageRequest request) {
+        this(sourceRecordId, request, Map.of());
+    }
+
+    /** True when there is a record page to fetch; otherwise {@code extract} gets no page. */
+    public boolean needsFetch() {
+        return request != null;
+    }
 }

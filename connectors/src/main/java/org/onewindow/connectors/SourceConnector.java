@@ -12,6 +12,17 @@ public interface SourceConnector {
     /** Records on a fetched listing page and the next listing page, if any. */
     GatherResult gather(FetchedPage page);
 
-    /** Raw fields of one fetched record page. */
+    /**
+     * Raw fields of one record: from its fetched page merged with what the listing gave, or from the listing
+     * alone when {@link RecordRef#needsFetch()} is false ({@code page} is then null).
+     */
     ExtractResult extract(RecordRef ref, FetchedPage page);
+
+    /**
+     * Whether reading every listing page sees every record of the source. Feeds only announce recent changes:
+     * records that scroll off a feed are not withdrawn.
+     */
+    default boolean completeListing() {
+        return true;
+    }
 }

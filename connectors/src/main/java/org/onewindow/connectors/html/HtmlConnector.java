@@ -162,7 +162,10 @@ public final class HtmlConnector implements SourceConnector {
             }
         }
         Map<String, List<String>> fields = new HashMap<>();
-        fieldSelectors.forEach((field, selectors) -> {
+        boolean found = false;
+        for (Map.Entry<String, List<Evaluator>> entry : fieldSelectors.entrySet()) {
+            String field = entry.getKey();
+            List<Evaluator> selectors = entry.getValue();
             for (Evaluator selector : selectors) {
                 List<String> values = document.select(selector).stream()
                         .map(HtmlText::of)
@@ -170,13 +173,15 @@ public final class HtmlConnector implements SourceConnector {
                         .toList();
                 if (!values.isEmpty()) {
                     fields.put(field, values);
+                    found = true;
                     break;
                 }
             }
-        });
-        if (fields.isEmpty()) {
+        }
+        if (!found) {
             return new ExtractResult.NotAContentPage("no configured field found on the page (malformed or unexpected markup)");
         }
+        ref.listFields().forEach(fields::putIfAbsent); // what the listing said, where the page says nothing
         return new ExtractResult.Extracted(new RawRecord(ref.sourceRecordId(), Urls.stripSessionId(page.finalUrl()), fields));
     }
 

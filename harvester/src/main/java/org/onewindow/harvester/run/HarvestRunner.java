@@ -94,7 +94,7 @@ public class HarvestRunner {
                     ledger.progress(runId, counts);
                 }
             }
-            if (gathered.complete()) {
+            if (gathered.complete() && connector.completeListing()) {
                 Set<String> listed = new HashSet<>();
                 gathered.records().keySet().forEach(id -> listed.add(ServiceRecord.catalogueId(definition.id(), id)));
                 counts.withdrawn = store.recordMisses(definition.id(), listed, config.harvest().withdrawAfterMisses());
@@ -149,11 +149,14 @@ public class HarvestRunner {
 
     private void harvestRecord(long runId, SourceDefinition definition, SourceConnector connector, RecordRef ref,
             Politeness politeness, RunCounts counts) {
-        String url = ref.request().url();
-        FetchedPage page = fetchOk(runId, Stage.FETCH, ref.sourceRecordId(), ref.request(), politeness);
-        if (page == null) {
-            counts.errored++;
-            return;
+        String url = ref.needsFetch() ? ref.request().url() : null;
+        FetchedPage page = null;
+        if (ref.needsFetch()) {
+            page = fetchOk(runId, Stage.FETCH, ref.sourceRecordId(), ref.request(), politeness);
+            if (page == null) {
+                counts.errored++;
+                return;
+            }
         }
         ExtractResult extracted;
         try {
