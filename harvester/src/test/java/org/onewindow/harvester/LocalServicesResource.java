@@ -29,6 +29,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put("onewindow.sources.mohw-welfare.base-url", site.baseUrl());
         config.put("onewindow.sources.mohw-welfare.delay-millis", "0");
         config.put("onewindow.harvest.fetch-timeout", "2s");
+        config.put("onewindow.harvest.allow-private-networks", "true"); // the agency site double runs on loopback
         return config;
     }
 

@@ -77,6 +77,7 @@ public final class LocalStack implements AutoCloseable {
                 "QUARKUS_ELASTICSEARCH_HOSTS", "127.0.0.1:" + elasticsearch.httpPort());
         Map<String, String> harvesterEnvironment = new LinkedHashMap<>(connections);
         harvesterEnvironment.put("ONEWINDOW_OPERATOR_KEY", settings.operatorKey());
+        harvesterEnvironment.put("ONEWINDOW_HARVEST_ALLOW_PRIVATE_NETWORKS", "true"); // the demo agency site is on loopback
         // The demo ministry's source reads the local demo site, without delay: it is on loopback.
         Map<String, String> demoOverrides = Map.of(
                 "onewindow.sources.mohw-welfare.base-url", site.baseUrl(),

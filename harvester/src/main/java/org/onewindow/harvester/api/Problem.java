@@ -1,17 +1,26 @@
 package org.onewindow.harvester.api;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import jakarta.ws.rs.core.Response;
 
-/** RFC 9457 problem details, the body of every error answer. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail) {
+/** RFC 9457 problem details, the body of every error answer; for bad input, {@code errors} says what is wrong. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, List<ParameterError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    public record ParameterError(String parameter, String message) {
+    }
+
     public static Response response(Response.Status status, String detail) {
+        return response(status, detail, List.of());
+    }
+
+    public static Response response(Response.Status status, String detail, List<ParameterError> errors) {
         return Response.status(status).type(MEDIA_TYPE)
-                .entity(new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail)).build();
+                .entity(new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, errors)).build();
     }
 }

@@ -52,6 +52,21 @@ public interface HarvesterConfig {
         @WithDefault("500")
         int publishBatchSize();
 
+        /** Redirects followed at most per fetch. */
+        @WithDefault("5")
+        int maxRedirects();
+
+        /**
+         * Fetch from loopback and private addresses too. Off in production (server-side request forgery); on for the
+         * local stack and tests, whose agency sites run on loopback.
+         */
+        @WithDefault("false")
+        boolean allowPrivateNetworks();
+
+        /** Records a dry-run reads at most. */
+        @WithDefault("50")
+        int dryRunMaxRecords();
+
         /** Register each source's cron schedule with Quartz at start-up. */
         @WithDefault("true")
         boolean schedulesEnabled();

@@ -15,7 +15,8 @@ import jakarta.inject.Inject;
 
 /**
  * Fetches one page over HTTP: GET, or POST of a form. Every answer comes back as a page with its status; only
- * the absence of an answer (timeout, connection refused or reset) is a failure.
+ * the absence of an answer (timeout, connection refused or reset) is a failure. Redirects are not followed here:
+ * {@link PageFetcher} follows them, checking each hop.
  */
 @ApplicationScoped
 public class PageFetchRoute extends RouteBuilder {
@@ -35,7 +36,7 @@ public class PageFetchRoute extends RouteBuilder {
         long timeout = config.harvest().fetchTimeout().toMillis();
         from(ENDPOINT).routeId("fetch-page")
                 .process(this::prepareRequest)
-                .toF("http://agency-site?throwExceptionOnFailure=false&followRedirects=true"
+                .toF("http://agency-site?throwExceptionOnFailure=false&followRedirects=false"
                         + "&connectTimeout=%d&connectionRequestTimeout=%d&responseTimeout=%d&soTimeout=%d",
                         timeout, timeout, timeout, timeout)
                 .process(this::readResponse);
@@ -77,7 +78,8 @@ public class PageFetchRoute extends RouteBuilder {
         }
         String contentType = message.getHeader(Exchange.CONTENT_TYPE, String.class);
         message.setBody(new FetchOutcome.Fetched(
-                new FetchedPage(request, request.url(), status == null ? 0 : status, contentType, body)));
+                new FetchedPage(request, request.url(), status == null ? 0 : status, contentType, body),
+                message.getHeader("Location", String.class)));
     }
 
     private void describeFailure(Exchange exchange) {

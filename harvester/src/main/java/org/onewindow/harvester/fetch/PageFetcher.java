@@ -1,19 +1,63 @@
 package org.onewindow.harvester.fetch;
 
+import java.util.Optional;
+
 import org.apache.camel.ProducerTemplate;
+import org.onewindow.connectors.FetchedPage;
 import org.onewindow.connectors.PageRequest;
+import org.onewindow.connectors.Urls;
+import org.onewindow.harvester.config.HarvesterConfig;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Fetches pages through {@link PageFetchRoute}. */
+/**
+ * Fetches pages through {@link PageFetchRoute}, refusing internal URLs and following a bounded number of
+ * redirects, each hop checked again.
+ */
 @ApplicationScoped
 public class PageFetcher {
 
     @Inject
     ProducerTemplate producer;
 
+    @Inject
+    UrlGuard guard;
+
+    @Inject
+    HarvesterConfig config;
+
     public FetchOutcome fetch(PageRequest request) {
-        return producer.requestBody(PageFetchRoute.ENDPOINT, request, FetchOutcome.class);
+        PageRequest current = request;
+        for (int hop = 0; hop <= config.harvest().maxRedirects(); hop++) {
+            Optional<String> refusal = guard.refusal(current.url());
+            if (refusal.isPresent()) {
+                return new FetchOutcome.Failed(current.url(), "refused: " + refusal.get());
+            }
+            FetchOutcome outcome = producer.requestBody(PageFetchRoute.ENDPOINT, current, FetchOutcome.class);
+            if (!(outcome instanceof FetchOutcome.Fetched fetched) || !isRedirect(fetched.page().status()) || fetched.location() == null) {
+                return hop == 0 ? outcome : relabel(outcome, request);
+            }
+            String next = Urls.absoluteHttp(current.url(), fetched.location());
+            if (next == null) {
+                return new FetchOutcome.Failed(current.url(), "redirect to an unusable location: " + fetched.location());
+            }
+            int status = fetched.page().status();
+            current = status == 307 || status == 308 ? new PageRequest(next, current.method(), current.form()) : PageRequest.get(next);
+        }
+        return new FetchOutcome.Failed(request.url(), "more than " + config.harvest().maxRedirects() + " redirects");
+    }
+
+    /** The page answered after redirects, attributed to the request that was asked for. */
+    private static FetchOutcome relabel(FetchOutcome outcome, PageRequest original) {
+        if (outcome instanceof FetchOutcome.Fetched fetched) {
+            FetchedPage page = fetched.page();
+            return new FetchOutcome.Fetched(new FetchedPage(original, page.request().url(), page.status(), page.contentType(), page.body()));
+        }
+        return outcome;
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 }

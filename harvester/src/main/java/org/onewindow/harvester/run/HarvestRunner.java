@@ -2,19 +2,12 @@ package org.onewindow.harvester.run;
 
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
-import org.onewindow.connectors.ExtractResult;
-import org.onewindow.connectors.FetchedPage;
-import org.onewindow.connectors.GatherResult;
-import org.onewindow.connectors.PageRequest;
 import org.onewindow.connectors.RecordRef;
 import org.onewindow.connectors.SourceConnector;
 import org.onewindow.harvester.config.HarvesterConfig;
-import org.onewindow.harvester.fetch.FetchOutcome;
-import org.onewindow.harvester.fetch.PageFetcher;
+import org.onewindow.harvester.fetch.Politeness;
 import org.onewindow.harvester.publish.CataloguePublisher;
 import org.onewindow.harvester.source.SourceCatalog;
 import org.onewindow.harvester.store.HarvestRun;
@@ -22,7 +15,6 @@ import org.onewindow.harvester.store.RecordStore;
 import org.onewindow.harvester.store.RunStatus;
 import org.onewindow.harvester.store.Source;
 import org.onewindow.harvester.store.Stage;
-import org.onewindow.mappings.engine.MappingEngine;
 import org.onewindow.mappings.engine.MappingResult;
 import org.onewindow.mappings.model.ServiceRecord;
 import org.onewindow.mappings.source.SourceDefinition;
@@ -43,7 +35,10 @@ public class HarvestRunner {
     SourceCatalog sources;
 
     @Inject
-    PageFetcher fetcher;
+    ListingGatherer gatherer;
+
+    @Inject
+    RecordProcessor processor;
 
     @Inject
     RecordStore store;
@@ -57,10 +52,9 @@ public class HarvestRunner {
     @Inject
     HarvesterConfig config;
 
-    private final MappingEngine mapping = new MappingEngine();
-
     public void run(long runId) {
         RunCounts counts = new RunCounts();
+        ErrorSink errors = (stage, url, recordId, message) -> ledger.error(runId, stage, url, recordId, message);
         Source source = QuarkusTransaction.requiringNew().call(() -> {
             HarvestRun run = HarvestRun.findById(runId);
             return Source.<Source>findById(run.sourceId);
@@ -78,7 +72,7 @@ public class HarvestRunner {
         }
         Politeness politeness = new Politeness(sources.delayMillis(definition));
         try {
-            Gathered gathered = gather(runId, connector, politeness, deadline);
+            ListingGatherer.Gathered gathered = gatherer.gather(connector, politeness, deadline, Integer.MAX_VALUE, errors);
             if (gathered.records().isEmpty() && !gathered.complete()) {
                 ledger.finish(runId, counts, false, RunStatus.FAILED, "the listing could not be read");
                 return;
@@ -89,7 +83,7 @@ public class HarvestRunner {
                             "time budget of " + config.harvest().runTimeout() + " exceeded");
                     return;
                 }
-                harvestRecord(runId, definition, connector, ref, politeness, counts);
+                harvestRecord(definition, connector, ref, politeness, counts, errors);
                 if (counts.processed() % 20 == 0) {
                     ledger.progress(runId, counts);
                 }
@@ -109,76 +103,16 @@ public class HarvestRunner {
         }
     }
 
-    private record Gathered(Map<String, RecordRef> records, boolean complete) {
-    }
-
-    private Gathered gather(long runId, SourceConnector connector, Politeness politeness, Instant deadline) {
-        Map<String, RecordRef> records = new LinkedHashMap<>();
-        Set<String> seenPages = new HashSet<>();
-        PageRequest next = connector.firstPage();
-        int pages = 0;
-        while (next != null) {
-            if (!seenPages.add(next.key())) {
-                ledger.error(runId, Stage.GATHER, next.url(), null, "pagination loop: page requested twice (" + next.key() + ")");
-                return new Gathered(records, false);
-            }
-            if (++pages > config.harvest().maxListPages()) {
-                ledger.error(runId, Stage.GATHER, next.url(), null, "more than " + config.harvest().maxListPages() + " listing pages");
-                return new Gathered(records, false);
-            }
-            if (Instant.now().isAfter(deadline)) {
-                ledger.error(runId, Stage.GATHER, next.url(), null, "time budget exceeded while gathering");
-                return new Gathered(records, false);
-            }
-            FetchedPage page = fetchOk(runId, Stage.GATHER, null, next, politeness);
-            if (page == null) {
-                return new Gathered(records, false);
-            }
-            GatherResult result;
-            try {
-                result = connector.gather(page);
-            } catch (RuntimeException e) {
-                ledger.error(runId, Stage.GATHER, next.url(), null, "unreadable listing page: " + e);
-                return new Gathered(records, false);
-            }
-            result.records().forEach(ref -> records.putIfAbsent(ref.sourceRecordId(), ref));
-            next = result.next().orElse(null);
-        }
-        return new Gathered(records, true);
-    }
-
-    private void harvestRecord(long runId, SourceDefinition definition, SourceConnector connector, RecordRef ref,
-            Politeness politeness, RunCounts counts) {
-        String url = ref.needsFetch() ? ref.request().url() : null;
-        FetchedPage page = null;
-        if (ref.needsFetch()) {
-            page = fetchOk(runId, Stage.FETCH, ref.sourceRecordId(), ref.request(), politeness);
-            if (page == null) {
-                counts.errored++;
-                return;
-            }
-        }
-        ExtractResult extracted;
-        try {
-            extracted = connector.extract(ref, page);
-        } catch (RuntimeException e) {
-            extracted = new ExtractResult.NotAContentPage("extraction failed: " + e);
-        }
-        if (extracted instanceof ExtractResult.NotAContentPage notContent) {
-            ledger.error(runId, Stage.EXTRACT, url, ref.sourceRecordId(), notContent.reason());
+    private void harvestRecord(SourceDefinition definition, SourceConnector connector, RecordRef ref, Politeness politeness,
+            RunCounts counts, ErrorSink errors) {
+        RecordProcessor.Processed processed = processor.process(definition, connector, ref, politeness, errors);
+        if (processed == null) {
             counts.errored++;
             return;
         }
-        MappingResult mapped;
-        try {
-            mapped = mapping.map(definition, ((ExtractResult.Extracted) extracted).record());
-        } catch (RuntimeException e) {
-            ledger.error(runId, Stage.MAP, url, ref.sourceRecordId(), "mapping failed: " + e);
-            counts.errored++;
-            return;
-        }
+        MappingResult mapped = processed.mapping();
         if (!mapped.valid()) {
-            ledger.error(runId, Stage.VALIDATE, url, ref.sourceRecordId(), "not published: " + String.join("; ", mapped.problems()));
+            errors.error(Stage.VALIDATE, processed.raw().url(), ref.sourceRecordId(), "not published: " + String.join("; ", mapped.problems()));
             counts.errored++;
             return;
         }
@@ -189,22 +123,6 @@ public class HarvestRunner {
         }
     }
 
-    /** The page if the site answered 2xx; otherwise records why not and returns null. */
-    private FetchedPage fetchOk(long runId, Stage stage, String recordId, PageRequest request, Politeness politeness) {
-        politeness.awaitTurn();
-        FetchOutcome outcome = fetcher.fetch(request);
-        if (outcome instanceof FetchOutcome.Failed failed) {
-            ledger.error(runId, stage, request.url(), recordId, "no answer: " + failed.reason());
-            return null;
-        }
-        FetchedPage page = ((FetchOutcome.Fetched) outcome).page();
-        if (page.status() < 200 || page.status() >= 300) {
-            ledger.error(runId, stage, request.url(), recordId, "HTTP " + page.status());
-            return null;
-        }
-        return page;
-    }
-
     private boolean publish(long runId) {
         try {
             CataloguePublisher.Result result = publisher.publishPending();
@@ -213,29 +131,6 @@ public class HarvestRunner {
         } catch (Exception e) {
             ledger.error(runId, Stage.PUBLISH, null, null, "Elasticsearch unavailable, changes stay queued: " + e.getMessage());
             return false;
-        }
-    }
-
-    /** Waits out the source's delay between two requests to its host. */
-    private static final class Politeness {
-        private final long delayMillis;
-        private long lastRequest;
-
-        Politeness(long delayMillis) {
-            this.delayMillis = delayMillis;
-        }
-
-        void awaitTurn() {
-            long wait = lastRequest + delayMillis - System.currentTimeMillis();
-            if (wait > 0) {
-                try {
-                    Thread.sleep(wait); // crawl manners: the delay itself is the point
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                }
-            }
-            lastRequest = System.currentTimeMillis();
         }
     }
 }

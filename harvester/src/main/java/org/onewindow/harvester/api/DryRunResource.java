@@ -1,0 +1,64 @@
+package org.onewindow.harvester.api;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.onewindow.harvester.dryrun.DryRun;
+import org.onewindow.mappings.source.SourceDefinitionReader;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Dry-run of a mapping file against the live site: what would be harvested, and what is wrong, storing nothing. */
+@Path("/api/v1/sources/dry-run")
+public class DryRunResource {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @Inject
+    DryRun dryRun;
+
+    private final SourceDefinitionReader reader = new SourceDefinitionReader();
+
+    @POST
+    @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Dry-run a mapping file (YAML body) against the live site; stores nothing")
+    public Response dryRun(String mapping, @QueryParam("limit") @DefaultValue("10") int limit) {
+        if (mapping == null || mapping.isBlank()) {
+            return Problem.response(Response.Status.BAD_REQUEST, "the body must be a mapping file (YAML)", List.of());
+        }
+        SourceDefinitionReader.Result result = reader.read("sources/" + declaredId(mapping) + ".yaml", mapping);
+        if (!result.ok()) {
+            return Problem.response(Response.Status.BAD_REQUEST, "the mapping file has problems",
+                    result.problems().stream().map(p -> new Problem.ParameterError("mapping", p)).toList());
+        }
+        try {
+            return Response.ok(dryRun.run(result.definition(), limit)).build();
+        } catch (RuntimeException e) {
+            return Problem.response(Response.Status.BAD_REQUEST, "the connector settings cannot work",
+                    List.of(new Problem.ParameterError("mapping", e.getMessage())));
+        }
+    }
+
+    /** The file's own id, so the reader's file-name rule holds for a file that has no name yet. */
+    private static String declaredId(String mapping) {
+        try {
+            JsonNode id = YAML.readTree(mapping).path("id");
+            return id.isTextual() ? id.asText() : "dry-run";
+        } catch (Exception e) {
+            return "dry-run";
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.onewindow.harvester.dryrun;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.onewindow.connectors.RecordRef;
+import org.onewindow.connectors.SourceConnector;
+import org.onewindow.harvester.config.HarvesterConfig;
+import org.onewindow.harvester.fetch.Politeness;
+import org.onewindow.harvester.run.ErrorSink;
+import org.onewindow.harvester.run.ListingGatherer;
+import org.onewindow.harvester.run.RecordProcessor;
+import org.onewindow.harvester.source.SourceCatalog;
+import org.onewindow.mappings.model.ServiceRecord;
+import org.onewindow.mappings.source.SourceDefinition;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Tries a mapping against the live site with the harvest's own stages (same politeness and URL rules) and reports,
+ * per record, the raw fields, the mapped record and what is wrong with it. Stores nothing.
+ */
+@ApplicationScoped
+public class DryRun {
+
+    public record RecordReport(String sourceRecordId, String url, Map<String, List<String>> rawFields, ServiceRecord record,
+            List<String> problems, boolean publishable) {
+    }
+
+    public record ErrorReport(String stage, String url, String recordId, String message) {
+    }
+
+    public record Report(String sourceId, String kind, int listingPagesRead, int recordsTried, List<RecordReport> records,
+            List<ErrorReport> errors) {
+    }
+
+    @Inject
+    SourceCatalog sources;
+
+    @Inject
+    ListingGatherer gatherer;
+
+    @Inject
+    RecordProcessor processor;
+
+    @Inject
+    HarvesterConfig config;
+
+    /** @throws RuntimeException (a connector configuration error) when the settings cannot work */
+    public Report run(SourceDefinition definition, int limit) {
+        SourceConnector connector = sources.connector(definition);
+        int records = Math.max(1, Math.min(limit, config.harvest().dryRunMaxRecords()));
+        List<ErrorReport> errors = new ArrayList<>();
+        ErrorSink sink = (stage, url, recordId, message) -> errors.add(new ErrorReport(stage.name().toLowerCase(), url, recordId, message));
+        Politeness politeness = new Politeness(sources.delayMillis(definition));
+        Instant deadline = Instant.now().plus(config.harvest().runTimeout());
+
+        ListingGatherer.Gathered gathered = gatherer.gather(connector, politeness, deadline, records, sink);
+        List<RecordReport> reports = new ArrayList<>();
+        for (RecordRef ref : gathered.records().values()) {
+            RecordProcessor.Processed processed = processor.process(definition, connector, ref, politeness, sink);
+            if (processed != null) {
+                reports.add(new RecordReport(ref.sourceRecordId(), processed.raw().url(), processed.raw().fields(),
+                        processed.mapping().record(), processed.mapping().problems(), processed.mapping().valid()));
+            }
+        }
+        return new Report(definition.id(), definition.connector().kind(), gathered.pages(), gathered.records().size(), reports, errors);
+    }
+}

@@ -1,0 +1,71 @@
+package org.onewindow.harvester.fetch;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Optional;
+
+import org.onewindow.harvester.config.HarvesterConfig;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Refuses URLs a harvest must not fetch (server-side request forgery): anything but http(s), and hosts that
+ * resolve to loopback, private, link-local or otherwise internal addresses, unless private networks are allowed
+ * (the local stack and tests, whose agency sites run on loopback). Checked on every hop of a redirect.
+ */
+@ApplicationScoped
+public class UrlGuard {
+
+    @Inject
+    HarvesterConfig config;
+
+    public Optional<String> refusal(String url) {
+        return refusal(url, config.harvest().allowPrivateNetworks());
+    }
+
+    static Optional<String> refusal(String url, boolean allowPrivateNetworks) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return Optional.of("not a valid URL");
+        }
+        String scheme = uri.getScheme();
+        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+            return Optional.of("only http and https URLs are fetched");
+        }
+        if (uri.getHost() == null) {
+            return Optional.of("URL has no host");
+        }
+        if (allowPrivateNetworks) {
+            return Optional.empty();
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
+                if (internal(address)) {
+                    return Optional.of("host " + uri.getHost() + " resolves to the internal address " + address.getHostAddress());
+                }
+            }
+        } catch (UnknownHostException e) {
+            return Optional.of("unknown host " + uri.getHost());
+        }
+        return Optional.empty();
+    }
+
+    private static boolean internal(InetAddress address) {
+        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+            return true;
+        }
+        byte[] bytes = address.getAddress();
+        if (bytes.length == 4) {
+            int first = bytes[0] & 0xff;
+            int second = bytes[1] & 0xff;
+            return first == 0 || first == 100 && second >= 64 && second < 128 // carrier-grade NAT
+                    || first == 198 && (second == 18 || second == 19); // benchmarking
+        }
+        return (bytes[0] & 0xfe) == 0xfc; // IPv6 unique local fc00::/7
+    }
+}

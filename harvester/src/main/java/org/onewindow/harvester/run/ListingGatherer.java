@@ -1,0 +1,80 @@
+package org.onewindow.harvester.run;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.onewindow.connectors.FetchedPage;
+import org.onewindow.connectors.GatherResult;
+import org.onewindow.connectors.PageRequest;
+import org.onewindow.connectors.RecordRef;
+import org.onewindow.connectors.SourceConnector;
+import org.onewindow.harvester.config.HarvesterConfig;
+import org.onewindow.harvester.fetch.Politeness;
+import org.onewindow.harvester.store.Stage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Reads a source's listing page by page: the records it names, and whether the whole listing was read.
+ * Guards against pagination loops, endless listings and the run's time budget.
+ */
+@ApplicationScoped
+public class ListingGatherer {
+
+    /** The records found (by source record id, in listing order) and whether every listing page was read. */
+    public record Gathered(Map<String, RecordRef> records, boolean complete, int pages) {
+    }
+
+    @Inject
+    PageReader reader;
+
+    @Inject
+    HarvesterConfig config;
+
+    /** @param maxRecords stop once this many records are known (a dry-run); the listing then counts as incomplete */
+    public Gathered gather(SourceConnector connector, Politeness politeness, Instant deadline, int maxRecords, ErrorSink errors) {
+        Map<String, RecordRef> records = new LinkedHashMap<>();
+        Set<String> seenPages = new HashSet<>();
+        PageRequest next = connector.firstPage();
+        int pages = 0;
+        while (next != null) {
+            if (records.size() >= maxRecords) {
+                return new Gathered(records, false, pages);
+            }
+            if (!seenPages.add(next.key())) {
+                errors.error(Stage.GATHER, next.url(), null, "pagination loop: page requested twice (" + next.key() + ")");
+                return new Gathered(records, false, pages);
+            }
+            if (++pages > config.harvest().maxListPages()) {
+                errors.error(Stage.GATHER, next.url(), null, "more than " + config.harvest().maxListPages() + " listing pages");
+                return new Gathered(records, false, pages);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                errors.error(Stage.GATHER, next.url(), null, "time budget exceeded while gathering");
+                return new Gathered(records, false, pages);
+            }
+            FetchedPage page = reader.read(next, politeness, Stage.GATHER, null, errors);
+            if (page == null) {
+                return new Gathered(records, false, pages);
+            }
+            GatherResult result;
+            try {
+                result = connector.gather(page);
+            } catch (RuntimeException e) {
+                errors.error(Stage.GATHER, next.url(), null, "unreadable listing page: " + e.getMessage());
+                return new Gathered(records, false, pages);
+            }
+            for (RecordRef ref : result.records()) {
+                if (records.size() < maxRecords) {
+                    records.putIfAbsent(ref.sourceRecordId(), ref);
+                }
+            }
+            next = result.next().orElse(null);
+        }
+        return new Gathered(records, true, pages);
+    }
+}
