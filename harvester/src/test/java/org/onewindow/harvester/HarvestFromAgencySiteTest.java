@@ -131,6 +131,26 @@ class HarvestFromAgencySiteTest {
 
     @Test
     @Order(5)
+    void aNewIndexVersionIsSwappedInBehindTheAliasAndFilledFromPostgres() throws IOException {
+        // The alias still points at an index of an older mapping version.
+        Request old = new Request("PUT", "/onewindow-services-v0");
+        old.setJsonEntity("{\"settings\":{\"number_of_replicas\":0}}");
+        elasticsearch.performRequest(old);
+        Request move = new Request("POST", "/_aliases");
+        move.setJsonEntity("{\"actions\":[{\"remove\":{\"index\":\"" + ServiceIndex.INDEX + "\",\"alias\":\"" + ServiceIndex.ALIAS
+                + "\"}},{\"add\":{\"index\":\"onewindow-services-v0\",\"alias\":\"" + ServiceIndex.ALIAS + "\"}}]}");
+        elasticsearch.performRequest(move);
+        elasticsearch.performRequest(new Request("DELETE", "/" + ServiceIndex.INDEX));
+
+        publisher.reconcile();
+
+        var aliases = json.readTree(elasticsearch.performRequest(new Request("GET", "/_alias/" + ServiceIndex.ALIAS)).getEntity().getContent());
+        assertThat(aliases.fieldNames()).toIterable().containsExactly(ServiceIndex.INDEX);
+        assertThat(indexedCount()).isEqualTo(SERVICES.size());
+    }
+
+    @Test
+    @Order(6)
     void brokenDetailPagesAreRecordedAsErrorsWhileTheOtherPagesArePublished() throws IOException {
         var site = LocalServicesResource.site().server();
         String failing = SERVICES.get(5).id();
@@ -157,7 +177,7 @@ class HarvestFromAgencySiteTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void withdrawsOnlyAfterTwoCompleteRunsMissTheService() throws IOException {
         String ended = SERVICES.get(10).id();
         LocalServicesResource.site().hide(ended);
@@ -177,7 +197,7 @@ class HarvestFromAgencySiteTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void anIncompleteListingNeverWithdrawsAnything() throws IOException {
         LocalServicesResource.site().hide(SERVICES.get(20).id());
         LocalServicesResource.site().server().stubFor(post(urlPathMatching("/portal/svc/list\\.do.*"))
@@ -193,7 +213,7 @@ class HarvestFromAgencySiteTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aDeadSiteFailsTheRunAndLosesNothing() throws IOException {
         LocalServicesResource.site().server().stubFor(post(urlPathMatching("/portal/svc/list\\.do.*")).atPriority(0)
                 .willReturn(aResponse().withStatus(503)));
@@ -203,7 +223,7 @@ class HarvestFromAgencySiteTest {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void theQuartzJobOfASourceStartsAScheduledRun() throws Exception {
         long before = QuarkusTransaction.requiringNew().call(() -> HarvestRun.count("triggeredBy", HarvestRun.Trigger.SCHEDULE));
 

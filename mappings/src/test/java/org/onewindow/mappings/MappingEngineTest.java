@@ -12,6 +12,7 @@ import org.onewindow.mappings.engine.MappingEngine;
 import org.onewindow.mappings.engine.MappingResult;
 import org.onewindow.mappings.model.AgencyType;
 import org.onewindow.mappings.model.CompetentAuthority;
+import org.onewindow.mappings.model.Licence;
 import org.onewindow.mappings.model.LocalizedText;
 import org.onewindow.mappings.model.RawRecord;
 import org.onewindow.mappings.model.ServiceRecord;
@@ -77,6 +78,8 @@ class MappingEngineTest {
                   baseUrl: http://localhost:8089
                   settings: {}
                 schedule: "0 0 4 * * ?"
+                licence:
+                  type: KOGL-1
                 fields:
                 """ + fieldsYaml.indent(2);
         SourceDefinitionReader.Result result = new SourceDefinitionReader().read("sources/demo.yaml", text);
@@ -89,6 +92,7 @@ class MappingEngineTest {
         MappingResult result = engine.map(mohwWelfare(), raw(basicPension()));
 
         assertThat(result.problems()).isEmpty();
+        assertThat(result.warnings()).isEmpty();
         assertThat(result.valid()).isTrue();
         assertThat(result.record()).isEqualTo(new ServiceRecord(
                 "mohw-welfare-WLF00000101",
@@ -100,15 +104,25 @@ class MappingEngineTest {
                 new LocalizedText("노후 소득이 부족한 어르신의 생활 안정을 지원하고 복지를 증진하기 위해 매월 기초연금을 지급합니다.", null),
                 "현금",
                 "만 65세 이상이고 대한민국 국적을 가진 국내 거주 어르신",
+                List.of(),
                 "가구의 소득인정액이 선정기준액 이하인 경우\n2026년 선정기준액: 단독가구 월 247만원, 부부가구 월 395만 2천원",
                 "단독가구 기준 월 최대 349,700원 지급\n부부가 모두 수급하는 경우 각각 20% 감액",
                 "주민등록상 주소지 읍면동 행정복지센터 방문 신청\n복지로(www.bokjiro.go.kr) 온라인 신청",
+                null,
                 "만 65세 생일이 속한 달의 1개월 전부터 신청 가능",
                 List.of("사회보장급여 신청(변경)서", "소득·재산 신고서", "금융정보 등 제공 동의서", "신분증", "통장 사본"),
                 new CompetentAuthority("1352000", "보건복지부", AgencyType.CENTRAL, "기초연금과"),
                 "기초연금과 044-202-3216",
                 List.of("생활안정"),
-                LocalDate.of(2026, 1, 5)));
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                LocalDate.of(2026, 1, 5),
+                null,
+                new Licence("KOGL-1", new LocalizedText("공공누리 제1유형 (출처표시)", "Korea Open Government Licence Type 1 (attribution)"),
+                        "https://www.kogl.or.kr/info/licenseType1.do"),
+                "보건복지부"));
     }
 
     @Test
@@ -324,5 +338,38 @@ class MappingEngineTest {
     @Test
     void makesTheCatalogueIdUrlSafe() {
         assertThat(ServiceRecord.catalogueId("mohw-welfare", "WLF/001 가")).isEqualTo("mohw-welfare-WLF_001__");
+    }
+
+    /** Every 서비스분야 and 지원유형 the demo agency site (local-runtime demo-sites/mohw/services.json) uses. */
+    @Test
+    void mapsEveryServiceFieldAndSupportTypeOfTheDemoSiteOntoItsVocabularyWithoutWarnings() {
+        List<String> fields = List.of("생활안정", "주거·자립", "보육·교육", "고용·창업", "보건·의료", "보호·돌봄", "서민금융", "문화·환경", "임신·출산");
+        List<String> supportTypes = List.of("현금", "현물", "서비스", "이용권", "감면", "융자");
+
+        for (int i = 0; i < Math.max(fields.size(), supportTypes.size()); i++) {
+            Map<String, List<String>> raw = basicPension();
+            String field = fields.get(i % fields.size());
+            String supportType = supportTypes.get(i % supportTypes.size());
+            raw.put("category", List.of(field));
+            raw.put("supportType", List.of(supportType));
+
+            MappingResult result = engine.map(mohwWelfare(), raw(raw));
+
+            assertThat(result.warnings()).as(field + " / " + supportType).isEmpty();
+            assertThat(result.record().categories()).containsExactly(field);
+            assertThat(result.record().supportType()).isEqualTo(supportType);
+        }
+    }
+
+    @Test
+    void keepsAMohwRecordWithAnUnknownCategoryPublishableAndSaysWhatWasLeftOut() {
+        Map<String, List<String>> fields = basicPension();
+        fields.put("category", List.of("연금"));
+
+        MappingResult result = engine.map(mohwWelfare(), raw(fields));
+
+        assertThat(result.valid()).isTrue();
+        assertThat(result.record().categories()).isEmpty();
+        assertThat(result.warnings()).containsExactly("categories: '연금' is not in vocabulary service-fields");
     }
 }

@@ -27,7 +27,7 @@ import jakarta.inject.Inject;
 public class DryRun {
 
     public record RecordReport(String sourceRecordId, String url, Map<String, List<String>> rawFields, ServiceRecord record,
-            List<String> problems, boolean publishable) {
+            List<String> problems, List<String> warnings, boolean publishable) {
     }
 
     public record ErrorReport(String stage, String url, String recordId, String message) {
@@ -64,7 +64,8 @@ public class DryRun {
             RecordProcessor.Processed processed = processor.process(definition, connector, ref, politeness, sink);
             if (processed != null) {
                 reports.add(new RecordReport(ref.sourceRecordId(), processed.raw().url(), processed.raw().fields(),
-                        processed.mapping().record(), processed.mapping().problems(), processed.mapping().valid()));
+                        processed.mapping().record(), processed.mapping().problems(), processed.mapping().warnings(),
+                        processed.mapping().valid()));
             }
         }
         return new Report(definition.id(), definition.connector().kind(), gathered.pages(), gathered.records().size(), reports, errors);

@@ -2,7 +2,11 @@ package org.onewindow.harvester.publish;
 
 import java.io.IOException;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
 import org.jboss.logging.Logger;
@@ -20,35 +24,70 @@ public class CatalogueIndex {
     @Inject
     RestClient elasticsearch;
 
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
     private volatile boolean ready;
 
-    /** @return true when the index had to be created (it is empty: everything must be published again) */
+    /**
+     * Makes the alias point at the current index version, creating it when needed: a new mapping version gets a
+     * new index, swapped in behind the alias; the older index is removed (PostgreSQL is the record of truth, and
+     * the caller republishes from it).
+     *
+     * @return true when the alias now points at a newly created, empty index
+     */
     public boolean ensureExists() throws IOException {
-        if (ready && exists("/_alias/" + ServiceIndex.ALIAS)) {
+        if (ready && exists("/" + ServiceIndex.INDEX + "/_alias/" + ServiceIndex.ALIAS)) {
             return false;
         }
-        boolean created = false;
-        if (!exists("/_alias/" + ServiceIndex.ALIAS)) {
-            created = true;
-            if (!exists("/" + ServiceIndex.INDEX)) {
-                Request create = new Request("PUT", "/" + ServiceIndex.INDEX);
-                create.setJsonEntity(ServiceIndex.definitionJson());
-                try {
-                    elasticsearch.performRequest(create);
-                    LOG.infof("created index %s", ServiceIndex.INDEX);
-                } catch (ResponseException e) {
-                    if (!e.getMessage().contains("resource_already_exists_exception")) {
-                        throw e;
-                    }
+        List<String> current = indicesBehindAlias();
+        if (current.equals(List.of(ServiceIndex.INDEX))) {
+            ready = true;
+            return false;
+        }
+        if (!exists("/" + ServiceIndex.INDEX)) {
+            Request create = new Request("PUT", "/" + ServiceIndex.INDEX);
+            create.setJsonEntity(ServiceIndex.definitionJson());
+            try {
+                elasticsearch.performRequest(create);
+                LOG.infof("created index %s", ServiceIndex.INDEX);
+            } catch (ResponseException e) {
+                if (!e.getMessage().contains("resource_already_exists_exception")) {
+                    throw e;
                 }
             }
-            Request alias = new Request("POST", "/_aliases");
-            alias.setJsonEntity("{\"actions\":[{\"add\":{\"index\":\"" + ServiceIndex.INDEX + "\",\"alias\":\""
-                    + ServiceIndex.ALIAS + "\",\"is_write_index\":true}}]}");
-            elasticsearch.performRequest(alias);
+        }
+        StringBuilder actions = new StringBuilder("{\"actions\":[");
+        for (String old : current) {
+            actions.append("{\"remove\":{\"index\":\"").append(old).append("\",\"alias\":\"").append(ServiceIndex.ALIAS).append("\"}},");
+        }
+        actions.append("{\"add\":{\"index\":\"").append(ServiceIndex.INDEX).append("\",\"alias\":\"")
+                .append(ServiceIndex.ALIAS).append("\",\"is_write_index\":true}}]}");
+        Request swap = new Request("POST", "/_aliases");
+        swap.setJsonEntity(actions.toString());
+        elasticsearch.performRequest(swap);
+        for (String old : current) {
+            if (!old.equals(ServiceIndex.INDEX)) {
+                elasticsearch.performRequest(new Request("DELETE", "/" + old));
+                LOG.infof("alias %s moved from %s to %s; %s deleted", ServiceIndex.ALIAS, old, ServiceIndex.INDEX, old);
+            }
         }
         ready = true;
-        return created;
+        return true;
+    }
+
+    private List<String> indicesBehindAlias() throws IOException {
+        try {
+            Response response = elasticsearch.performRequest(new Request("GET", "/_alias/" + ServiceIndex.ALIAS));
+            List<String> names = new ArrayList<>();
+            json.readTree(response.getEntity().getContent()).fieldNames().forEachRemaining(names::add);
+            return names;
+        } catch (ResponseException e) {
+            if (e.getResponse().getStatusLine().getStatusCode() == 404) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     private boolean exists(String path) throws IOException {

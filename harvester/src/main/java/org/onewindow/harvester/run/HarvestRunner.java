@@ -31,6 +31,8 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class HarvestRunner {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(HarvestRunner.class);
+
     @Inject
     SourceCatalog sources;
 
@@ -111,6 +113,7 @@ public class HarvestRunner {
             return;
         }
         MappingResult mapped = processed.mapping();
+        mapped.warnings().forEach(warning -> LOG.infof("%s %s: %s", definition.id(), ref.sourceRecordId(), warning));
         if (!mapped.valid()) {
             errors.error(Stage.VALIDATE, processed.raw().url(), ref.sourceRecordId(), "not published: " + String.join("; ", mapped.problems()));
             counts.errored++;

@@ -1,36 +1,37 @@
 package org.onewindow.mappings.engine;
 
-import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.onewindow.mappings.model.CompetentAuthority;
+import org.onewindow.mappings.model.Licence;
 import org.onewindow.mappings.model.LocalizedText;
 import org.onewindow.mappings.model.RawRecord;
 import org.onewindow.mappings.model.ServiceRecord;
-import org.onewindow.mappings.source.FieldRule;
 import org.onewindow.mappings.source.SourceDefinition;
+import org.onewindow.mappings.source.SourceLicence;
 import org.onewindow.mappings.source.TargetField;
+import org.onewindow.mappings.vocabulary.Term;
+import org.onewindow.mappings.vocabulary.Vocabularies;
 
-/** Pure: raw fields + the source's mapping → a {@link ServiceRecord} and its validation problems. */
+/**
+ * Pure: raw fields + the source's mapping → a {@link ServiceRecord}, its validation problems (not published) and
+ * its warnings (published without the values warned about). The vocabularies are read once from the classpath.
+ */
 public final class MappingEngine {
 
-    // STRICT: an impossible date (2026-02-30) is unreadable, not silently moved to the month's last day.
-    private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
-            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("uuuu.MM.dd").withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("uuuu.M.d").withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT));
-    private static final Pattern DATE_PREFIX = Pattern.compile("^\\s*(\\d{4}[-.]?\\d{1,2}[-.]?\\d{1,2})");
+    private final Vocabularies vocabularies;
+
+    public MappingEngine() {
+        this(Vocabularies.bundled());
+    }
+
+    public MappingEngine(Vocabularies vocabularies) {
+        this.vocabularies = vocabularies;
+    }
 
     public MappingResult map(SourceDefinition source, RawRecord raw) {
-        Values values = new Values(source, raw);
+        FieldValues values = new FieldValues(source, raw, vocabularies);
         List<String> problems = new ArrayList<>();
 
         String authorityName = values.text(TargetField.AUTHORITY_NAME);
@@ -40,18 +41,13 @@ public final class MappingEngine {
                 source.agency().type(),
                 values.text(TargetField.DEPARTMENT));
 
-        LocalDate lastModified = null;
-        String modified = values.text(TargetField.LAST_MODIFIED);
-        if (modified != null) {
-            lastModified = parseDate(modified);
-            if (lastModified == null) {
-                problems.add("lastModified: unreadable date '" + modified + "'");
-            }
-        }
+        var modified = values.date(TargetField.LAST_MODIFIED);
+        modified.filter(date -> date.date() == null)
+                .ifPresent(date -> problems.add("lastModified: unreadable date '" + date.text() + "'"));
 
         LocalizedText name = localized(values.text(TargetField.NAME), values.text(TargetField.NAME_EN));
-        LocalizedText summary = LocalizedText.korean(values.text(TargetField.SUMMARY));
-        LocalizedText description = LocalizedText.korean(values.text(TargetField.DESCRIPTION));
+        LocalizedText summary = localized(values.text(TargetField.SUMMARY), values.text(TargetField.SUMMARY_EN));
+        LocalizedText description = localized(values.text(TargetField.DESCRIPTION), values.text(TargetField.DESCRIPTION_EN));
 
         ServiceRecord record = new ServiceRecord(
                 ServiceRecord.catalogueId(source.id(), raw.sourceRecordId()),
@@ -63,15 +59,24 @@ public final class MappingEngine {
                 description,
                 values.text(TargetField.SUPPORT_TYPE),
                 values.text(TargetField.AUDIENCE),
+                values.list(TargetField.AUDIENCE_CODES),
                 values.text(TargetField.ELIGIBILITY),
                 values.text(TargetField.BENEFITS),
                 values.text(TargetField.HOW_TO_APPLY),
+                values.url(TargetField.ONLINE_APPLICATION_URL),
                 values.text(TargetField.APPLICATION_PERIOD),
                 values.list(TargetField.REQUIRED_DOCUMENTS),
                 authority,
                 values.text(TargetField.CONTACT),
                 values.list(TargetField.CATEGORIES),
-                lastModified);
+                values.list(TargetField.LIFE_EVENTS),
+                values.list(TargetField.KEYWORDS),
+                values.list(TargetField.REGION),
+                values.list(TargetField.LEGAL_BASIS),
+                modified.map(FieldValues.DateValue::date).orElse(null),
+                values.integer(TargetField.POPULARITY),
+                licence(source.licence()),
+                source.licence() == null ? null : source.licence().attribution());
 
         if (name == null) {
             problems.add("name: missing");
@@ -82,75 +87,21 @@ public final class MappingEngine {
         if (authority.name() == null || authority.name().isBlank()) {
             problems.add("competentAuthority: missing");
         }
-        if (!isHttpUrl(raw.url())) {
+        if (!Urls.isHttp(raw.url())) {
             problems.add("url: not an absolute http(s) URL: '" + raw.url() + "'");
         }
-        return new MappingResult(record, problems);
+        return new MappingResult(record, problems, values.warnings());
+    }
+
+    private Licence licence(SourceLicence licence) {
+        if (licence == null) {
+            return null;
+        }
+        Term term = vocabularies.get(Vocabularies.LICENCES).byCode(licence.type()).orElseThrow();
+        return new Licence(term.code(), new LocalizedText(term.ko(), term.en()), term.url());
     }
 
     private static LocalizedText localized(String ko, String en) {
         return ko == null && en == null ? null : new LocalizedText(ko, en);
-    }
-
-    static LocalDate parseDate(String text) {
-        var matcher = DATE_PREFIX.matcher(text);
-        if (!matcher.find()) {
-            return null;
-        }
-        String date = matcher.group(1);
-        for (DateTimeFormatter format : DATE_FORMATS) {
-            try {
-                return LocalDate.parse(date, format);
-            } catch (DateTimeParseException ignored) {
-                // try the next format
-            }
-        }
-        return null;
-    }
-
-    private static boolean isHttpUrl(String url) {
-        if (url == null) {
-            return false;
-        }
-        try {
-            URI uri = URI.create(url);
-            return uri.isAbsolute() && uri.getHost() != null
-                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    /** Applies field rules: first raw field with a non-blank value wins, then split and default. */
-    private record Values(SourceDefinition source, RawRecord raw) {
-
-        String text(TargetField field) {
-            List<String> values = list(field);
-            return values.isEmpty() ? null : String.join("\n", values);
-        }
-
-        List<String> list(TargetField field) {
-            FieldRule rule = source.fields().get(field);
-            if (rule == null) {
-                return List.of();
-            }
-            for (String rawField : rule.from()) {
-                List<String> values = raw.values(rawField).stream()
-                        .flatMap(v -> rule.split() == null ? java.util.stream.Stream.of(v)
-                                : Arrays.stream(v.split(Pattern.quote(unescape(rule.split())))))
-                        .map(String::strip)
-                        .map(rule::apply)
-                        .filter(v -> v != null && !v.isEmpty())
-                        .toList();
-                if (!values.isEmpty()) {
-                    return values;
-                }
-            }
-            return rule.defaultValue() == null ? List.of() : List.of(rule.defaultValue());
-        }
-
-        private static String unescape(String separator) {
-            return separator.replace("\\n", "\n");
-        }
     }
 }

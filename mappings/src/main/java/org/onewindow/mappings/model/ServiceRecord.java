@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * The common schema: one government service, whatever source described it. Field meanings follow the Korean
  * public service API (정부24), CPSV-AP 3.2 and schema.org GovernmentService (see ARCHITECTURE.md).
+ * Display fields controlled by a vocabulary ({@code supportType}, {@code categories}) hold the term's Korean label;
+ * code fields ({@code audienceCodes}, {@code lifeEvents}, {@code region}) hold term codes.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ServiceRecord(
@@ -20,23 +22,41 @@ public record ServiceRecord(
         LocalizedText description,
         String supportType,
         String audience,
+        List<String> audienceCodes,
         String eligibility,
         String benefits,
         String howToApply,
+        String onlineApplicationUrl,
         String applicationPeriod,
         List<String> requiredDocuments,
         CompetentAuthority competentAuthority,
         String contact,
         List<String> categories,
-        LocalDate lastModified) {
+        List<String> lifeEvents,
+        List<String> keywords,
+        List<String> region,
+        List<String> legalBasis,
+        LocalDate lastModified,
+        Integer popularity,
+        Licence licence,
+        String attribution) {
 
     public ServiceRecord {
-        requiredDocuments = requiredDocuments == null ? List.of() : List.copyOf(requiredDocuments);
-        categories = categories == null ? List.of() : List.copyOf(categories);
+        audienceCodes = copy(audienceCodes);
+        requiredDocuments = copy(requiredDocuments);
+        categories = copy(categories);
+        lifeEvents = copy(lifeEvents);
+        keywords = copy(keywords);
+        region = copy(region);
+        legalBasis = copy(legalBasis);
     }
 
     /** Catalogue-wide id: stable across runs, unique across sources, safe in a URL path. */
     public static String catalogueId(String sourceId, String sourceRecordId) {
         return sourceId + "-" + sourceRecordId.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+
+    private static List<String> copy(List<String> values) {
+        return values == null ? List.of() : List.copyOf(values);
     }
 }

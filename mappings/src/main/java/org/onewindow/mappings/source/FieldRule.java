@@ -1,38 +1,58 @@
 package org.onewindow.mappings.source;
 
-import java.io.IOException;
-import java.util.ArrayList;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /**
- * How one target field is filled: the raw fields to try in order (the first with a non-blank value wins), an
- * optional separator that splits a value into several (e.g. "||" or a line break), an optional regex that keeps
- * only part of each value (its group 1, or the whole match), and a default.
- * In a file, a bare list or a single name is short for {@code from}.
+ * How one target field is filled (see mappings/README.md, "Mapping language"): the raw fields to try in order (the
+ * first with a non-blank value wins), then for each value: {@code split} into several, trim (always), {@code extract}
+ * a part; {@code default} when nothing is left; then {@code valueMap} onto a vocabulary, {@code dateFormat},
+ * {@code absoluteUrl}; and {@code join} into one. In a file, a bare list or a single name is short for {@code from}.
  */
-@JsonDeserialize(using = FieldRule.Reader.class)
-public record FieldRule(List<String> from, String split, Pattern extract, String defaultValue) {
+@JsonDeserialize(using = FieldRuleReader.class)
+public record FieldRule(
+        List<String> from,
+        String split,
+        String join,
+        Pattern extract,
+        String dateFormat,
+        String valueMap,
+        boolean absoluteUrl,
+        String defaultValue) {
 
-    static final List<String> KEYS = List.of("from", "split", "extract", "default");
+    /** The keys a rule object may hold, in the order the README explains them. */
+    public static final List<String> KEYS = List.of(
+            "from", "split", "extract", "default", "valueMap", "dateFormat", "absoluteUrl", "join");
 
     public FieldRule {
         if (from == null || from.isEmpty()) {
             throw new IllegalArgumentException("a field rule needs at least one raw field in 'from'");
         }
         from = List.copyOf(from);
+        if (dateFormat != null) {
+            dateFormatter(dateFormat);
+        }
     }
 
     public FieldRule(List<String> from) {
-        this(from, null, null, null);
+        this(from, null, null, null, null, null, false, null);
+    }
+
+    /** The separator {@code split} names, with "\n" and "\t" read as a line break and a tab. */
+    public String splitSeparator() {
+        return unescape(split);
+    }
+
+    /** The separator {@code join} names, escapes read as for {@link #splitSeparator()}. */
+    public String joinSeparator() {
+        return unescape(join);
     }
 
     /** The part of a value the rule keeps; null when the extract pattern does not match. */
@@ -47,52 +67,30 @@ public record FieldRule(List<String> from, String split, Pattern extract, String
         return m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : m.group();
     }
 
-    static final class Reader extends JsonDeserializer<FieldRule> {
-        @Override
-        public FieldRule deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            JsonNode node = parser.readValueAsTree();
-            if (node.isTextual()) {
-                return new FieldRule(List.of(node.asText()));
-            }
-            if (node.isArray()) {
-                return new FieldRule(texts(node, parser, context));
-            }
-            if (node.isObject()) {
-                for (var names = node.fieldNames(); names.hasNext(); ) {
-                    String key = names.next();
-                    if (!KEYS.contains(key)) {
-                        return context.reportInputMismatch(FieldRule.class,
-                                "unknown field rule key '%s'%s", key, Suggestions.didYouMean(key, KEYS));
-                    }
-                }
-                JsonNode from = node.path("from");
-                List<String> sources = from.isTextual() ? List.of(from.asText()) : texts(from, parser, context);
-                String extract = text(node.get("extract"));
-                Pattern pattern;
-                try {
-                    pattern = extract == null ? null : Pattern.compile(extract);
-                } catch (PatternSyntaxException e) {
-                    return context.reportInputMismatch(FieldRule.class, "invalid extract pattern '%s': %s", extract, e.getDescription());
-                }
-                return new FieldRule(sources, text(node.get("split")), pattern, text(node.get("default")));
-            }
-            return context.reportInputMismatch(FieldRule.class,
-                    "a field rule is a raw field name, a list of them, or {from, split, default}");
-        }
+    /** The rule's date format; null when it has none. */
+    public DateTimeFormatter dateFormatter() {
+        return dateFormat == null ? null : dateFormatter(dateFormat);
+    }
 
-        private static List<String> texts(JsonNode array, JsonParser parser, DeserializationContext context) throws IOException {
-            List<String> values = new ArrayList<>();
-            for (JsonNode item : array) {
-                if (!item.isTextual()) {
-                    return context.reportInputMismatch(FieldRule.class, "raw field names must be strings");
-                }
-                values.add(item.asText());
-            }
-            return values;
+    /**
+     * A java.time pattern read strictly (2026-02-30 is an error, not 2026-02-28); "yyyy" needs no era.
+     *
+     * @throws IllegalArgumentException when the pattern is invalid or reads no full date
+     */
+    public static DateTimeFormatter dateFormatter(String pattern) {
+        DateTimeFormatter formatter = new DateTimeFormatterBuilder()
+                .appendPattern(pattern)
+                .parseDefaulting(ChronoField.ERA, 1)
+                .toFormatter()
+                .withResolverStyle(ResolverStyle.STRICT);
+        String printed = pattern.replaceAll("'[^']*'", "");
+        if (!(printed.contains("y") || printed.contains("u")) || !printed.contains("M") || !printed.contains("d")) {
+            throw new IllegalArgumentException("date format '" + pattern + "' must read a year, a month and a day");
         }
+        return formatter;
+    }
 
-        private static String text(JsonNode node) {
-            return node == null || node.isNull() ? null : node.asText();
-        }
+    private static String unescape(String separator) {
+        return separator == null ? null : separator.replace("\\n", "\n").replace("\\t", "\t");
     }
 }

@@ -7,12 +7,13 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 
 /**
- * One source as declared in its mapping file (sources-as-code): who publishes it, how to read it, when to harvest
- * it, and how its raw fields become the common schema.
+ * One source as declared in its mapping file (sources-as-code): who publishes it and under which licence, how to read
+ * it, when to harvest it, and how its raw fields become the common schema.
  */
 public record SourceDefinition(
         @JsonProperty(required = true) String id,
         @JsonProperty(required = true) Agency agency,
+        @JsonProperty(required = true) SourceLicence licence,
         @JsonProperty(required = true) ConnectorSpec connector,
         @JsonProperty(required = true) String schedule,
         @JsonSetter(nulls = Nulls.SET) Politeness politeness,
@@ -21,5 +22,8 @@ public record SourceDefinition(
     public SourceDefinition {
         politeness = politeness == null ? Politeness.DEFAULT : politeness;
         fields = Map.copyOf(fields);
+        if (licence != null && agency != null) {
+            licence = licence.attributedTo(agency.name());
+        }
     }
 }

@@ -2,16 +2,13 @@ package org.onewindow.mappings.source;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -20,7 +17,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * Reads one mapping file into a {@link SourceDefinition}, or explains precisely why it cannot:
- * {@code sources/mohw.yaml:14: unknown field 'benfits' (did you mean 'benefits'?)}.
+ * {@code sources/mohw.yaml:14: unknown field 'benfits' (did you mean 'benefits'?)}. {@link FileCheck} first checks
+ * keys and the values it can judge alone, with their lines; Jackson then reads the file.
  */
 public final class SourceDefinitionReader {
 
@@ -31,23 +29,15 @@ public final class SourceDefinitionReader {
             .defaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL, Nulls.FAIL))
             .build();
 
-    /**
-     * The keys each object of a file may hold, by its JSON pointer. Jackson reports an unknown key of a record only
-     * after the whole object (at its end, and after any "missing property" error it causes), so keys are checked first.
-     */
-    private static final Map<String, List<String>> KNOWN_KEYS = Map.of(
-            "", componentNames(SourceDefinition.class),
-            "/agency", componentNames(Agency.class),
-            "/connector", componentNames(ConnectorSpec.class),
-            "/politeness", componentNames(Politeness.class),
-            "/fields", Arrays.stream(TargetField.values()).map(TargetField::key).toList());
-
     public Result read(String fileName, String text) {
         SourceDefinition definition;
         try {
-            List<String> unknown = unknownKeys(fileName, text);
-            if (!unknown.isEmpty()) {
-                return new Result(null, unknown);
+            List<String> problems;
+            try (JsonParser parser = yaml.createParser(text)) {
+                problems = FileCheck.check(fileName, parser);
+            }
+            if (!problems.isEmpty()) {
+                return new Result(null, problems);
             }
             definition = yaml.readValue(text, SourceDefinition.class);
         } catch (JsonProcessingException e) {
@@ -69,31 +59,9 @@ public final class SourceDefinitionReader {
         return problems.isEmpty() ? new Result(definition, List.of()) : new Result(null, problems);
     }
 
-    private List<String> unknownKeys(String fileName, String text) throws IOException {
-        List<String> problems = new ArrayList<>();
-        try (JsonParser parser = yaml.createParser(text)) {
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token != JsonToken.FIELD_NAME) {
-                    continue;
-                }
-                String key = parser.currentName();
-                String object = parser.getParsingContext().pathAsPointer().head().toString();
-                List<String> known = object.matches("/fields/[^/]+") ? FieldRule.KEYS : KNOWN_KEYS.get(object);
-                if (known != null && !known.contains(key)) {
-                    problems.add(fileName + ":" + line(parser.currentTokenLocation()) + ": unknown field '" + key + "'"
-                            + Suggestions.didYouMean(key, known));
-                }
-            }
-        }
-        return problems;
-    }
-
-    private static List<String> componentNames(Class<? extends Record> type) {
-        return Arrays.stream(type.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName).toList();
-    }
-
     private static String line(JsonLocation location) {
-        return location == null || location.getLineNr() < 1 ? "?" : Integer.toString(location.getLineNr());
+        int line = FileCheck.line(location);
+        return line == 0 ? "?" : Integer.toString(line);
     }
 
     private static String message(JsonProcessingException e) {

@@ -1,34 +1,70 @@
 package org.onewindow.mappings.source;
 
+import static org.onewindow.mappings.source.TargetField.Kind.DATE;
+import static org.onewindow.mappings.source.TargetField.Kind.INTEGER;
+import static org.onewindow.mappings.source.TargetField.Kind.LIST;
+import static org.onewindow.mappings.source.TargetField.Kind.TEXT;
+import static org.onewindow.mappings.source.TargetField.Kind.URL;
+
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+
+import org.onewindow.mappings.vocabulary.Vocabularies;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** The common-schema fields a mapping file may fill, by the names the files use. */
+/**
+ * The common-schema fields a mapping file may fill, by the names the files use; what kind of value each holds; and,
+ * for controlled fields, their vocabulary. A code field ({@link #storesCodes()}) always maps through its vocabulary;
+ * a controlled display field (supportType, categories) does when its rule says {@code valueMap}, and then holds the
+ * term's Korean label.
+ */
 public enum TargetField {
-    NAME("name"),
-    NAME_EN("nameEn"),
-    SUMMARY("summary"),
-    DESCRIPTION("description"),
-    SUPPORT_TYPE("supportType"),
-    AUDIENCE("audience"),
-    ELIGIBILITY("eligibility"),
-    BENEFITS("benefits"),
-    HOW_TO_APPLY("howToApply"),
-    APPLICATION_PERIOD("applicationPeriod"),
-    REQUIRED_DOCUMENTS("requiredDocuments"),
-    AUTHORITY_NAME("authorityName"),
-    DEPARTMENT("department"),
-    CONTACT("contact"),
-    CATEGORIES("categories"),
-    LAST_MODIFIED("lastModified");
+    NAME("name", TEXT),
+    NAME_EN("nameEn", TEXT),
+    SUMMARY("summary", TEXT),
+    SUMMARY_EN("summaryEn", TEXT),
+    DESCRIPTION("description", TEXT),
+    DESCRIPTION_EN("descriptionEn", TEXT),
+    SUPPORT_TYPE("supportType", TEXT, Vocabularies.SUPPORT_TYPES, false),
+    AUDIENCE("audience", TEXT),
+    AUDIENCE_CODES("audienceCodes", LIST, Vocabularies.AUDIENCES, true),
+    ELIGIBILITY("eligibility", TEXT),
+    BENEFITS("benefits", TEXT),
+    HOW_TO_APPLY("howToApply", TEXT),
+    ONLINE_APPLICATION_URL("onlineApplicationUrl", URL),
+    APPLICATION_PERIOD("applicationPeriod", TEXT),
+    REQUIRED_DOCUMENTS("requiredDocuments", LIST),
+    AUTHORITY_NAME("authorityName", TEXT),
+    DEPARTMENT("department", TEXT),
+    CONTACT("contact", TEXT),
+    CATEGORIES("categories", LIST, Vocabularies.SERVICE_FIELDS, false),
+    LIFE_EVENTS("lifeEvents", LIST, Vocabularies.LIFE_EVENTS, true),
+    KEYWORDS("keywords", LIST),
+    REGION("region", LIST, Vocabularies.REGIONS, true),
+    LEGAL_BASIS("legalBasis", LIST),
+    LAST_MODIFIED("lastModified", DATE),
+    POPULARITY("popularity", INTEGER);
+
+    /** What a field holds: one text (several values joined), a list, a date, an absolute http(s) URL, a whole number. */
+    public enum Kind { TEXT, LIST, DATE, URL, INTEGER }
 
     private final String key;
+    private final Kind kind;
+    private final String vocabulary;
+    private final boolean storesCodes;
 
-    TargetField(String key) {
+    TargetField(String key, Kind kind) {
+        this(key, kind, null, false);
+    }
+
+    TargetField(String key, Kind kind, String vocabulary, boolean storesCodes) {
         this.key = key;
+        this.kind = kind;
+        this.vocabulary = vocabulary;
+        this.storesCodes = storesCodes;
     }
 
     @JsonValue
@@ -36,10 +72,28 @@ public enum TargetField {
         return key;
     }
 
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The vocabulary controlling this field, if any; a rule's {@code valueMap} may name no other. */
+    public Optional<String> vocabulary() {
+        return Optional.ofNullable(vocabulary);
+    }
+
+    /** True when the field holds vocabulary codes (and maps through its vocabulary without being told). */
+    public boolean storesCodes() {
+        return storesCodes;
+    }
+
+    public static List<String> keys() {
+        return Arrays.stream(values()).map(TargetField::key).toList();
+    }
+
     @JsonCreator
     public static TargetField fromKey(String key) {
         return find(key).orElseThrow(() -> new IllegalArgumentException(
-                "unknown field '" + key + "'" + Suggestions.didYouMean(key, Arrays.stream(values()).map(TargetField::key).toList())));
+                "unknown field '" + key + "'" + Suggestions.didYouMean(key, keys())));
     }
 
     public static Optional<TargetField> find(String key) {

@@ -1,0 +1,158 @@
+package org.onewindow.mappings.engine;
+
+import java.net.URI;
+import java.text.ParsePosition;
+import java.time.LocalDate;
+import java.time.DateTimeException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.onewindow.mappings.model.RawRecord;
+import org.onewindow.mappings.source.FieldRule;
+import org.onewindow.mappings.source.SourceDefinition;
+import org.onewindow.mappings.source.TargetField;
+import org.onewindow.mappings.vocabulary.Vocabularies;
+import org.onewindow.mappings.vocabulary.Vocabulary;
+
+/**
+ * Applies a source's field rules to one raw record: from (first raw field with a value), split, trim, extract,
+ * default, valueMap, absoluteUrl, join. What a rule had to leave out is noted in {@link #warnings()}.
+ */
+final class FieldValues {
+
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,3}(,\\d{3})+|\\d+");
+
+    private final SourceDefinition source;
+    private final RawRecord raw;
+    private final Vocabularies vocabularies;
+    private final List<String> warnings = new ArrayList<>();
+
+    FieldValues(SourceDefinition source, RawRecord raw, Vocabularies vocabularies) {
+        this.source = source;
+        this.raw = raw;
+        this.vocabularies = vocabularies;
+    }
+
+    List<String> warnings() {
+        return warnings;
+    }
+
+    /** The field's values joined into one text (by the rule's {@code join}, else a line break); null when none. */
+    String text(TargetField field) {
+        List<String> values = list(field);
+        return values.isEmpty() ? null : String.join("\n", values);
+    }
+
+    List<String> list(TargetField field) {
+        FieldRule rule = source.fields().get(field);
+        if (rule == null) {
+            return List.of();
+        }
+        List<String> values = rawValues(rule);
+        if (values.isEmpty() && rule.defaultValue() != null) {
+            values = List.of(rule.defaultValue());
+        }
+        Optional<String> vocabulary = Optional.ofNullable(rule.valueMap())
+                .or(() -> field.storesCodes() ? field.vocabulary() : Optional.empty());
+        if (vocabulary.isPresent()) {
+            values = mapOnto(field, vocabularies.get(vocabulary.get()), values);
+        }
+        if (rule.absoluteUrl()) {
+            values = values.stream().map(this::absolute).toList();
+        }
+        if (rule.join() != null && !values.isEmpty()) {
+            values = List.of(String.join(rule.joinSeparator(), values));
+        }
+        return values;
+    }
+
+    /** The first value read as a date: by the rule's dateFormat, else by the usual Korean forms; empty when none. */
+    Optional<DateValue> date(TargetField field) {
+        List<String> values = list(field);
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = values.get(0);
+        var formatter = source.fields().get(field).dateFormatter();
+        if (formatter == null) {
+            return Optional.of(new DateValue(text, KoreanDates.parse(text)));
+        }
+        try {
+            return Optional.of(new DateValue(text, LocalDate.from(formatter.parse(text, new ParsePosition(0)))));
+        } catch (DateTimeException e) {
+            return Optional.of(new DateValue(text, null));
+        }
+    }
+
+    /** The first value if it is an absolute http(s) URL; otherwise null, with a warning. */
+    String url(TargetField field) {
+        List<String> values = list(field);
+        if (values.isEmpty()) {
+            return null;
+        }
+        String url = values.get(0);
+        if (Urls.isHttp(url)) {
+            return url;
+        }
+        warnings.add(field.key() + ": not an absolute http(s) URL: '" + url + "'"
+                + (source.fields().get(field).absoluteUrl() ? "" : " (absoluteUrl: true resolves it against the record URL)"));
+        return null;
+    }
+
+    /** The first value as a whole number ("1,234" is 1234); otherwise null, with a warning. */
+    Integer integer(TargetField field) {
+        List<String> values = list(field);
+        if (values.isEmpty()) {
+            return null;
+        }
+        String text = values.get(0);
+        if (WHOLE_NUMBER.matcher(text).matches()) {
+            try {
+                return Integer.valueOf(text.replace(",", ""));
+            } catch (NumberFormatException tooLarge) {
+                // reported below
+            }
+        }
+        warnings.add(field.key() + ": not a whole number: '" + text + "'");
+        return null;
+    }
+
+    private List<String> rawValues(FieldRule rule) {
+        for (String rawField : rule.from()) {
+            List<String> values = raw.values(rawField).stream()
+                    .flatMap(v -> rule.split() == null ? Stream.of(v) : Arrays.stream(v.split(Pattern.quote(rule.splitSeparator()))))
+                    .map(String::strip)
+                    .map(rule::apply)
+                    .map(v -> v == null ? null : v.strip())
+                    .filter(v -> v != null && !v.isEmpty())
+                    .toList();
+            if (!values.isEmpty()) {
+                return values;
+            }
+        }
+        return List.of();
+    }
+
+    private List<String> mapOnto(TargetField field, Vocabulary vocabulary, List<String> values) {
+        Vocabulary.Resolution resolution = vocabulary.resolveAll(values);
+        resolution.unknown().forEach(value ->
+                warnings.add(field.key() + ": '" + value + "' is not in vocabulary " + vocabulary.name()));
+        return resolution.terms().stream().map(term -> field.storesCodes() ? term.code() : term.ko()).toList();
+    }
+
+    private String absolute(String value) {
+        try {
+            return URI.create(raw.url()).resolve(value.replace(" ", "%20")).toString();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return value;
+        }
+    }
+
+    /** A date field's text and the date read from it (null when unreadable). */
+    record DateValue(String text, LocalDate date) {
+    }
+}

@@ -1,0 +1,68 @@
+package org.onewindow.mappings.source;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Reads a {@link FieldRule} from a name, a list of names or an object. Keys and values are checked earlier, with
+ * lines, by {@link FileCheck}; this reader only reports what slipped through.
+ */
+final class FieldRuleReader extends JsonDeserializer<FieldRule> {
+
+    @Override
+    public FieldRule deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        JsonNode node = parser.readValueAsTree();
+        if (node.isTextual()) {
+            return new FieldRule(List.of(node.asText()));
+        }
+        if (node.isArray()) {
+            return new FieldRule(texts(node, context));
+        }
+        if (!node.isObject()) {
+            return context.reportInputMismatch(FieldRule.class,
+                    "a field rule is a raw field name, a list of them, or an object {from, split, extract, ...}");
+        }
+        for (var names = node.fieldNames(); names.hasNext(); ) {
+            String key = names.next();
+            if (!FieldRule.KEYS.contains(key)) {
+                return context.reportInputMismatch(FieldRule.class,
+                        "unknown field rule key '%s'%s", key, Suggestions.didYouMean(key, FieldRule.KEYS));
+            }
+        }
+        JsonNode from = node.path("from");
+        List<String> sources = from.isTextual() ? List.of(from.asText()) : texts(from, context);
+        String extract = text(node.get("extract"));
+        Pattern pattern;
+        try {
+            pattern = extract == null ? null : Pattern.compile(extract);
+        } catch (PatternSyntaxException e) {
+            return context.reportInputMismatch(FieldRule.class, "invalid extract pattern '%s': %s", extract, e.getDescription());
+        }
+        return new FieldRule(sources, text(node.get("split")), text(node.get("join")), pattern,
+                text(node.get("dateFormat")), text(node.get("valueMap")), node.path("absoluteUrl").asBoolean(false),
+                text(node.get("default")));
+    }
+
+    private static List<String> texts(JsonNode array, DeserializationContext context) throws IOException {
+        List<String> values = new ArrayList<>();
+        for (JsonNode item : array) {
+            if (!item.isTextual()) {
+                return context.reportInputMismatch(FieldRule.class, "raw field names must be strings");
+            }
+            values.add(item.asText());
+        }
+        return values;
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+}

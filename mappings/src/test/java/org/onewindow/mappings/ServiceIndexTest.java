@@ -1,0 +1,57 @@
+package org.onewindow.mappings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.onewindow.mappings.index.ServiceIndex;
+import org.onewindow.mappings.model.ServiceRecord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class ServiceIndexTest {
+
+    private static final JsonNode PROPERTIES = properties();
+
+    private static JsonNode properties() {
+        try {
+            return new ObjectMapper().readTree(ServiceIndex.definitionJson()).path("mappings").path("properties");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void mapsEveryFieldOfTheCommonSchema() {
+        List<String> recordFields = Arrays.stream(ServiceRecord.class.getRecordComponents()).map(c -> c.getName()).toList();
+
+        assertThat(PROPERTIES.properties()).extracting(entry -> entry.getKey())
+                .containsExactlyInAnyOrderElementsOf(recordFields);
+    }
+
+    @Test
+    void mapsCodesAndKeywordsForExactFilteringAndFacets() {
+        for (String field : List.of("keywords", "audienceCodes", "lifeEvents", "region", "categories", "supportType")) {
+            assertThat(PROPERTIES.path(field).path("type").asText()).as(field).isEqualTo("keyword");
+            assertThat(PROPERTIES.path(field).has("index")).as(field).isFalse();
+        }
+        assertThat(PROPERTIES.path("licence").path("properties").path("type").path("type").asText()).isEqualTo("keyword");
+    }
+
+    @Test
+    void storesLinksWithoutIndexingThem() {
+        assertThat(PROPERTIES.path("onlineApplicationUrl").path("type").asText()).isEqualTo("keyword");
+        assertThat(PROPERTIES.path("onlineApplicationUrl").path("index").asBoolean(true)).isFalse();
+        assertThat(PROPERTIES.path("licence").path("properties").path("url").path("index").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void analysesTheLegalBasisAsKoreanTextAndCountsPopularityAsAnInteger() {
+        assertThat(PROPERTIES.path("legalBasis").path("type").asText()).isEqualTo("text");
+        assertThat(PROPERTIES.path("legalBasis").path("analyzer").asText()).isEqualTo("korean");
+        assertThat(PROPERTIES.path("popularity").path("type").asText()).isEqualTo("integer");
+    }
+}
