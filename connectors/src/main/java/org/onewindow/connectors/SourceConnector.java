@@ -25,4 +25,12 @@ public interface SourceConnector {
     default boolean completeListing() {
         return true;
     }
+
+    /**
+     * The text (a request URL, a message) fit to log or store: secrets this connector puts into requests, such as
+     * an API key in the query, are masked.
+     */
+    default String redact(String text) {
+        return text;
+    }
 }

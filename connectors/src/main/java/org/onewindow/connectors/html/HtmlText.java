@@ -7,12 +7,12 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 /** Element text that keeps the page's line structure: {@code <br>}, list items, paragraphs and rows become lines. */
-final class HtmlText {
+public final class HtmlText {
 
     private HtmlText() {
     }
 
-    static String of(Element element) {
+    public static String of(Element element) {
         StringBuilder out = new StringBuilder();
         NodeTraversor.traverse(new NodeVisitor() {
             @Override

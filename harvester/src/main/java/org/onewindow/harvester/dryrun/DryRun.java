@@ -54,7 +54,8 @@ public class DryRun {
         SourceConnector connector = sources.connector(definition);
         int records = Math.max(1, Math.min(limit, config.harvest().dryRunMaxRecords()));
         List<ErrorReport> errors = new ArrayList<>();
-        ErrorSink sink = (stage, url, recordId, message) -> errors.add(new ErrorReport(stage.name().toLowerCase(), url, recordId, message));
+        ErrorSink sink = ErrorSink.redacting(connector,
+                (stage, url, recordId, message) -> errors.add(new ErrorReport(stage.name().toLowerCase(), url, recordId, message)));
         Politeness politeness = new Politeness(sources.delayMillis(definition));
         Instant deadline = Instant.now().plus(config.harvest().runTimeout());
 
@@ -63,7 +64,7 @@ public class DryRun {
         for (RecordRef ref : gathered.records().values()) {
             RecordProcessor.Processed processed = processor.process(definition, connector, ref, politeness, sink);
             if (processed != null) {
-                reports.add(new RecordReport(ref.sourceRecordId(), processed.raw().url(), processed.raw().fields(),
+                reports.add(new RecordReport(ref.sourceRecordId(), connector.redact(processed.raw().url()), processed.raw().fields(),
                         processed.mapping().record(), processed.mapping().problems(), processed.mapping().warnings(),
                         processed.mapping().valid()));
             }

@@ -56,7 +56,6 @@ public class HarvestRunner {
 
     public void run(long runId) {
         RunCounts counts = new RunCounts();
-        ErrorSink errors = (stage, url, recordId, message) -> ledger.error(runId, stage, url, recordId, message);
         Source source = QuarkusTransaction.requiringNew().call(() -> {
             HarvestRun run = HarvestRun.findById(runId);
             return Source.<Source>findById(run.sourceId);
@@ -73,6 +72,7 @@ public class HarvestRunner {
             return;
         }
         Politeness politeness = new Politeness(sources.delayMillis(definition));
+        ErrorSink errors = ErrorSink.redacting(connector, (stage, url, recordId, message) -> ledger.error(runId, stage, url, recordId, message));
         try {
             ListingGatherer.Gathered gathered = gatherer.gather(connector, politeness, deadline, Integer.MAX_VALUE, errors);
             if (gathered.records().isEmpty() && !gathered.complete()) {
@@ -100,8 +100,8 @@ public class HarvestRunner {
             String message = gathered.complete() ? null : "listing incomplete: nothing was withdrawn";
             ledger.finish(runId, counts, gathered.complete(), status, message);
         } catch (RuntimeException e) {
-            ledger.error(runId, Stage.GATHER, null, null, "run aborted: " + e);
-            ledger.finish(runId, counts, false, RunStatus.FAILED, "run aborted: " + e.getMessage());
+            errors.error(Stage.GATHER, null, null, "run aborted: " + e);
+            ledger.finish(runId, counts, false, RunStatus.FAILED, connector.redact("run aborted: " + e.getMessage()));
         }
     }
 

@@ -1,0 +1,66 @@
+package org.onewindow.connectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.onewindow.connectors.feed.FeedConnector;
+import org.onewindow.connectors.jsonapi.JsonApiConnector;
+import org.onewindow.connectors.jsonld.JsonLdConnector;
+import org.onewindow.mappings.source.ConnectorSpec;
+
+class ConnectorsTest {
+
+    @Test
+    void knowsEveryKindOfSource() {
+        assertThat(Connectors.kinds()).containsExactly("feed", "html", "json-api", "jsonld");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            json-api | 'listPath: /api/gov24/v3/serviceList\nidPointer: /서비스ID\ndetailPath: /d?id={id}' | class org.onewindow.connectors.jsonapi.JsonApiConnector
+            feed     | 'path: /portal/rss/welfare.xml'                                                     | class org.onewindow.connectors.feed.FeedConnector
+            jsonld   | 'list: {path: /nhis/svc/list.do, itemSelector: ul.svc_list a}'                      | class org.onewindow.connectors.jsonld.JsonLdConnector
+            """)
+    void createsEachNewKindFromItsSettings(String kind, String settings, String type) {
+        SourceConnector connector = Fixtures.connector(kind, "https://agency.example.go.kr", settings.replace("\\n", "\n"));
+
+        assertThat(connector.getClass().toString()).isEqualTo(type);
+        assertThat(connector.firstPage().url()).startsWith("https://agency.example.go.kr/");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            json-api | listPath: /l
+            feed     | 'fetchItemPages: true'
+            jsonld   | 'list: {itemSelector: a}'
+            """)
+    void rejectsSettingsMissingWhatTheKindNeeds(String kind, String settings) {
+        assertThatThrownBy(() -> Fixtures.connector(kind, "https://agency.example.go.kr", settings))
+                .isInstanceOf(ConnectorConfigException.class)
+                .hasMessageStartingWith("connector.settings:");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            json-api | 'listPath: /l\nidPointer: /id\nrecordUrl: /v/{id}'
+            feed     | 'path: /rss.xml'
+            jsonld   | 'list: {path: /l.do, itemSelector: a}'
+            """)
+    void rejectsABaseUrlThatIsNotHttp(String kind, String settings) {
+        assertThatThrownBy(() -> Connectors.create(new ConnectorSpec(kind, "ftp://agency.example.go.kr",
+                Fixtures.settings(settings.replace("\\n", "\n"))), "ftp://agency.example.go.kr"))
+                .isInstanceOf(ConnectorConfigException.class)
+                .hasMessageContaining("baseUrl");
+    }
+
+    @Test
+    void onlyTheFeedIsAnIncompleteListing() {
+        assertThat(Fixtures.connector(FeedConnector.KIND, "https://a.go.kr", "path: /rss.xml").completeListing()).isFalse();
+        assertThat(Fixtures.connector(JsonApiConnector.KIND, "https://a.go.kr", "{listPath: /l, idPointer: /id, recordUrl: '/v/{id}'}")
+                .completeListing()).isTrue();
+        assertThat(Fixtures.connector(JsonLdConnector.KIND, "https://a.go.kr", "list: {path: /l.do, itemSelector: a}").completeListing()).isTrue();
+    }
+}
