@@ -53,6 +53,17 @@ class ServicesApiTest {
     }
 
     @Test
+    void englishDisplayStringsWhenAskedFallingBackToKorean() {
+        given().queryParam("q", "pension").queryParam("lang", "en").get("/api/v1/services").then().statusCode(200)
+                .body("items[0].name", equalTo("Basic Pension"))
+                .body("items[0].summary", org.hamcrest.Matchers.startsWith("A monthly pension"));
+        given().queryParam("q", "아동수당").queryParam("lang", "en").get("/api/v1/services").then().statusCode(200)
+                .body("items[0].name", equalTo("아동수당"));
+        given().queryParam("lang", "fr").get("/api/v1/services").then().statusCode(400)
+                .body("errors[0].parameter", equalTo("lang"));
+    }
+
+    @Test
     void emptyQueryListsEveryServicePageByPage() {
         given().get("/api/v1/services").then().statusCode(200)
                 .body("total", equalTo(CatalogueServicesResource.FIXTURE_SERVICES))

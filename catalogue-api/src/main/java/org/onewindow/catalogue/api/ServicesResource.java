@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -37,12 +38,14 @@ public class ServicesResource {
     public SearchPage search(
             @Parameter(description = "Search text, e.g. 청년") @QueryParam("q") @Size(max = 200, message = "must be at most 200 characters") String q,
             @Parameter(description = "Page number, from 1") @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = "must be 1 or more") int page,
-            @Parameter(description = "Results per page, 1-100") @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "must be between 1 and 100") @Max(value = 100, message = "must be between 1 and 100") int size)
+            @Parameter(description = "Results per page, 1-100") @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "must be between 1 and 100") @Max(value = 100, message = "must be between 1 and 100") int size,
+            @Parameter(description = "Language of name and summary: ko (default) or en; falls back to the other when a service has none")
+            @QueryParam("lang") @DefaultValue("ko") @Pattern(regexp = "ko|en", message = "must be ko or en") String lang)
             throws IOException {
         if ((long) page * size > MAX_RESULT_WINDOW) {
             throw new jakarta.ws.rs.BadRequestException("page * size must not exceed " + MAX_RESULT_WINDOW + "; narrow the query instead");
         }
-        return search.search(QueryText.of(q), page, size);
+        return search.search(QueryText.of(q), page, size, lang);
     }
 
     @GET

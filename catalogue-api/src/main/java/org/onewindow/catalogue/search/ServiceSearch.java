@@ -35,7 +35,8 @@ public class ServiceSearch {
     @Inject
     ObjectMapper json;
 
-    public SearchPage search(String text, int page, int size) throws IOException {
+    /** @param language "ko" or "en": the language of the display strings (falling back to the other one) */
+    public SearchPage search(String text, int page, int size, String language) throws IOException {
         ObjectNode body = json.createObjectNode();
         body.put("from", (page - 1) * size).put("size", size).put("track_total_hits", true);
         body.putArray("_source").add("id").add("name").add("summary").add("competentAuthority.name").add("url")
@@ -54,7 +55,7 @@ public class ServiceSearch {
         JsonNode result = read(elasticsearch.performRequest(request));
         List<ServiceSummary> items = new ArrayList<>();
         for (JsonNode hit : result.path("hits").path("hits")) {
-            items.add(summary(hit.path("_source")));
+            items.add(summary(hit.path("_source"), language));
         }
         return new SearchPage(result.path("hits").path("total").path("value").asLong(), page, size, items);
     }
@@ -72,13 +73,13 @@ public class ServiceSearch {
         }
     }
 
-    public static ServiceSummary summary(JsonNode source) {
+    public static ServiceSummary summary(JsonNode source, String language) {
         List<String> categories = new ArrayList<>();
         source.path("categories").forEach(c -> categories.add(c.asText()));
         return new ServiceSummary(
                 text(source.path("id")),
-                koreanFirst(source.path("name")),
-                koreanFirst(source.path("summary")),
+                display(source.path("name"), language),
+                display(source.path("summary"), language),
                 text(source.path("competentAuthority").path("name")),
                 text(source.path("url")),
                 text(source.path("supportType")),
@@ -94,9 +95,10 @@ public class ServiceSearch {
         return match;
     }
 
-    private static String koreanFirst(JsonNode localized) {
-        String ko = text(localized.path("ko"));
-        return ko != null ? ko : text(localized.path("en"));
+    private static String display(JsonNode localized, String language) {
+        String other = "en".equals(language) ? "ko" : "en";
+        String wanted = text(localized.path("en".equals(language) ? "en" : "ko"));
+        return wanted != null ? wanted : text(localized.path(other));
     }
 
     private static String text(JsonNode node) {
