@@ -11,6 +11,8 @@ import org.onewindow.connectors.html.HtmlConnector;
 import org.onewindow.connectors.html.HtmlSettings;
 import org.onewindow.connectors.jsonapi.JsonApiConnector;
 import org.onewindow.connectors.jsonapi.JsonApiSettings;
+import org.onewindow.connectors.sitemap.SitemapConnector;
+import org.onewindow.connectors.sitemap.SitemapSettings;
 import org.onewindow.connectors.jsonld.JsonLdConnector;
 import org.onewindow.connectors.jsonld.JsonLdSettings;
 import org.onewindow.mappings.source.ConnectorSpec;
@@ -40,7 +42,8 @@ public final class Connectors {
             HtmlConnector.KIND, (baseUrl, spec, env) -> new HtmlConnector(baseUrl, settings(spec, HtmlSettings.class)),
             JsonApiConnector.KIND, (baseUrl, spec, env) -> new JsonApiConnector(baseUrl, settings(spec, JsonApiSettings.class), env),
             FeedConnector.KIND, (baseUrl, spec, env) -> new FeedConnector(baseUrl, settings(spec, FeedSettings.class)),
-            JsonLdConnector.KIND, (baseUrl, spec, env) -> new JsonLdConnector(baseUrl, settings(spec, JsonLdSettings.class)));
+            JsonLdConnector.KIND, (baseUrl, spec, env) -> new JsonLdConnector(baseUrl, settings(spec, JsonLdSettings.class)),
+            SitemapConnector.KIND, (baseUrl, spec, env) -> new SitemapConnector(baseUrl, settings(spec, SitemapSettings.class)));
 
     private Connectors() {
     }

@@ -15,7 +15,7 @@ class ConnectorsTest {
 
     @Test
     void knowsEveryKindOfSource() {
-        assertThat(Connectors.kinds()).containsExactly("feed", "html", "json-api", "jsonld");
+        assertThat(Connectors.kinds()).containsExactly("feed", "html", "json-api", "jsonld", "sitemap");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -23,6 +23,7 @@ class ConnectorsTest {
             json-api | 'listPath: /api/gov24/v3/serviceList\nidPointer: /서비스ID\ndetailPath: /d?id={id}' | class org.onewindow.connectors.jsonapi.JsonApiConnector
             feed     | 'path: /portal/rss/welfare.xml'                                                     | class org.onewindow.connectors.feed.FeedConnector
             jsonld   | 'list: {path: /nhis/svc/list.do, itemSelector: ul.svc_list a}'                      | class org.onewindow.connectors.jsonld.JsonLdConnector
+            sitemap  | 'sitemap: /sitemap.xml\nrecordUrlPattern: view.do\nfields: {title: [h2]}'            | class org.onewindow.connectors.sitemap.SitemapConnector
             """)
     void createsEachNewKindFromItsSettings(String kind, String settings, String type) {
         SourceConnector connector = Fixtures.connector(kind, "https://agency.example.go.kr", settings.replace("\\n", "\n"));

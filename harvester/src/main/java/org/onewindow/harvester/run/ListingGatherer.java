@@ -1,6 +1,9 @@
 package org.onewindow.harvester.run;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,9 +42,10 @@ public class ListingGatherer {
     public Gathered gather(SourceConnector connector, Politeness politeness, Instant deadline, int maxRecords, ErrorSink errors) {
         Map<String, RecordRef> records = new LinkedHashMap<>();
         Set<String> seenPages = new HashSet<>();
-        PageRequest next = connector.firstPage();
+        Deque<PageRequest> toRead = new ArrayDeque<>(List.of(connector.firstPage()));
         int pages = 0;
-        while (next != null) {
+        while (!toRead.isEmpty()) {
+            PageRequest next = toRead.removeFirst();
             if (records.size() >= maxRecords) {
                 return new Gathered(records, false, pages);
             }
@@ -73,7 +77,8 @@ public class ListingGatherer {
                     records.putIfAbsent(ref.sourceRecordId(), ref);
                 }
             }
-            next = result.next().orElse(null);
+            result.next().ifPresent(toRead::addFirst);
+            toRead.addAll(result.alsoRead());
         }
         return new Gathered(records, true, pages);
     }

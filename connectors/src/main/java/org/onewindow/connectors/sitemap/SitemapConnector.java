@@ -1,0 +1,108 @@
+package org.onewindow.connectors.sitemap;
+
+import java.io.IOException;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.onewindow.connectors.ConnectorConfigException;
+import org.onewindow.connectors.ExtractResult;
+import org.onewindow.connectors.FetchedPage;
+import org.onewindow.connectors.GatherResult;
+import org.onewindow.connectors.PageRequest;
+import org.onewindow.connectors.RecordRef;
+import org.onewindow.connectors.SourceConnector;
+import org.onewindow.connectors.Urls;
+import org.onewindow.connectors.html.HtmlRecordExtractor;
+
+import crawlercommons.sitemaps.AbstractSiteMap;
+import crawlercommons.sitemaps.SiteMap;
+import crawlercommons.sitemaps.SiteMapIndex;
+import crawlercommons.sitemaps.SiteMapParser;
+import crawlercommons.sitemaps.SiteMapURL;
+import crawlercommons.sitemaps.UnknownFormatException;
+
+/**
+ * A site's sitemap (crawler-commons: sitemap indexes, gzip, text sitemaps) selects the record pages by a URL
+ * pattern; each page is read like the html kind's record pages. A sitemap's {@code lastmod} travels with the
+ * record reference as the raw field {@code lastmod}.
+ */
+public final class SitemapConnector implements SourceConnector {
+
+    public static final String KIND = "sitemap";
+
+    private final String sitemapUrl;
+    private final Pattern recordUrl;
+    private final HtmlRecordExtractor extractor;
+
+    public SitemapConnector(String baseUrl, SitemapSettings settings) {
+        this.sitemapUrl = Urls.absoluteHttp(baseUrl, settings.sitemap());
+        if (sitemapUrl == null) {
+            throw new ConnectorConfigException("sitemap: not a usable URL against base URL '" + baseUrl + "': " + settings.sitemap());
+        }
+        try {
+            this.recordUrl = Pattern.compile(settings.recordUrlPattern());
+        } catch (PatternSyntaxException e) {
+            throw new ConnectorConfigException("recordUrlPattern: invalid pattern: " + e.getDescription(), e);
+        }
+        this.extractor = new HtmlRecordExtractor(settings.fields(), settings.softErrors());
+    }
+
+    @Override
+    public PageRequest firstPage() {
+        return PageRequest.get(sitemapUrl);
+    }
+
+    @Override
+    public GatherResult gather(FetchedPage page) {
+        AbstractSiteMap parsed = parse(page);
+        if (parsed instanceof SiteMapIndex index) {
+            List<PageRequest> children = index.getSitemaps().stream()
+                    .map(child -> PageRequest.get(child.getUrl().toString()))
+                    .toList();
+            return new GatherResult(List.of(), Optional.empty(), children);
+        }
+        List<RecordRef> records = new ArrayList<>();
+        for (SiteMapURL entry : ((SiteMap) parsed).getSiteMapUrls()) {
+            String url = Urls.stripSessionId(entry.getUrl().toString());
+            Matcher m = recordUrl.matcher(url);
+            if (!m.find()) {
+                continue;
+            }
+            String id = m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : url;
+            Map<String, List<String>> listFields = entry.getLastModified() == null ? Map.of()
+                    : Map.of("lastmod", List.of(entry.getLastModified().toInstant().atZone(ZoneId.of("Asia/Seoul")).toLocalDate().toString()));
+            records.add(new RecordRef(id, PageRequest.get(url), listFields));
+        }
+        return new GatherResult(records, Optional.empty());
+    }
+
+    private static AbstractSiteMap parse(FetchedPage page) {
+        try {
+            SiteMapParser parser = new SiteMapParser(false);
+            String contentType = page.contentType() == null ? guessType(page.finalUrl()) : page.contentType().split(";")[0].strip();
+            return parser.parseSiteMap(contentType, page.body(), new URL(page.finalUrl()));
+        } catch (UnknownFormatException | IOException e) {
+            throw new IllegalArgumentException("unreadable sitemap " + page.finalUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String guessType(String url) {
+        String path = URI.create(url).getPath();
+        return path != null && path.endsWith(".gz") ? "application/gzip" : "text/xml";
+    }
+
+    @Override
+    public ExtractResult extract(RecordRef ref, FetchedPage page) {
+        return extractor.extract(ref, page);
+    }
+
+}
