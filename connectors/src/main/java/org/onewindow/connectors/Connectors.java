@@ -11,6 +11,8 @@ import org.onewindow.connectors.html.HtmlConnector;
 import org.onewindow.connectors.html.HtmlSettings;
 import org.onewindow.connectors.jsonapi.JsonApiConnector;
 import org.onewindow.connectors.jsonapi.JsonApiSettings;
+import org.onewindow.connectors.cpsv.CpsvConnector;
+import org.onewindow.connectors.cpsv.CpsvSettings;
 import org.onewindow.connectors.sitemap.SitemapConnector;
 import org.onewindow.connectors.sitemap.SitemapSettings;
 import org.onewindow.connectors.jsonld.JsonLdConnector;
@@ -43,7 +45,8 @@ public final class Connectors {
             JsonApiConnector.KIND, (baseUrl, spec, env) -> new JsonApiConnector(baseUrl, settings(spec, JsonApiSettings.class), env),
             FeedConnector.KIND, (baseUrl, spec, env) -> new FeedConnector(baseUrl, settings(spec, FeedSettings.class)),
             JsonLdConnector.KIND, (baseUrl, spec, env) -> new JsonLdConnector(baseUrl, settings(spec, JsonLdSettings.class)),
-            SitemapConnector.KIND, (baseUrl, spec, env) -> new SitemapConnector(baseUrl, settings(spec, SitemapSettings.class)));
+            SitemapConnector.KIND, (baseUrl, spec, env) -> new SitemapConnector(baseUrl, settings(spec, SitemapSettings.class)),
+            CpsvConnector.KIND, (baseUrl, spec, env) -> new CpsvConnector(baseUrl, settings(spec, CpsvSettings.class)));
 
     private Connectors() {
     }

@@ -15,7 +15,7 @@ class ConnectorsTest {
 
     @Test
     void knowsEveryKindOfSource() {
-        assertThat(Connectors.kinds()).containsExactly("feed", "html", "json-api", "jsonld", "sitemap");
+        assertThat(Connectors.kinds()).containsExactly("cpsv-ap", "feed", "html", "json-api", "jsonld", "sitemap");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,147 @@
+package org.onewindow.connectors.cpsv;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
+import com.apicatalog.jsonld.JsonLdOptions;
+
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.lang.LangJSONLD11;
+import org.apache.jena.sparql.util.Context;
+import org.apache.jena.vocabulary.RDF;
+import org.onewindow.connectors.ConnectorConfigException;
+import org.onewindow.connectors.ExtractResult;
+import org.onewindow.connectors.FetchedPage;
+import org.onewindow.connectors.GatherResult;
+import org.onewindow.connectors.PageRequest;
+import org.onewindow.connectors.RecordRef;
+import org.onewindow.connectors.SourceConnector;
+import org.onewindow.connectors.Urls;
+import org.onewindow.mappings.model.RawRecord;
+
+/**
+ * A CPSV-AP catalogue (Turtle, RDF/XML or JSON-LD, read with Apache Jena): every cpsv:PublicService in the
+ * document is a record, complete in the listing itself (nothing more to fetch).
+ */
+public final class CpsvConnector implements SourceConnector {
+
+    public static final String KIND = "cpsv-ap";
+    private static final String URL_FIELD = "_url";
+
+    /** Parsing never fetches: a remote JSON-LD @context would be a request the harvester did not decide to make. */
+    private static final Context NO_REMOTE_CONTEXTS = noRemoteContexts();
+
+    private static Context noRemoteContexts() {
+        JsonLdOptions options = new JsonLdOptions((url, loaderOptions) -> {
+            throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED, "remote JSON-LD context not fetched: " + url);
+        });
+        Context context = new Context();
+        context.set(LangJSONLD11.JSONLD_OPTIONS, options);
+        return context;
+    }
+
+    private final String catalogueUrl;
+    private final Lang format;
+    private final String recordUrl;
+
+    public CpsvConnector(String baseUrl, CpsvSettings settings) {
+        this.catalogueUrl = Urls.absoluteHttp(baseUrl, settings.catalogue());
+        if (catalogueUrl == null) {
+            throw new ConnectorConfigException("catalogue: not a usable URL against base URL '" + baseUrl + "': " + settings.catalogue());
+        }
+        this.format = settings.format() == null ? null : lang(settings.format());
+        this.recordUrl = settings.recordUrl() == null ? null : Urls.absoluteHttp(baseUrl, settings.recordUrl().replace("{id}", "ID"));
+        if (settings.recordUrl() != null && recordUrl == null) {
+            throw new ConnectorConfigException("recordUrl: not a usable URL template: " + settings.recordUrl());
+        }
+    }
+
+    private static Lang lang(String format) {
+        return switch (format.toLowerCase(Locale.ROOT)) {
+            case "turtle", "ttl" -> Lang.TURTLE;
+            case "rdfxml", "rdf/xml", "xml" -> Lang.RDFXML;
+            case "jsonld", "json-ld" -> Lang.JSONLD;
+            default -> throw new ConnectorConfigException("format: '" + format + "' is not turtle, rdfxml or jsonld");
+        };
+    }
+
+    @Override
+    public PageRequest firstPage() {
+        return PageRequest.get(catalogueUrl);
+    }
+
+    @Override
+    public GatherResult gather(FetchedPage page) {
+        Model model = parse(page);
+        List<RecordRef> records = new ArrayList<>();
+        Resource publicService = ResourceFactory.createResource(CpsvFields.CPSV + "PublicService");
+        List<Resource> services = model.listSubjectsWithProperty(RDF.type, publicService).toList();
+        services.sort(Comparator.comparing(Resource::toString));
+        for (Resource service : services) {
+            Map<String, List<String>> fields = CpsvFields.withoutBookkeeping(CpsvFields.of(service));
+            String id = fields.containsKey("identifier") ? fields.get("identifier").get(0)
+                    : service.isURIResource() ? service.getURI() : null;
+            if (id == null) {
+                throw new IllegalArgumentException("a cpsv:PublicService has neither dct:identifier nor an IRI");
+            }
+            String url = recordUrl != null ? recordUrl.replace("ID", java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8))
+                    : service.isURIResource() ? service.getURI() : null;
+            Map<String, List<String>> withUrl = new java.util.LinkedHashMap<>(fields);
+            if (url != null) {
+                withUrl.put(URL_FIELD, List.of(url));
+            }
+            records.add(new RecordRef(id, null, withUrl));
+        }
+        return new GatherResult(records, Optional.empty());
+    }
+
+    private Model parse(FetchedPage page) {
+        Model model = ModelFactory.createDefaultModel();
+        Lang lang = format != null ? format : guess(page);
+        try {
+            RDFParser.create().source(new ByteArrayInputStream(page.body())).lang(lang).base(page.finalUrl())
+                    .context(NO_REMOTE_CONTEXTS).parse(model);
+            return model;
+        } catch (RiotException e) {
+            throw new IllegalArgumentException("unreadable CPSV-AP catalogue (" + lang.getLabel() + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static Lang guess(FetchedPage page) {
+        String type = page.contentType() == null ? "" : page.contentType().toLowerCase(Locale.ROOT);
+        String url = page.finalUrl().toLowerCase(Locale.ROOT);
+        if (type.contains("turtle") || url.endsWith(".ttl")) {
+            return Lang.TURTLE;
+        }
+        if (type.contains("ld+json") || url.endsWith(".jsonld")) {
+            return Lang.JSONLD;
+        }
+        if (type.contains("rdf+xml") || url.endsWith(".rdf") || url.endsWith(".xml")) {
+            return Lang.RDFXML;
+        }
+        return Lang.TURTLE;
+    }
+
+    @Override
+    public ExtractResult extract(RecordRef ref, FetchedPage page) {
+        Map<String, List<String>> fields = new java.util.LinkedHashMap<>(ref.listFields());
+        List<String> url = fields.remove(URL_FIELD);
+        if (url == null || url.isEmpty()) {
+            return new ExtractResult.NotAContentPage("the service has no http(s) IRI and the source sets no recordUrl");
+        }
+        return new ExtractResult.Extracted(new RawRecord(ref.sourceRecordId(), url.get(0), fields));
+    }
+}

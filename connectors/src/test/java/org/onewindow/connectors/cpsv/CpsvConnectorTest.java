@@ -1,0 +1,114 @@
+package org.onewindow.connectors.cpsv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.onewindow.connectors.ConnectorConfigException;
+import org.onewindow.connectors.ExtractResult;
+import org.onewindow.connectors.FetchedPage;
+import org.onewindow.connectors.GatherResult;
+import org.onewindow.connectors.PageRequest;
+import org.onewindow.connectors.RecordRef;
+import org.onewindow.mappings.model.RawRecord;
+
+class CpsvConnectorTest {
+
+    private static final String BASE = "https://www.mois.go.kr";
+
+    @Test
+    void everyPublicServiceOfAKoreanTurtleCatalogueIsARecordWithNothingMoreToFetch() throws IOException {
+        CpsvConnector connector = new CpsvConnector(BASE, new CpsvSettings("/cpsv/catalogue.ttl", null, null));
+        GatherResult result = connector.gather(page("mois-cpsv/catalogue.ttl", "text/turtle; charset=utf-8", BASE + "/cpsv/catalogue.ttl"));
+
+        assertThat(result.records()).extracting(RecordRef::sourceRecordId).containsExactly("MOIS-CPSV-001", "MOIS-CPSV-002", "MOIS-CPSV-003");
+        assertThat(result.records()).allMatch(ref -> !ref.needsFetch());
+        assertThat(result.next()).isEmpty();
+
+        RawRecord moving = extract(connector, result.records().get(0));
+        assertThat(moving.url()).isEqualTo(BASE + "/cpsv/service/MOIS-CPSV-001");
+        assertThat(moving.values("title")).containsExactly("전입신고");
+        assertThat(moving.values("title@en")).containsExactly("Moving-in Report");
+        assertThat(moving.values("description")).singleElement().asString().startsWith("다른 시군구에서 이사한");
+        assertThat(moving.values("competentAuthority")).containsExactly("행정안전부");
+        assertThat(moving.values("competentAuthorityId")).containsExactly("1741000");
+        assertThat(moving.values("evidence")).containsExactlyInAnyOrder("신분증", "임대차계약서(해당자)");
+        assertThat(moving.values("requirement")).containsExactly("이사한 날부터 14일 이내 신고");
+        assertThat(moving.values("telephone")).containsExactly("110");
+        assertThat(moving.values("thematicArea")).containsExactly("행정·안전");
+        assertThat(moving.values("keyword")).containsExactlyInAnyOrder("전입", "주민등록");
+    }
+
+    @Test
+    void readsRdfXmlToo() throws IOException {
+        CpsvConnector connector = new CpsvConnector(BASE, new CpsvSettings("/cpsv/catalogue.rdf", null, null));
+        GatherResult result = connector.gather(page("mois-cpsv/catalogue.rdf", "application/rdf+xml", BASE + "/cpsv/catalogue.rdf"));
+
+        RawRecord grant = extract(connector, result.records().get(0));
+        assertThat(grant.values("title")).containsExactly("재난지원금 신청");
+        assertThat(grant.values("competentAuthority")).containsExactly("행정안전부");
+    }
+
+    @Test
+    void readsTheOfficialCpsvApExampleInTurtleAndJsonLdAlike() throws IOException {
+        CpsvConnector connector = new CpsvConnector("http://example.com", new CpsvSettings("/catalogue", null, null));
+        RawRecord fromTurtle = extract(connector, connector.gather(
+                page("cpsv-ap-example/example-rdf_public_service.ttl", "text/turtle", "http://example.com/catalogue.ttl")).records().get(0));
+        RawRecord fromJsonLd = extract(connector, connector.gather(
+                page("cpsv-ap-example/example-inline-context.jsonld", "application/ld+json", "http://example.com/catalogue.jsonld")).records().get(0));
+
+        assertThat(fromTurtle.sourceRecordId()).isEqualTo("Tax-on-web");
+        assertThat(fromTurtle.values("title")).containsExactly("Tax-on-web");
+        assertThat(fromTurtle.values("competentAuthority")).containsExactly("Federal Public Service FINANCE");
+        assertThat(fromTurtle.values("telephone")).containsExactly("+32 257 25757");
+        assertThat(fromTurtle.values("description@fr")).hasSize(1);
+        assertThat(fromJsonLd.fields()).isEqualTo(fromTurtle.fields());
+    }
+
+    @Test
+    void aRemoteJsonLdContextIsNeverFetchedAndTheErrorSaysSo() {
+        CpsvConnector connector = new CpsvConnector("http://example.com", new CpsvSettings("/catalogue", null, null));
+        assertThatThrownBy(() -> connector.gather(page("cpsv-ap-example/example-rdf_public_service.jsonld", "application/ld+json",
+                "http://example.com/catalogue.jsonld")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("remote JSON-LD context not fetched: https://semiceu.github.io/");
+    }
+
+    @Test
+    void aTurtleSyntaxErrorIsAClearGatherError() {
+        CpsvConnector connector = new CpsvConnector(BASE, new CpsvSettings("/cpsv/catalogue.ttl", "turtle", null));
+        assertThatThrownBy(() -> connector.gather(page("mois-cpsv/catalogue-broken.ttl", "text/turtle", BASE + "/cpsv/catalogue.ttl")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unreadable CPSV-AP catalogue")
+                .hasMessageContaining("line: 7");
+    }
+
+    @Test
+    void aRecordUrlTemplateGivesEachServiceItsPublicPage() throws IOException {
+        CpsvConnector connector = new CpsvConnector(BASE, new CpsvSettings("/cpsv/catalogue.ttl", null, "/svc/view.do?id={id}"));
+        RawRecord record = extract(connector, connector.gather(page("mois-cpsv/catalogue.ttl", "text/turtle", BASE + "/cpsv/catalogue.ttl")).records().get(1));
+        assertThat(record.url()).isEqualTo(BASE + "/svc/view.do?id=MOIS-CPSV-002");
+    }
+
+    @Test
+    void anUnknownFormatFailsAtCreation() {
+        assertThatThrownBy(() -> new CpsvConnector(BASE, new CpsvSettings("/c.ttl", "n3", null)))
+                .isInstanceOf(ConnectorConfigException.class).hasMessageContaining("format");
+    }
+
+    private static RawRecord extract(CpsvConnector connector, RecordRef ref) {
+        ExtractResult result = connector.extract(ref, null);
+        assertThat(result).isInstanceOf(ExtractResult.Extracted.class);
+        return ((ExtractResult.Extracted) result).record();
+    }
+
+    private static FetchedPage page(String fixture, String contentType, String url) throws IOException {
+        try (InputStream in = CpsvConnectorTest.class.getResourceAsStream("/fixtures/" + fixture)) {
+            return new FetchedPage(PageRequest.get(url), url, 200, contentType, in.readAllBytes());
+        }
+    }
+}
