@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,13 +22,15 @@ import org.onewindow.runtime.LocalStack;
 import org.onewindow.runtime.OperatorClient;
 import org.onewindow.runtime.Ports;
 import org.onewindow.runtime.TestArtifacts;
+import org.onewindow.runtime.demo.DemoAgency;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The packaged harvester and catalogue-api as processes, started by the same launcher as {@code ./onewindow up}:
- * harvest the demo agency site over HTTP, then find a service through the public search API.
+ * harvest the demo agency sites (a ministry board, an open API, a district feed, JSON-LD pages) over HTTP, then
+ * find their services through the public search API.
  */
 class LocalStackIT {
 
@@ -58,32 +62,72 @@ class LocalStackIT {
     }
 
     @Test
-    void theDemoSiteIsHarvestedCompletely() {
-        assertThat(runs).singleElement().satisfies(run -> {
-            assertThat(run.status()).isEqualTo("succeeded");
-            assertThat(run.counts().path("added").asInt()).isEqualTo(64);
+    void theDemoSiteIsHarvestedCompletely() throws Exception {
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        DemoAgency.all().forEach(agency -> expected.put(agency.sourceId(), agency.serviceCount()));
+        assertThat(expected).containsEntry("mohw-welfare", 64).containsEntry("gov24-api", 60)
+                .containsEntry("jongno-gu-feed", 50).containsEntry("nhis-jsonld", 50);
+        assertThat(runs).extracting(OperatorClient.RunResult::sourceId).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        assertThat(runs).allSatisfy(run -> {
+            assertThat(run.status()).as(run.sourceId()).isEqualTo("succeeded");
+            assertThat(run.counts().path("added").asInt()).as(run.sourceId()).isGreaterThanOrEqualTo(1)
+                    .isEqualTo(expected.get(run.sourceId()));
+            assertThat(run.counts().path("errored").asInt()).as(run.sourceId()).isZero();
         });
+        int added = runs.stream().mapToInt(run -> run.counts().path("added").asInt()).sum();
+        assertThat(added).isEqualTo(expected.values().stream().mapToInt(Integer::intValue).sum());
+        assertThat(get("/api/v1/services?size=1").path("total").asLong()).isEqualTo(added);
+    }
+
+    @Test
+    void eachDemoAgencyIsItsOwnHost() {
+        List<String> demoSites = stack.components().keySet().stream().filter(name -> name.startsWith("demo-")).toList();
+        assertThat(demoSites).containsExactlyElementsOf(DemoAgency.all().stream().map(a -> LocalStack.demoComponent(a.sourceId())).toList());
+        assertThat(demoSites.stream().map(stack::url).distinct()).hasSize(demoSites.size());
+    }
+
+    @Test
+    void servicesOfTheOtherKindsOfSourceAreFoundToo() throws Exception {
+        JsonNode screening = get("/api/v1/services?q=" + URLEncoder.encode("건강검진", StandardCharsets.UTF_8) + "&size=50");
+        List<String> ids = new ArrayList<>();
+        screening.path("items").forEach(item -> ids.add(item.path("id").asText()));
+        assertThat(ids).anyMatch(id -> id.startsWith("nhis-jsonld-"));
+
+        JsonNode api = get("/api/v1/services/gov24-api-149000000190");
+        assertThat(api.path("competentAuthority").path("name").asText()).isEqualTo("고용노동부");
+        assertThat(api.path("url").asText()).startsWith("https://www.gov.kr/");
+
+        JsonNode feed = get("/api/v1/services?q=" + URLEncoder.encode("종로구", StandardCharsets.UTF_8) + "&size=50");
+        List<String> feedIds = new ArrayList<>();
+        feed.path("items").forEach(item -> feedIds.add(item.path("id").asText()));
+        assertThat(feedIds).anyMatch(id -> id.startsWith("jongno-gu-feed-"));
     }
 
     @Test
     void aHarvestedServiceIsFoundThroughThePublicSearchApi() throws Exception {
-        JsonNode result = get("/api/v1/services?q=" + URLEncoder.encode("청년", StandardCharsets.UTF_8) + "&size=50");
+        JsonNode result = get("/api/v1/services?q=" + URLEncoder.encode("청년", StandardCharsets.UTF_8) + "&size=100");
         List<String> names = new ArrayList<>();
         result.path("items").forEach(item -> names.add(item.path("name").asText()));
         assertThat(names).contains("청년수당 (구직활동 지원금)", "청년내일저축계좌");
-        JsonNode first = result.path("items").get(0);
+        JsonNode first = null;
+        for (JsonNode item : result.path("items")) {
+            if (first == null && item.path("id").asText().startsWith("mohw-welfare-")) {
+                first = item;
+            }
+        }
+        assertThat(first).as("a 보건복지부 board service among the hits").isNotNull();
         assertThat(first.path("agency").asText()).isEqualTo("보건복지부");
 
         JsonNode detail = get("/api/v1/services/" + first.path("id").asText());
         assertThat(detail.path("name").path("ko").asText()).isEqualTo(first.path("name").asText());
-        assertThat(detail.path("url").asText()).startsWith(stack.url("demo-agency-site"));
+        assertThat(detail.path("url").asText()).startsWith(stack.url("demo-mohw-welfare"));
     }
 
     @Test
     void koreanTypedStraightIntoTheUrlWorksOnThePackagedApp() throws Exception {
         int port = URI.create(stack.url("catalogue-api")).getPort();
         try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
-            socket.getOutputStream().write("GET /api/v1/services?q=수당 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+            socket.getOutputStream().write("GET /api/v1/services?q=구직활동 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
                     .getBytes(StandardCharsets.UTF_8));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(response).startsWith("HTTP/1.1 200").contains("청년수당 (구직활동 지원금)");

@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.onewindow.runtime.demo.DemoAgencySite;
+import org.onewindow.runtime.demo.DemoAgency;
+import org.onewindow.runtime.demo.DemoAgencyWeb;
 
 /**
  * The whole catalogue on one machine without Docker: PostgreSQL, Elasticsearch with our plugin, the demo agency
- * site, and the packaged harvester and catalogue-api as processes. {@code ./onewindow up} and the end-to-end
+ * sites (one server per agency, see {@link DemoAgencyWeb}), and the packaged harvester and catalogue-api as processes. {@code ./onewindow up} and the end-to-end
  * test both start it through here.
  */
 public final class LocalStack implements AutoCloseable {
@@ -26,7 +27,7 @@ public final class LocalStack implements AutoCloseable {
             String operatorKey, boolean persistent, Ports ports) {
     }
 
-    /** Ports to use; 0 = any free one. */
+    /** Ports to use; 0 = any free one. {@code demoSite} is the first demo agency's port, the others follow it. */
     public record Ports(int elasticsearch, int postgres, int demoSite, int harvester, int api) {
         public static Ports random() {
             return new Ports(0, 0, 0, 0, 0);
@@ -39,6 +40,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, Component> components = new LinkedHashMap<>();
+    private final Map<String, String> entryPaths = new LinkedHashMap<>();
 
     private LocalStack() {
     }
@@ -67,9 +69,18 @@ public final class LocalStack implements AutoCloseable {
                 settings.analysisPluginZip(), state, port.applyAsInt(settings.ports().elasticsearch(), 9200), "512m", settings.persistent()), progress);
         register(elasticsearch, new Component("elasticsearch", elasticsearch.httpUrl(), elasticsearch.pid()));
 
-        DemoAgencySite site = DemoAgencySite.start(port.applyAsInt(settings.ports().demoSite(), 8089));
-        progress.accept("demo agency site: " + site.serviceCount() + " services of " + DemoAgencySite.AGENCY_NAME + " at " + site.baseUrl());
-        register(site, new Component("demo-agency-site", site.baseUrl(), ProcessHandle.current().pid()));
+        // One server per demo agency, as agencies are separate hosts: 8089, 8090, … when free (or from the port asked for).
+        List<DemoAgency> agencies = DemoAgency.all();
+        int firstDemoPort = settings.ports().demoSite();
+        DemoAgencyWeb web = DemoAgencyWeb.start(agencies, i -> firstDemoPort != 0 ? firstDemoPort + i : port.applyAsInt(0, 8089 + i));
+        started.add(web);
+        for (DemoAgencyWeb.Site site : web.sites().values()) {
+            progress.accept("demo agency site: " + site.agency().serviceCount() + " services of " + site.agency().agencyName()
+                    + " (" + site.agency().sourceId() + ") at " + site.baseUrl());
+            components.put(demoComponent(site.agency().sourceId()), new Component(demoComponent(site.agency().sourceId()),
+                    site.baseUrl(), ProcessHandle.current().pid()));
+            entryPaths.put(demoComponent(site.agency().sourceId()), site.agency().entryPath());
+        }
 
         Map<String, String> connections = Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
@@ -77,11 +88,14 @@ public final class LocalStack implements AutoCloseable {
                 "QUARKUS_ELASTICSEARCH_HOSTS", "127.0.0.1:" + elasticsearch.httpPort());
         Map<String, String> harvesterEnvironment = new LinkedHashMap<>(connections);
         harvesterEnvironment.put("ONEWINDOW_OPERATOR_KEY", settings.operatorKey());
-        harvesterEnvironment.put("ONEWINDOW_HARVEST_ALLOW_PRIVATE_NETWORKS", "true"); // the demo agency site is on loopback
-        // The demo ministry's source reads the local demo site, without delay: it is on loopback.
-        Map<String, String> demoOverrides = Map.of(
-                "onewindow.sources.mohw-welfare.base-url", site.baseUrl(),
-                "onewindow.sources.mohw-welfare.delay-millis", "0");
+        harvesterEnvironment.put("ONEWINDOW_HARVEST_ALLOW_PRIVATE_NETWORKS", "true"); // the demo agency sites are on loopback
+        harvesterEnvironment.putAll(web.harvesterEnvironment()); // API keys the demo sources read (ONEWINDOW_SECRET_…)
+        // Every demo source reads its local demo site, without delay: they are on loopback.
+        Map<String, String> demoOverrides = new LinkedHashMap<>();
+        web.baseUrls().forEach((sourceId, baseUrl) -> {
+            demoOverrides.put("onewindow.sources." + sourceId + ".base-url", baseUrl);
+            demoOverrides.put("onewindow.sources." + sourceId + ".delay-millis", "0");
+        });
         AppProcess harvester = AppProcess.start("harvester", settings.harvesterJar(), fixedOrFree(settings.ports().harvester()),
                 harvesterEnvironment, demoOverrides, state.resolve("logs/harvester.log"), progress);
         register(harvester, new Component("harvester", harvester.url(), harvester.pid()));
@@ -96,12 +110,22 @@ public final class LocalStack implements AutoCloseable {
         components.put(component.name(), component);
     }
 
+    /** The component name of a demo agency's site: {@code demo-<source id>}. */
+    public static String demoComponent(String sourceId) {
+        return "demo-" + sourceId;
+    }
+
     private static int fixedOrFree(int configured) {
         return configured != 0 ? configured : org.onewindow.runtime.Ports.free();
     }
 
     public Map<String, Component> components() {
         return Collections.unmodifiableMap(components);
+    }
+
+    /** Where a person starts reading a demo agency's site (its list page, feed or API call), relative to its URL. */
+    public java.util.Optional<String> entryPath(String component) {
+        return java.util.Optional.ofNullable(entryPaths.get(component));
     }
 
     public String url(String component) {

@@ -32,8 +32,20 @@ public final class OperatorClient {
     }
 
     public List<RunResult> harvestAllSources(Duration timeout, Consumer<String> progress) {
+        return harvest(source -> true, timeout, progress);
+    }
+
+    /** Harvests the sources that have no successful run yet (new ones, or ones whose last run failed). */
+    public List<RunResult> harvestSourcesNotYetHarvested(Duration timeout, Consumer<String> progress) {
+        return harvest(source -> !"succeeded".equals(source.path("lastRun").path("status").asText()), timeout, progress);
+    }
+
+    private List<RunResult> harvest(java.util.function.Predicate<JsonNode> which, Duration timeout, Consumer<String> progress) {
         List<RunResult> results = new ArrayList<>();
         for (JsonNode source : call("GET", "/api/v1/sources", 200)) {
+            if (!which.test(source)) {
+                continue;
+            }
             String sourceId = source.path("id").asText();
             JsonNode started = call("POST", "/api/v1/sources/" + sourceId + "/runs", 202, 409);
             long runId = started.has("id") ? started.path("id").asLong() : runningRunId(started);

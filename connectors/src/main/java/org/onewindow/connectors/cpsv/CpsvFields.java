@@ -56,6 +56,7 @@ final class CpsvFields {
         linkedProperty(fields, "email", service, CV + "contactPoint", CV + "email");
         linkedProperty(fields, "channelUrl", service, CV + "hasChannel", CV + "ownedBy");
         text(fields, "homepage", service, FOAF + "homepage");
+        text(fields, "modified", service, DCT + "modified");
         return fields;
     }
 

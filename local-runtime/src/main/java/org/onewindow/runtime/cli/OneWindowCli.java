@@ -83,14 +83,15 @@ public final class OneWindowCli {
         }
         JsonNode stack = files.stack().orElseThrow();
         String api = url(stack, "catalogue-api");
-        if (searchTotal(api) == 0) {
-            say("harvesting the demo agency site over HTTP …");
-            List<OperatorClient.RunResult> runs = new OperatorClient(url(stack, "harvester"), files.operatorKey())
-                    .harvestAllSources(Duration.ofMinutes(15), OneWindowCli::say);
-            runs.stream().filter(r -> !"succeeded".equals(r.status())).forEach(r ->
-                    say("run " + r.runId() + " of " + r.sourceId() + " ended " + r.status() + "; see " + url(stack, "harvester")
-                            + "/api/v1/runs/" + r.runId() + "/errors"));
-        }
+        OperatorClient operator = new OperatorClient(url(stack, "harvester"), files.operatorKey());
+        say("harvesting the demo agency sites over HTTP …");
+        // A first start harvests every source; a later one the sources not harvested yet (a mapping file added since).
+        List<OperatorClient.RunResult> runs = searchTotal(api) == 0
+                ? operator.harvestAllSources(Duration.ofMinutes(15), OneWindowCli::say)
+                : operator.harvestSourcesNotYetHarvested(Duration.ofMinutes(15), OneWindowCli::say);
+        runs.stream().filter(r -> !"succeeded".equals(r.status())).forEach(r ->
+                say("run " + r.runId() + " of " + r.sourceId() + " ended " + r.status() + "; see " + url(stack, "harvester")
+                        + "/api/v1/runs/" + r.runId() + "/errors"));
         long total = searchTotal(api);
         if (total == 0) {
             throw new RuntimeEnvironmentException("the catalogue is still empty after harvesting; see " + files.state().resolve("logs"));
@@ -101,7 +102,12 @@ public final class OneWindowCli {
         System.out.println("  OpenAPI         " + api + "/q/openapi");
         System.out.println("  harvester API   " + url(stack, "harvester") + "/api/v1/sources   (Authorization: Bearer $(cat "
                 + relative(files.operatorKeyFile()) + "))");
-        System.out.println("  demo agency     " + url(stack, "demo-agency-site") + "/portal/svc/list.do");
+        for (JsonNode component : stack.path("components")) {
+            if (component.path("name").asText().startsWith("demo-")) {
+                System.out.printf("  %-20s %s%s%n", component.path("name").asText(), component.path("url").asText(),
+                        component.path("entryPath").asText(""));
+            }
+        }
         System.out.println("  operator key    " + files.operatorKey() + "   (stored in " + relative(files.operatorKeyFile()) + ")");
         System.out.println("  logs            " + relative(files.state().resolve("logs")));
         System.out.println("  stop with       ./onewindow down");
@@ -217,7 +223,10 @@ public final class OneWindowCli {
         ObjectNode root = JSON.createObjectNode();
         root.put("supervisorPid", ProcessHandle.current().pid());
         ArrayNode components = root.putArray("components");
-        stack.components().values().forEach(c -> components.addObject().put("name", c.name()).put("url", c.url()).put("pid", c.pid()));
+        stack.components().values().forEach(c -> {
+            ObjectNode component = components.addObject().put("name", c.name()).put("url", c.url()).put("pid", c.pid());
+            stack.entryPath(c.name()).ifPresent(path -> component.put("entryPath", path));
+        });
         return root;
     }
 
