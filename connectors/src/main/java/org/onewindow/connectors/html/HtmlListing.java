@@ -35,6 +35,7 @@ public final class HtmlListing {
     private final Evaluator itemSelector;
     private final Pattern idPattern;
     private final Pattern pageLinkPattern;
+    private final Evaluator nextLink;
 
     public HtmlListing(String baseUrl, HtmlSettings.ListSettings list) {
         if (Urls.absoluteHttp(baseUrl, "/") == null) {
@@ -45,6 +46,7 @@ public final class HtmlListing {
         this.itemSelector = SettingChecks.selector("list.itemSelector", list.itemSelector());
         this.idPattern = SettingChecks.patternWithGroup("list.idPattern", list.idPattern());
         this.pageLinkPattern = SettingChecks.patternWithGroup("list.pageLinkPattern", list.pageLinkPattern());
+        this.nextLink = list.nextLinkSelector() == null ? null : SettingChecks.selector("list.nextLinkSelector", list.nextLinkSelector());
         if (list.detailUrl() != null && idPattern == null) {
             throw new ConnectorConfigException("list.detailUrl needs list.idPattern to find the {id}");
         }
@@ -98,6 +100,11 @@ public final class HtmlListing {
     }
 
     private Optional<PageRequest> nextPage(Document document, FetchedPage page) {
+        if (nextLink != null) {
+            Element next = document.selectFirst(nextLink);
+            String url = next == null ? null : Urls.absoluteHttp(page.finalUrl(), next.attr("href"));
+            return url == null ? Optional.empty() : Optional.of(PageRequest.get(Urls.stripSessionId(url)));
+        }
         if (list.pageParameter() == null || pageLinkPattern == null) {
             return Optional.empty();
         }

@@ -36,6 +36,8 @@ public record HtmlSettings(
      * @param idPattern       regex over a link's href and onclick whose group 1 is the record id
      *                        ({@code fn_view\('([^']+)'})
      * @param detailUrl       URL template of a record page with {@code {id}}; without it the link's href is used
+     * @param nextLinkSelector CSS selector of a "next page" link whose href is the next listing page (sites that page
+     *                        by links rather than by a page parameter); tried before the page parameter
      */
     public record ListSettings(
             @JsonProperty(required = true) String path,
@@ -46,7 +48,8 @@ public record HtmlSettings(
             String pageLinkPattern,
             @JsonProperty(required = true) String itemSelector,
             String idPattern,
-            String detailUrl) {
+            String detailUrl,
+            String nextLinkSelector) {
 
         public ListSettings {
             method = method == null ? PageRequest.Method.GET : method;
