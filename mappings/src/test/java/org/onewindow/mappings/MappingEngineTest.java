@@ -122,7 +122,8 @@ class MappingEngineTest {
                 null,
                 new Licence("KOGL-1", new LocalizedText("공공누리 제1유형 (출처표시)", "Korea Open Government Licence Type 1 (attribution)"),
                         "https://www.kogl.or.kr/info/licenseType1.do"),
-                "보건복지부"));
+                "보건복지부",
+                Map.of()));
     }
 
     @Test

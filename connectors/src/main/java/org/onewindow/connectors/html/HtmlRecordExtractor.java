@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.onewindow.connectors.ConnectorConfigException;
 import org.onewindow.connectors.ExtractResult;
@@ -13,10 +14,12 @@ import org.onewindow.connectors.FetchedPage;
 import org.onewindow.connectors.RecordRef;
 import org.onewindow.connectors.Urls;
 import org.onewindow.mappings.model.RawRecord;
+import org.onewindow.mappings.model.ServiceRecord;
 
 /**
  * Raw fields of a record page by CSS selectors (per field, tried in order; the first that yields text wins),
- * after recognising soft-error pages (a 200 page saying the record does not exist, or a maintenance notice).
+ * after recognising soft-error pages (a 200 page saying the record does not exist, or a maintenance notice). Each
+ * field comes as plain text (lines kept) and, under {@code <field>#html}, as sanitised HTML for display.
  */
 public final class HtmlRecordExtractor {
 
@@ -47,12 +50,11 @@ public final class HtmlRecordExtractor {
         Map<String, List<String>> fields = new HashMap<>();
         for (Map.Entry<String, List<Evaluator>> entry : fieldSelectors.entrySet()) {
             for (Evaluator selector : entry.getValue()) {
-                List<String> values = document.select(selector).stream()
-                        .map(HtmlText::of)
-                        .filter(v -> !v.isBlank())
-                        .toList();
-                if (!values.isEmpty()) {
-                    fields.put(entry.getKey(), values);
+                List<Element> elements = document.select(selector).stream().filter(e -> !HtmlText.of(e).isBlank()).toList();
+                if (!elements.isEmpty()) {
+                    fields.put(entry.getKey(), elements.stream().map(HtmlText::of).toList());
+                    fields.put(entry.getKey() + ServiceRecord.HTML_SUFFIX,
+                            elements.stream().map(e -> HtmlSanitizer.contentOf(e, page.finalUrl())).toList());
                     break;
                 }
             }

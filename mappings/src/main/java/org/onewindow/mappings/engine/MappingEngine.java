@@ -1,5 +1,9 @@
 package org.onewindow.mappings.engine;
 
+import org.onewindow.mappings.source.FieldRule;
+
+import java.util.Map;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +32,31 @@ public final class MappingEngine {
 
     public MappingEngine(Vocabularies vocabularies) {
         this.vocabularies = vocabularies;
+    }
+
+    /** Text fields shown as formatted text; each gets the sanitised HTML of the raw field that filled it, if any. */
+    private static final List<TargetField> FORMATTED = List.of(TargetField.DESCRIPTION, TargetField.AUDIENCE,
+            TargetField.ELIGIBILITY, TargetField.BENEFITS, TargetField.HOW_TO_APPLY);
+
+    private static Map<String, String> htmlRenditions(SourceDefinition source, RawRecord raw) {
+        Map<String, String> html = new java.util.LinkedHashMap<>();
+        for (TargetField field : FORMATTED) {
+            FieldRule rule = source.fields().get(field);
+            if (rule == null) {
+                continue;
+            }
+            for (String from : rule.from()) {
+                if (raw.values(from).stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                List<String> rendition = raw.values(from + ServiceRecord.HTML_SUFFIX);
+                if (!rendition.isEmpty()) {
+                    html.put(field.key(), String.join("\n", rendition));
+                }
+                break;
+            }
+        }
+        return html;
     }
 
     public MappingResult map(SourceDefinition source, RawRecord raw) {
@@ -76,7 +105,8 @@ public final class MappingEngine {
                 modified.map(FieldValues.DateValue::date).orElse(null),
                 values.integer(TargetField.POPULARITY),
                 licence(source.licence()),
-                source.licence() == null ? null : source.licence().attribution());
+                source.licence() == null ? null : source.licence().attribution(),
+                htmlRenditions(source, raw));
 
         if (name == null) {
             problems.add("name: missing");

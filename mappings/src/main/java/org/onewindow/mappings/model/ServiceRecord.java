@@ -2,6 +2,7 @@ package org.onewindow.mappings.model;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -39,9 +40,14 @@ public record ServiceRecord(
         LocalDate lastModified,
         Integer popularity,
         Licence licence,
-        String attribution) {
+        String attribution,
+        Map<String, String> html) {
+
+    /** Raw fields carrying a page's sanitised HTML for another raw field are named {@code <field>#html}. */
+    public static final String HTML_SUFFIX = "#html";
 
     public ServiceRecord {
+        html = html == null ? Map.of() : Map.copyOf(html);
         audienceCodes = copy(audienceCodes);
         requiredDocuments = copy(requiredDocuments);
         categories = copy(categories);
