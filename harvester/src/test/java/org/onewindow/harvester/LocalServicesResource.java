@@ -2,10 +2,13 @@ package org.onewindow.harvester;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.onewindow.runtime.TestBackends;
 import org.onewindow.runtime.demo.DemoAgencySite;
+import org.onewindow.runtime.demo.DemoAgencyWeb;
+import org.onewindow.runtime.demo.SeoulSitemapAgency;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -19,12 +22,16 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
 
     private static TestBackends backends;
     private static DemoAgencySite site;
+    private static DemoAgencyWeb cityPortal;
 
     @Override
     public Map<String, String> start() {
         backends = TestBackends.start(Path.of("target/test-services"));
         site = DemoAgencySite.start(0);
+        cityPortal = DemoAgencyWeb.start(List.of(new SeoulSitemapAgency()), i -> 0);
         Map<String, String> config = new HashMap<>(backends.quarkusConfig());
+        config.put("onewindow.sources.seoul-sitemap.base-url", cityPortal.baseUrl(SeoulSitemapAgency.SOURCE_ID));
+        config.put("onewindow.sources.seoul-sitemap.delay-millis", "0");
         config.put("onewindow.operator.key", OPERATOR_KEY);
         config.put("onewindow.sources.mohw-welfare.base-url", site.baseUrl());
         config.put("onewindow.sources.mohw-welfare.delay-millis", "0");
@@ -37,10 +44,18 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         return site;
     }
 
+    /** 서울특별시's sitemap-driven portal. */
+    public static DemoAgencyWeb.Site cityPortal() {
+        return cityPortal.site(SeoulSitemapAgency.SOURCE_ID);
+    }
+
     @Override
     public void stop() {
         if (site != null) {
             site.close();
+        }
+        if (cityPortal != null) {
+            cityPortal.close();
         }
         if (backends != null) {
             backends.close();

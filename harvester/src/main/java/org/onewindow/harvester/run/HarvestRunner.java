@@ -1,6 +1,9 @@
 package org.onewindow.harvester.run;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -107,6 +110,11 @@ public class HarvestRunner {
 
     private void harvestRecord(SourceDefinition definition, SourceConnector connector, RecordRef ref, Politeness politeness,
             RunCounts counts, ErrorSink errors) {
+        LocalDate sourceModified = sourceModified(ref);
+        if (sourceModified != null && store.seenUnchanged(ServiceRecord.catalogueId(definition.id(), ref.sourceRecordId()), sourceModified)) {
+            counts.unchanged++; // the source says the page has not changed since we stored it: not fetched again
+            return;
+        }
         RecordProcessor.Processed processed = processor.process(definition, connector, ref, politeness, errors);
         if (processed == null) {
             counts.errored++;
@@ -119,10 +127,23 @@ public class HarvestRunner {
             counts.errored++;
             return;
         }
-        switch (store.store(mapped.record())) {
+        switch (store.store(mapped.record(), sourceModified)) {
             case ADDED -> counts.added++;
             case UPDATED -> counts.updated++;
             case UNCHANGED -> counts.unchanged++;
+        }
+    }
+
+    /** The listing's own modification date of the record (a sitemap's lastmod), when it gives a readable one. */
+    private static LocalDate sourceModified(RecordRef ref) {
+        List<String> lastmod = ref.listFields().get("lastmod");
+        if (lastmod == null || lastmod.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(lastmod.get(0));
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 

@@ -50,6 +50,10 @@ public class CatalogueRecord extends PanacheEntityBase {
     @Column(nullable = false)
     public long revision;
 
+    /** When the source last said the record changed (a sitemap's lastmod), if it says so. */
+    @Column(name = "source_modified")
+    public java.time.LocalDate sourceModified;
+
     @Column(name = "first_seen", nullable = false)
     public Instant firstSeen;
 

@@ -28,6 +28,28 @@ public class RecordStore {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Change store(ServiceRecord record) {
+        return store(record, null);
+    }
+
+    /**
+     * True when the record is published and the source's own modification date is not newer than the one stored
+     * with it: the page need not be fetched again. The record then counts as seen.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean seenUnchanged(String id, java.time.LocalDate sourceModified) {
+        CatalogueRecord existing = CatalogueRecord.findById(id);
+        if (existing == null || existing.status != RecordStatus.ACTIVE || existing.sourceModified == null
+                || sourceModified.isAfter(existing.sourceModified)) {
+            return false;
+        }
+        existing.lastSeen = Instant.now();
+        existing.missCount = 0;
+        return true;
+    }
+
+    /** @param sourceModified when the source says the record last changed, or null */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Change store(ServiceRecord record, java.time.LocalDate sourceModified) {
         String document = toJson(record);
         String hash = sha256(document);
         Instant now = Instant.now();
@@ -45,12 +67,14 @@ public class RecordStore {
             created.firstSeen = now;
             created.lastSeen = now;
             created.lastChanged = now;
+            created.sourceModified = sourceModified;
             created.persist();
             OutboxEntry.enqueue(record.id(), OutboxEntry.Operation.INDEX);
             return Change.ADDED;
         }
         existing.lastSeen = now;
         existing.missCount = 0;
+        existing.sourceModified = sourceModified;
         if (existing.contentHash.equals(hash) && existing.status == RecordStatus.ACTIVE) {
             return Change.UNCHANGED;
         }
