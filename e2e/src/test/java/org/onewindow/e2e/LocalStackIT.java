@@ -80,6 +80,21 @@ class LocalStackIT {
     }
 
     @Test
+    void pagesThatDeclareNoCharsetAtAllComeOutAsCorrectKorean() throws Exception {
+        List<org.onewindow.runtime.demo.DemoService> ministry = org.onewindow.runtime.demo.DemoAgencySite.services();
+        for (int i = 4; i < ministry.size(); i += 5) { // the demo board's pages without header or meta charset
+            org.onewindow.runtime.demo.DemoService service = ministry.get(i);
+            JsonNode detail = get("/api/v1/services/mohw-welfare-" + service.id());
+            assertThat(detail.path("name").path("ko").asText()).isEqualTo(service.name());
+            assertThat(detail.toString()).doesNotContain("\uFFFD");
+            JsonNode found = get("/api/v1/services?q=" + URLEncoder.encode(service.name(), StandardCharsets.UTF_8) + "&size=5");
+            List<String> ids = new ArrayList<>();
+            found.path("items").forEach(item -> ids.add(item.path("id").asText()));
+            assertThat(ids).contains("mohw-welfare-" + service.id());
+        }
+    }
+
+    @Test
     void eachDemoAgencyIsItsOwnHost() {
         List<String> demoSites = stack.components().keySet().stream().filter(name -> name.startsWith("demo-")).toList();
         assertThat(demoSites).containsExactlyElementsOf(DemoAgency.all().stream().map(a -> LocalStack.demoComponent(a.sourceId())).toList());

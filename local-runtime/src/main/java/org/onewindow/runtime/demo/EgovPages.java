@@ -85,7 +85,9 @@ final class EgovPages {
     /** Every fourth page uses a definition list and other labels, as sections of real sites do. */
     String detailPage(DemoService service, int position) {
         boolean definitionList = position % 4 == 3;
-        StringBuilder html = new StringBuilder(head(service.name() + " | 복지서비스"));
+        // Some legacy pages declare no charset at all: the bytes are EUC-KR (MS949) and only detection can tell.
+        boolean undeclared = position % 5 == 4;
+        StringBuilder html = new StringBuilder(undeclared ? headWithoutCharset(service.name() + " | 복지서비스") : head(service.name() + " | 복지서비스"));
         html.append("</head>\n<body>\n<div id=\"wrap\"><div id=\"header\"><h1><a href=\"/\">")
                 .append(escape(agencyName)).append("</a></h1></div>\n<div id=\"contents\">\n")
                 .append("<div class=\"location\">홈 &gt; 정책 &gt; 복지서비스</div>\n")
@@ -134,6 +136,10 @@ final class EgovPages {
                 <body></body>
                 </html>
                 """;
+    }
+
+    private static String headWithoutCharset(String title) {
+        return head(title).replace("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=euc-kr\" />\n", "");
     }
 
     private static String head(String title) {
