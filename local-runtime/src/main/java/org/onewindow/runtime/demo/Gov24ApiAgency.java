@@ -33,7 +33,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * Without a registered {@code serviceKey} every call is a 401 with the portal's error JSON. The paths also answer
  * without the {@code /api} prefix.
  */
-public final class Gov24ApiAgency implements DemoAgency {
+public final class Gov24ApiAgency extends SiteOfAgency {
 
     public static final String SOURCE_ID = "gov24-api";
     public static final String AGENCY_NAME = "행정안전부";
@@ -50,26 +50,8 @@ public final class Gov24ApiAgency implements DemoAgency {
     private static final String TRANSFORMER = "gov24-api";
     private static final int DEFAULT_PER_PAGE = 10;
 
-    private final List<DemoService> services = DemoService.load("gov24-api");
-
-    @Override
-    public String sourceId() {
-        return SOURCE_ID;
-    }
-
-    @Override
-    public String agencyName() {
-        return AGENCY_NAME;
-    }
-
-    @Override
-    public List<DemoService> services() {
-        return services;
-    }
-
-    @Override
-    public String entryPath() {
-        return LIST_PATH + "?page=1&perPage=10&serviceKey=" + java.net.URLEncoder.encode(SERVICE_KEY, StandardCharsets.UTF_8);
+    public Gov24ApiAgency() {
+        super(SOURCE_ID, AGENCY_NAME, "gov24-api", LIST_PATH + "?page=1&perPage=10&serviceKey=" + java.net.URLEncoder.encode(SERVICE_KEY, StandardCharsets.UTF_8));
     }
 
     @Override
@@ -116,11 +98,11 @@ public final class Gov24ApiAgency implements DemoAgency {
                 return json(400, "{\"code\":-2,\"msg\":\"요청 파라미터가 올바르지 않습니다.\"}").build();
             }
             String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
-            List<DemoService> matching = services;
+            List<DemoService> matching = services();
             boolean detail = path.endsWith("serviceDetail");
             if (query.containsKey(ID_CONDITION)) {
                 String id = query.get(ID_CONDITION);
-                matching = services.stream().filter(s -> s.id().equals(id)).toList();
+                matching = services().stream().filter(s -> s.id().equals(id)).toList();
             }
             int from = Math.min(matching.size(), (page.get() - 1) * perPage.get());
             List<DemoService> slice = matching.subList(from, Math.min(matching.size(), from + perPage.get()));

@@ -25,7 +25,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
  * {@code content:encoded} ("지원대상: …" lines; rows the service lacks are left out), pubDate in RFC 822, the
  * service field as category and a guid.
  */
-public final class JongnoGuAgency implements DemoAgency {
+public final class JongnoGuAgency extends SiteOfAgency {
 
     public static final String SOURCE_ID = "jongno-gu-feed";
     public static final String AGENCY_NAME = "서울특별시 종로구";
@@ -36,26 +36,8 @@ public final class JongnoGuAgency implements DemoAgency {
     private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
     private static final DateTimeFormatter RFC_822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ENGLISH);
 
-    private final List<DemoService> services = DemoService.load("jongno-gu");
-
-    @Override
-    public String sourceId() {
-        return SOURCE_ID;
-    }
-
-    @Override
-    public String agencyName() {
-        return AGENCY_NAME;
-    }
-
-    @Override
-    public List<DemoService> services() {
-        return services;
-    }
-
-    @Override
-    public String entryPath() {
-        return FEED_PATH;
+    public JongnoGuAgency() {
+        super(SOURCE_ID, AGENCY_NAME, "jongno-gu", FEED_PATH);
     }
 
     @Override
@@ -63,7 +45,7 @@ public final class JongnoGuAgency implements DemoAgency {
         String origin = "http://127.0.0.1:" + server.port();
         server.stubFor(get(urlPathEqualTo(FEED_PATH)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/xml").withBody(feed(origin).getBytes(EUC_KR))));
-        for (DemoService service : services) {
+        for (DemoService service : services()) {
             server.stubFor(get(urlPathMatching(ARTICLE_PATH.replace(".", "\\.") + "(;jsessionid=[^?]*)?"))
                     .withQueryParam("nttId", equalTo(nttId(service))).atPriority(1)
                     .willReturn(html(articlePage(service))));
@@ -87,7 +69,7 @@ public final class JongnoGuAgency implements DemoAgency {
     }
 
     String feed(String origin) {
-        List<DemoService> newestFirst = services.stream()
+        List<DemoService> newestFirst = services().stream()
                 .sorted(Comparator.comparing(DemoService::updatedAt).reversed().thenComparing(DemoService::id)).toList();
         StringBuilder xml = new StringBuilder("""
                 <?xml version="1.0" encoding="EUC-KR"?>

@@ -21,37 +21,19 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
  * 보건복지부's eGovFrame board ({@code mohw-welfare}): pages in EUC-KR (MS949), paginated by a POSTed
  * {@code pageIndex}, {@code fn_view('…')} links, label/value tables (see {@link EgovPages}).
  */
-public final class MohwWelfareAgency implements DemoAgency {
+public final class MohwWelfareAgency extends SiteOfAgency {
 
     public static final String SOURCE_ID = "mohw-welfare";
     public static final String AGENCY_NAME = "보건복지부";
     private static final Charset MS949 = Charset.forName("x-windows-949");
     private static final String LIST_PATH_PATTERN = "/portal/svc/list\\.do(;jsessionid=[^?]*)?";
 
-    private final List<DemoService> services = DemoService.load("mohw");
+    public MohwWelfareAgency() {
+        super(SOURCE_ID, AGENCY_NAME, "mohw", EgovPages.LIST_PATH);
+    }
     private final Set<String> hidden = new CopyOnWriteArraySet<>();
     private final EgovPages pages = new EgovPages(AGENCY_NAME);
     private volatile WireMockServer server;
-
-    @Override
-    public String sourceId() {
-        return SOURCE_ID;
-    }
-
-    @Override
-    public String agencyName() {
-        return AGENCY_NAME;
-    }
-
-    @Override
-    public List<DemoService> services() {
-        return services;
-    }
-
-    @Override
-    public String entryPath() {
-        return EgovPages.LIST_PATH;
-    }
 
     @Override
     public void stub(WireMockServer server) {
@@ -74,7 +56,7 @@ public final class MohwWelfareAgency implements DemoAgency {
     }
 
     private void stubListPages() {
-        List<DemoService> listed = services.stream().filter(s -> !hidden.contains(s.id())).toList();
+        List<DemoService> listed = services().stream().filter(s -> !hidden.contains(s.id())).toList();
         int pageCount = EgovPages.pageCount(listed.size());
         for (int page = 1; page <= pageCount + 1; page++) {
             byte[] body = pages.listPage(listed, page).getBytes(MS949);
@@ -87,8 +69,8 @@ public final class MohwWelfareAgency implements DemoAgency {
     }
 
     private void stubRecordPages() {
-        for (int i = 0; i < services.size(); i++) {
-            DemoService service = services.get(i);
+        for (int i = 0; i < services().size(); i++) {
+            DemoService service = services().get(i);
             serve(get(urlPathEqualTo(EgovPages.VIEW_PATH)).withQueryParam("svcId", equalTo(service.id())).atPriority(1),
                     pages.detailPage(service, i).getBytes(MS949), false);
         }

@@ -13,32 +13,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
  * Korean and English titles and descriptions, the competent authority, required evidence, requirements and a
  * contact point, as the EU's CPSV-AP 3.2 vocabulary has it.
  */
-public final class MoisCpsvAgency implements DemoAgency {
+public final class MoisCpsvAgency extends SiteOfAgency {
 
     public static final String SOURCE_ID = "mois-cpsv";
     public static final String AGENCY_NAME = "행정안전부";
     static final String CATALOGUE_PATH = "/cpsv/catalogue.ttl";
 
-    private final List<DemoService> services = DemoService.load("mois-cpsv");
-
-    @Override
-    public String sourceId() {
-        return SOURCE_ID;
-    }
-
-    @Override
-    public String agencyName() {
-        return AGENCY_NAME;
-    }
-
-    @Override
-    public List<DemoService> services() {
-        return services;
-    }
-
-    @Override
-    public String entryPath() {
-        return CATALOGUE_PATH;
+    public MoisCpsvAgency() {
+        super(SOURCE_ID, AGENCY_NAME, "mois-cpsv", CATALOGUE_PATH);
     }
 
     @Override
@@ -64,7 +46,7 @@ public final class MoisCpsvAgency implements DemoAgency {
                     dct:spatial <http://publications.europa.eu/resource/authority/country/KOR> .
 
                 """.formatted(origin));
-        for (DemoService s : services) {
+        for (DemoService s : services()) {
             String iri = "<" + origin + "/cpsv/service/" + s.id() + ">";
             ttl.append(iri).append(" a cpsv:PublicService ;\n")
                     .append("    dct:identifier ").append(literal(s.id(), null)).append(" ;\n")

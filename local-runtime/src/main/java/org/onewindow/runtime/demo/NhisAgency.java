@@ -23,7 +23,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
  * name and summary language-tagged where the institution has them. A page for an unknown service is a 200 without
  * JSON-LD.
  */
-public final class NhisAgency implements DemoAgency {
+public final class NhisAgency extends SiteOfAgency {
 
     public static final String SOURCE_ID = "nhis-jsonld";
     public static final String AGENCY_NAME = "국민건강보험공단";
@@ -33,26 +33,8 @@ public final class NhisAgency implements DemoAgency {
     private static final String SESSION = ";jsessionid=9D1E7C3B5A2F4E6D8C0B1A2F3E4D5C6B";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final List<DemoService> services = DemoService.load("nhis");
-
-    @Override
-    public String sourceId() {
-        return SOURCE_ID;
-    }
-
-    @Override
-    public String agencyName() {
-        return AGENCY_NAME;
-    }
-
-    @Override
-    public List<DemoService> services() {
-        return services;
-    }
-
-    @Override
-    public String entryPath() {
-        return LIST_PATH;
+    public NhisAgency() {
+        super(SOURCE_ID, AGENCY_NAME, "nhis", LIST_PATH);
     }
 
     @Override
@@ -67,7 +49,7 @@ public final class NhisAgency implements DemoAgency {
         }
         server.stubFor(get(urlPathMatching(list)).withQueryParam("pageIndex", absent()).atPriority(2).willReturn(html(listPage(1))));
         server.stubFor(get(urlPathMatching(list)).atPriority(5).willReturn(html(listPage(pages + 1))));
-        for (DemoService service : services) {
+        for (DemoService service : services()) {
             server.stubFor(get(urlPathMatching(view)).withQueryParam("svcNo", equalTo(service.id())).atPriority(1)
                     .willReturn(html(servicePage(origin, service))));
         }
@@ -85,15 +67,15 @@ public final class NhisAgency implements DemoAgency {
     }
 
     int pageCount() {
-        return Math.max(1, (services.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        return Math.max(1, (services().size() + PAGE_SIZE - 1) / PAGE_SIZE);
     }
 
     String listPage(int pageIndex) {
         int pages = pageCount();
         int from = (pageIndex - 1) * PAGE_SIZE;
-        List<DemoService> rows = from >= services.size() ? List.of() : services.subList(from, Math.min(services.size(), from + PAGE_SIZE));
+        List<DemoService> rows = from >= services().size() ? List.of() : services().subList(from, Math.min(services().size(), from + PAGE_SIZE));
         StringBuilder body = new StringBuilder("<div id=\"contents\">\n  <h2 class=\"tit\">건강보험 서비스 안내</h2>\n")
-                .append("  <p class=\"total\">총 <strong>").append(services.size()).append("</strong>건 [")
+                .append("  <p class=\"total\">총 <strong>").append(services().size()).append("</strong>건 [")
                 .append(pageIndex).append('/').append(pages).append("페이지]</p>\n  <ul class=\"svc_list\">\n");
         for (DemoService s : rows) {
             String href = VIEW_PATH + SESSION + "?svcNo=" + s.id() + "&amp;pageIndex=" + pageIndex;

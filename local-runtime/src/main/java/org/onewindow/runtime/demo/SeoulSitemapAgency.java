@@ -21,32 +21,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
  * Service pages are UTF-8 HTML from a shared template, with exceptions: every seventh uses an older
  * {@code <dl>} template with other labels, and some lack the criteria or documents row.
  */
-public final class SeoulSitemapAgency implements DemoAgency {
+public final class SeoulSitemapAgency extends SiteOfAgency {
 
     public static final String SOURCE_ID = "seoul-sitemap";
     public static final String AGENCY_NAME = "서울특별시";
     static final String VIEW_PATH = "/welfare/archives/view.do";
 
-    private final List<DemoService> services = DemoService.load("seoul");
-
-    @Override
-    public String sourceId() {
-        return SOURCE_ID;
-    }
-
-    @Override
-    public String agencyName() {
-        return AGENCY_NAME;
-    }
-
-    @Override
-    public List<DemoService> services() {
-        return services;
-    }
-
-    @Override
-    public String entryPath() {
-        return "/sitemap.xml";
+    public SeoulSitemapAgency() {
+        super(SOURCE_ID, AGENCY_NAME, "seoul", "/sitemap.xml");
     }
 
     @Override
@@ -58,8 +40,8 @@ public final class SeoulSitemapAgency implements DemoAgency {
                 .withHeader("Content-Type", "application/gzip").withBody(gzip(serviceSitemap(origin)))));
         server.stubFor(get(urlPathEqualTo("/sitemap/sitemap-notice.xml")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/xml; charset=UTF-8").withBody(noticeSitemap(origin))));
-        for (int i = 0; i < services.size(); i++) {
-            DemoService service = services.get(i);
+        for (int i = 0; i < services().size(); i++) {
+            DemoService service = services().get(i);
             server.stubFor(get(urlPathMatching(VIEW_PATH.replace(".", "\\.") + "(;jsessionid=[^?]*)?"))
                     .withQueryParam("svcId", equalTo(service.id())).atPriority(1)
                     .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=UTF-8")
@@ -84,8 +66,8 @@ public final class SeoulSitemapAgency implements DemoAgency {
     private String serviceSitemap(String origin) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        for (int i = 0; i < services.size(); i++) {
-            DemoService service = services.get(i);
+        for (int i = 0; i < services().size(); i++) {
+            DemoService service = services().get(i);
             String session = i % 5 == 0 ? ";jsessionid=5E2A9C1D7B3F" : "";
             xml.append("  <url><loc>").append(origin).append(VIEW_PATH).append(session).append("?svcId=").append(service.id())
                     .append("</loc><lastmod>").append(service.updatedAt()).append("</lastmod><changefreq>monthly</changefreq></url>\n");
