@@ -294,7 +294,7 @@ public final class OneWindowCli {
         for (JsonNode component : stack.get().path("components")) {
             int port = URI.create(component.path("url").asText().replace("jdbc:", "")).getPort();
             boolean up = port > 0 && Ports.isListening(port);
-            System.out.printf("  %-18s %-4s %-48s pid %d%n", component.path("name").asText(), up ? "up" : "DOWN",
+            System.out.printf("  %-20s %-4s %-48s pid %d%n", component.path("name").asText(), up ? "up" : "DOWN",
                     component.path("url").asText(), component.path("pid").asLong());
         }
         return 0;
