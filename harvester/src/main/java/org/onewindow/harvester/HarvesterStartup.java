@@ -22,6 +22,9 @@ public class HarvesterStartup {
     AbandonedRuns abandonedRuns;
 
     @Inject
+    org.onewindow.harvester.run.InstanceIdentity instance;
+
+    @Inject
     SourceCatalog sources;
 
     @Inject
@@ -34,7 +37,7 @@ public class HarvesterStartup {
     HarvesterConfig config;
 
     void onStart(@Observes StartupEvent event) {
-        abandonedRuns.closeAll();
+        abandonedRuns.closeOwn(instance.name());
         int loaded = sources.syncBundledSources();
         LOG.infof("%d bundled source(s) loaded", loaded);
         if (config.harvest().schedulesEnabled()) {

@@ -36,6 +36,14 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put("onewindow.sources.mohw-welfare.base-url", site.baseUrl());
         config.put("onewindow.sources.mohw-welfare.delay-millis", "0");
         config.put("onewindow.harvest.fetch-timeout", "2s");
+        config.put("onewindow.harvest.fetch-time-cap", "3s");
+        config.put("onewindow.harvest.retries", "1");
+        config.put("onewindow.harvest.backoff", "20ms");
+        config.put("onewindow.harvest.max-retry-after", "3s");
+        config.put("onewindow.harvest.max-body-bytes", "1048576");
+        config.put("onewindow.harvest.publish-interval", "1s");
+        config.put("onewindow.instance-id", "test-harvester");
+        config.put("onewindow.harvest.robots-cache", "1s");
         config.put("onewindow.harvest.allow-private-networks", "true"); // the agency site double runs on loopback
         return config;
     }

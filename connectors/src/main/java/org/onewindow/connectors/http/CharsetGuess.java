@@ -69,7 +69,7 @@ final class CharsetGuess {
     }
 
     /** Whether the bytes (the first {@link #MAX_SCAN_BYTES} of them) are valid in the charset. */
-    private static boolean decodes(byte[] body, Charset charset) {
+    static boolean decodes(byte[] body, Charset charset) {
         int length = Math.min(body.length, MAX_SCAN_BYTES);
         boolean whole = length == body.length; // a cut may split the last character: that is no error
         CharsetDecoder decoder = charset.newDecoder()

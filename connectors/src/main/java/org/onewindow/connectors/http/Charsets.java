@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Decodes fetched bytes. HTML: charset from the HTTP header, else from {@code <meta>}, else detected (see
- * {@link CharsetGuess}). XML: the header, else the XML declaration, else UTF-8. JSON: the header, else UTF-8.
+ * {@link CharsetGuess}); a declaration the bytes are invalid in is skipped. XML: the header, else the XML declaration, else UTF-8. JSON: the header, else UTF-8.
  * "EUC-KR" is read as MS949, its superset that Korean sites really send (characters outside EUC-KR appear on real
  * pages).
  */
@@ -31,9 +31,10 @@ public final class Charsets {
         return new String(body, detect(body, contentTypeHeader));
     }
 
+    /** A declared charset the bytes are not valid in is a wrong declaration (it happens): the next clue decides. */
     public static Charset detect(byte[] body, String contentTypeHeader) {
-        return fromContentType(contentTypeHeader)
-                .or(() -> fromMeta(body))
+        return fromContentType(contentTypeHeader).filter(charset -> CharsetGuess.decodes(body, charset))
+                .or(() -> fromMeta(body).filter(charset -> CharsetGuess.decodes(body, charset)))
                 .orElseGet(() -> CharsetGuess.of(body));
     }
 

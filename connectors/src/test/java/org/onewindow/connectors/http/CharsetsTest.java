@@ -30,6 +30,21 @@ class CharsetsTest {
     }
 
     @Test
+    void skipsAHeaderCharsetTheBytesAreNotValidIn() {
+        byte[] body = page("euc-kr", "기초연금 신청 안내", MS949);
+
+        assertThat(Charsets.detect(body, "text/html; charset=UTF-8")).isEqualTo(MS949);
+        assertThat(Charsets.decode(body, "text/html; charset=UTF-8")).contains("기초연금 신청 안내");
+    }
+
+    @Test
+    void skipsEveryWrongDeclarationAndDetectsTheRealCharset() {
+        byte[] body = page("utf-8", "장애인 활동지원 서비스를 신청하는 방법과 구비서류를 안내합니다", MS949);
+
+        assertThat(Charsets.decode(body, "text/html; charset=UTF-8")).contains("장애인 활동지원 서비스");
+    }
+
+    @Test
     void usesTheMetaTagWhenTheHeaderHasNoCharset() {
         byte[] body = page("euc-kr", "기초연금", MS949);
 

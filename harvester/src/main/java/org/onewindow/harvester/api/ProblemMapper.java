@@ -19,7 +19,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof HarvestService.UnknownSourceException) {
             return Problem.response(Response.Status.NOT_FOUND, failure.getMessage());
         }
-        if (failure instanceof HarvestService.AlreadyRunningException) {
+        if (failure instanceof HarvestService.AlreadyRunningException running) {
+            return Problem.alreadyRunning(failure.getMessage(), running.runningRunId);
+        }
+        if (failure instanceof org.onewindow.harvester.run.RunReview.WrongStateException) {
             return Problem.response(Response.Status.CONFLICT, failure.getMessage());
         }
         if (failure instanceof WebApplicationException web) {

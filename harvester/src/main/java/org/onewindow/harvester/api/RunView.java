@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.onewindow.harvester.store.HarvestRun;
 
 /** A run as the operator API shows it. */
-public record RunView(long id, String sourceId, String status, boolean gatherComplete, Counts counts,
-        Instant startedAt, Instant finishedAt, String message) {
+public record RunView(long id, String sourceId, String status, boolean gatherComplete, Counts counts, Cost cost,
+        Double shareChanged, String owner, Instant startedAt, Instant finishedAt, String message) {
 
     public record Counts(int added, int updated, int unchanged, int withdrawn, int errored) {
         static Counts of(HarvestRun run) {
@@ -14,8 +14,15 @@ public record RunView(long id, String sourceId, String status, boolean gatherCom
         }
     }
 
+    /** What the run cost the agency site: requests made, body bytes received, pages that answered 304. */
+    public record Cost(int requests, long bytes, int notModified) {
+        static Cost of(HarvestRun run) {
+            return new Cost(run.requests, run.bytesFetched, run.notModified);
+        }
+    }
+
     static RunView of(HarvestRun run) {
-        return new RunView(run.id, run.sourceId, run.status.name().toLowerCase(), run.gatherComplete, Counts.of(run),
-                run.startedAt, run.finishedAt, run.message);
+        return new RunView(run.id, run.sourceId, run.status.name().toLowerCase(), run.gatherComplete, Counts.of(run), Cost.of(run),
+                run.shareChanged, run.owner, run.startedAt, run.finishedAt, run.message);
     }
 }

@@ -15,6 +15,12 @@ public interface HarvesterConfig {
 
     Harvest harvest();
 
+    /**
+     * This harvester instance's name, owner of the runs it executes; instances sharing a database need distinct
+     * names (the default is the host name and process id).
+     */
+    Optional<String> instanceId();
+
     /** Per-source overrides by source id, e.g. {@code onewindow.sources.mohw-welfare.base-url}. */
     Map<String, SourceOverride> sources();
 
@@ -32,9 +38,48 @@ public interface HarvesterConfig {
         @WithDefault("20s")
         Duration fetchTimeout();
 
-        /** Largest page body read; bigger pages are an error. */
-        @WithDefault("5242880")
-        int maxBodyBytes();
+        /** Whole-fetch cap: a body still dripping in after this is abandoned. */
+        @WithDefault("60s")
+        Duration fetchTimeCap();
+
+        /** Largest page body read (10 MiB); bigger pages are an error, and reading stops at the limit. */
+        @WithDefault("10485760")
+        long maxBodyBytes();
+
+        /** Extra attempts after a transient failure (no answer, 5xx, 429), with exponential backoff and jitter. */
+        @WithDefault("2")
+        int retries();
+
+        /** First backoff; each retry doubles it, and a random jitter of up to the same again is added. */
+        @WithDefault("1s")
+        Duration backoff();
+
+        /** Longest Retry-After (429, 503) or robots.txt Crawl-delay honoured; a site asking for more is not waited for. */
+        @WithDefault("60s")
+        Duration maxRetryAfter();
+
+        /** Largest Crawl-delay honoured from robots.txt. */
+        @WithDefault("30s")
+        Duration maxCrawlDelay();
+
+        /** How long a site's robots.txt is kept before it is read again. */
+        @WithDefault("1h")
+        Duration robotsCache();
+
+        /**
+         * A run that would add, update or withdraw more than this share of a source's services is held for operator
+         * review instead of published (per source: {@code onewindow.sources.<id>.review-threshold}).
+         */
+        @WithDefault("0.3")
+        double reviewThreshold();
+
+        /** Runs changing fewer services than this are never held, whatever the share (small sources). */
+        @WithDefault("5")
+        int reviewMinChanges();
+
+        /** Answers of 404 or 410 on this many runs in a row withdraw a record. */
+        @WithDefault("2")
+        int withdrawAfterGone();
 
         /** Listing pages read at most per run (a guard against endless pagination). */
         @WithDefault("1000")
@@ -47,6 +92,14 @@ public interface HarvesterConfig {
         /** A run still going after this is stopped and marked failed. */
         @WithDefault("2h")
         Duration runTimeout();
+
+        /** A running run whose harvester has sent no heartbeat for this long is closed as abandoned. */
+        @WithDefault("60s")
+        Duration abandonAfter();
+
+        /** How often queued changes are drained to Elasticsearch between runs (e.g. after it was down). */
+        @WithDefault("10s")
+        Duration publishInterval();
 
         /** Documents per Elasticsearch bulk request. */
         @WithDefault("500")
@@ -78,5 +131,8 @@ public interface HarvesterConfig {
 
         /** Another politeness delay between two requests, e.g. 0 for a site on loopback. */
         Optional<Long> delayMillis();
+
+        /** Another mass-change review threshold (share of the source's services, 0–1). */
+        Optional<Double> reviewThreshold();
     }
 }

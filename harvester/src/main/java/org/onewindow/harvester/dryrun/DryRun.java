@@ -8,7 +8,8 @@ import java.util.Map;
 import org.onewindow.connectors.RecordRef;
 import org.onewindow.connectors.SourceConnector;
 import org.onewindow.harvester.config.HarvesterConfig;
-import org.onewindow.harvester.fetch.Politeness;
+import org.onewindow.harvester.fetch.FetchSession;
+import org.onewindow.harvester.fetch.Validators;
 import org.onewindow.harvester.run.ErrorSink;
 import org.onewindow.harvester.run.ListingGatherer;
 import org.onewindow.harvester.run.RecordProcessor;
@@ -56,14 +57,13 @@ public class DryRun {
         List<ErrorReport> errors = new ArrayList<>();
         ErrorSink sink = ErrorSink.redacting(connector,
                 (stage, url, recordId, message) -> errors.add(new ErrorReport(stage.name().toLowerCase(), url, recordId, message)));
-        Politeness politeness = new Politeness(sources.delayMillis(definition));
+        FetchSession session = new FetchSession(sources.delayMillis(definition));
         Instant deadline = Instant.now().plus(config.harvest().runTimeout());
 
-        ListingGatherer.Gathered gathered = gatherer.gather(connector, politeness, deadline, records, sink);
+        ListingGatherer.Gathered gathered = gatherer.gather(connector, session, deadline, records, sink);
         List<RecordReport> reports = new ArrayList<>();
         for (RecordRef ref : gathered.records().values()) {
-            RecordProcessor.Processed processed = processor.process(definition, connector, ref, politeness, sink);
-            if (processed != null) {
+            if (processor.process(definition, connector, ref, Validators.NONE, session, sink) instanceof RecordProcessor.Processed processed) {
                 reports.add(new RecordReport(ref.sourceRecordId(), connector.redact(processed.raw().url()), processed.raw().fields(),
                         processed.mapping().record(), processed.mapping().problems(), processed.mapping().warnings(),
                         processed.mapping().valid()));

@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 
 /**
  * Fetches pages through {@link PageFetchRoute}, refusing internal URLs and following a bounded number of
- * redirects, each hop checked again.
+ * redirects, each hop checked again. No politeness here: {@link PoliteFetcher} decides when a request may go.
  */
 @ApplicationScoped
 public class PageFetcher {
@@ -27,32 +27,34 @@ public class PageFetcher {
     @Inject
     HarvesterConfig config;
 
-    public FetchOutcome fetch(PageRequest request) {
+    public FetchOutcome fetch(FetchCall call) {
+        PageRequest request = call.request();
         PageRequest current = request;
         for (int hop = 0; hop <= config.harvest().maxRedirects(); hop++) {
             Optional<String> refusal = guard.refusal(current.url());
             if (refusal.isPresent()) {
-                return new FetchOutcome.Failed(current.url(), "refused: " + refusal.get());
+                return new FetchOutcome.Failed(current.url(), "refused: " + refusal.get(), false);
             }
-            FetchOutcome outcome = producer.requestBody(PageFetchRoute.ENDPOINT, current, FetchOutcome.class);
+            FetchOutcome outcome = producer.requestBody(PageFetchRoute.ENDPOINT, new FetchCall(current, call.validators()), FetchOutcome.class);
             if (!(outcome instanceof FetchOutcome.Fetched fetched) || !isRedirect(fetched.page().status()) || fetched.location() == null) {
                 return hop == 0 ? outcome : relabel(outcome, request);
             }
             String next = Urls.absoluteHttp(current.url(), fetched.location());
             if (next == null) {
-                return new FetchOutcome.Failed(current.url(), "redirect to an unusable location: " + fetched.location());
+                return new FetchOutcome.Failed(current.url(), "redirect to an unusable location: " + fetched.location(), false);
             }
             int status = fetched.page().status();
             current = status == 307 || status == 308 ? new PageRequest(next, current.method(), current.form()) : PageRequest.get(next);
         }
-        return new FetchOutcome.Failed(request.url(), "more than " + config.harvest().maxRedirects() + " redirects");
+        return new FetchOutcome.Failed(request.url(), "more than " + config.harvest().maxRedirects() + " redirects", false);
     }
 
     /** The page answered after redirects, attributed to the request that was asked for. */
     private static FetchOutcome relabel(FetchOutcome outcome, PageRequest original) {
         if (outcome instanceof FetchOutcome.Fetched fetched) {
             FetchedPage page = fetched.page();
-            return new FetchOutcome.Fetched(new FetchedPage(original, page.request().url(), page.status(), page.contentType(), page.body()));
+            return new FetchOutcome.Fetched(new FetchedPage(original, page.request().url(), page.status(), page.contentType(), page.body()),
+                    null, fetched.validators(), fetched.retryAfter());
         }
         return outcome;
     }

@@ -27,7 +27,8 @@ public class CatalogueIndex {
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
 
-    private volatile boolean ready;
+    /** The index last seen behind the alias, so the usual check is one cheap request. */
+    private volatile String current;
 
     /**
      * Makes the alias point at the current index version, creating it when needed: a new mapping version gets a
@@ -37,12 +38,13 @@ public class CatalogueIndex {
      * @return true when the alias now points at a newly created, empty index
      */
     public boolean ensureExists() throws IOException {
-        if (ready && exists("/" + ServiceIndex.INDEX + "/_alias/" + ServiceIndex.ALIAS)) {
+        String known = current;
+        if (known != null && exists("/" + known + "/_alias/" + ServiceIndex.ALIAS)) {
             return false;
         }
-        List<String> current = indicesBehindAlias();
-        if (current.equals(List.of(ServiceIndex.INDEX))) {
-            ready = true;
+        List<String> behind = indicesBehindAlias();
+        if (behind.size() == 1 && isCurrentVersion(behind.get(0))) {
+            current = behind.get(0);
             return false;
         }
         if (!exists("/" + ServiceIndex.INDEX)) {
@@ -57,23 +59,43 @@ public class CatalogueIndex {
                 }
             }
         }
+        swapTo(ServiceIndex.INDEX);
+        return true;
+    }
+
+    /** The mapping version's first index, or one rebuilt from it ({@code <index>-r<time>}). */
+    static boolean isCurrentVersion(String name) {
+        return name.equals(ServiceIndex.INDEX) || name.startsWith(ServiceIndex.INDEX + "-r");
+    }
+
+    /** Creates a new, empty index of the current mapping version, not yet behind the alias; returns its name. */
+    public String createFresh() throws IOException {
+        String name = ServiceIndex.INDEX + "-r" + System.currentTimeMillis();
+        Request create = new Request("PUT", "/" + name);
+        create.setJsonEntity(ServiceIndex.definitionJson());
+        elasticsearch.performRequest(create);
+        return name;
+    }
+
+    /** Moves the alias to {@code name} in one atomic step, then deletes the indices it left. */
+    public void swapTo(String name) throws IOException {
+        List<String> behind = indicesBehindAlias();
         StringBuilder actions = new StringBuilder("{\"actions\":[");
-        for (String old : current) {
+        for (String old : behind) {
             actions.append("{\"remove\":{\"index\":\"").append(old).append("\",\"alias\":\"").append(ServiceIndex.ALIAS).append("\"}},");
         }
-        actions.append("{\"add\":{\"index\":\"").append(ServiceIndex.INDEX).append("\",\"alias\":\"")
+        actions.append("{\"add\":{\"index\":\"").append(name).append("\",\"alias\":\"")
                 .append(ServiceIndex.ALIAS).append("\",\"is_write_index\":true}}]}");
         Request swap = new Request("POST", "/_aliases");
         swap.setJsonEntity(actions.toString());
         elasticsearch.performRequest(swap);
-        for (String old : current) {
-            if (!old.equals(ServiceIndex.INDEX)) {
+        for (String old : behind) {
+            if (!old.equals(name)) {
                 elasticsearch.performRequest(new Request("DELETE", "/" + old));
-                LOG.infof("alias %s moved from %s to %s; %s deleted", ServiceIndex.ALIAS, old, ServiceIndex.INDEX, old);
             }
         }
-        ready = true;
-        return true;
+        LOG.infof("alias %s now points at %s (was %s)", ServiceIndex.ALIAS, name, behind);
+        this.current = name;
     }
 
     private List<String> indicesBehindAlias() throws IOException {

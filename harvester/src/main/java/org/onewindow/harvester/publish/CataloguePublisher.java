@@ -66,6 +66,47 @@ public class CataloguePublisher {
         return publishPending();
     }
 
+    /**
+     * Full reindex: copies every active record from PostgreSQL into a fresh index, then moves the alias to it in one
+     * step, so searches never see a missing or half-filled index. Changes made meanwhile wait in the outbox and are
+     * published into the new index right after. Returns how many services the new index holds.
+     */
+    public synchronized int rebuild() throws IOException {
+        String fresh = index.createFresh();
+        int copied = 0;
+        String after = "";
+        while (true) {
+            final String cursor = after;
+            List<CatalogueRecord> page = QuarkusTransaction.requiringNew().call(() -> CatalogueRecord
+                    .<CatalogueRecord>find("status = ?1 and id > ?2 order by id", RecordStatus.ACTIVE, cursor)
+                    .page(0, config.harvest().publishBatchSize()).list());
+            if (page.isEmpty()) {
+                break;
+            }
+            StringBuilder bulk = new StringBuilder();
+            for (CatalogueRecord record : page) {
+                ObjectNode action = json.createObjectNode();
+                action.putObject("index").put("_index", fresh).put("_id", record.id)
+                        .put("version", record.revision).put("version_type", "external_gte");
+                bulk.append(action).append('\n').append(record.document).append('\n');
+            }
+            Request request = new Request("POST", "/_bulk");
+            request.setJsonEntity(bulk.toString());
+            JsonNode answer = json.readTree(elasticsearch.performRequest(request).getEntity().getContent());
+            if (answer.path("errors").asBoolean()) {
+                elasticsearch.performRequest(new Request("DELETE", "/" + fresh));
+                throw new IOException("reindex abandoned, the alias was not moved: " + answer.path("items").toString().substring(0, 500));
+            }
+            copied += page.size();
+            after = page.get(page.size() - 1).id;
+        }
+        elasticsearch.performRequest(new Request("POST", "/" + fresh + "/_refresh"));
+        index.swapTo(fresh);
+        LOG.infof("reindexed %d services from PostgreSQL into %s", copied, fresh);
+        publishPending();
+        return copied;
+    }
+
     public synchronized Result publishPending() throws IOException {
         if (index.ensureExists()) {
             int queued = QuarkusTransaction.requiringNew().call(OutboxEntry::enqueueAllActive);

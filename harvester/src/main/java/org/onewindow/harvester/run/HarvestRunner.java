@@ -3,16 +3,18 @@ package org.onewindow.harvester.run;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.onewindow.connectors.RecordRef;
 import org.onewindow.connectors.SourceConnector;
 import org.onewindow.harvester.config.HarvesterConfig;
-import org.onewindow.harvester.fetch.Politeness;
+import org.onewindow.harvester.fetch.FetchSession;
+import org.onewindow.harvester.fetch.Validators;
 import org.onewindow.harvester.publish.CataloguePublisher;
 import org.onewindow.harvester.source.SourceCatalog;
+import org.onewindow.harvester.store.ChangeSet;
 import org.onewindow.harvester.store.HarvestRun;
 import org.onewindow.harvester.store.RecordStore;
 import org.onewindow.harvester.store.RunStatus;
@@ -27,9 +29,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Runs one harvest: gather the listing, then fetch → extract → map → store each record, withdraw what a
- * complete listing no longer has, and publish. Every failure becomes an error row on the run; none stops the
- * other records, and an incomplete listing never withdraws anything.
+ * Runs one harvest: gather the listing, then fetch → extract → map → compare each record, staging what changed;
+ * stage the withdrawal of what complete listings no longer have (or what answers 404/410 run after run); then
+ * apply the changes and publish them, unless they are more than the source's review threshold, which holds the
+ * run for an operator. Every failure becomes an error row on the run; none stops the other records, and an
+ * incomplete listing never withdraws anything.
  */
 @ApplicationScoped
 public class HarvestRunner {
@@ -49,6 +53,9 @@ public class HarvestRunner {
     RecordStore store;
 
     @Inject
+    ChangeSet changes;
+
+    @Inject
     CataloguePublisher publisher;
 
     @Inject
@@ -56,6 +63,11 @@ public class HarvestRunner {
 
     @Inject
     HarvesterConfig config;
+
+    /** Everything one run needs at hand. */
+    private record Context(long runId, SourceDefinition definition, String definitionHash, SourceConnector connector,
+            FetchSession session, RunCounts counts, ErrorSink errors) {
+    }
 
     public void run(long runId) {
         RunCounts counts = new RunCounts();
@@ -71,63 +83,108 @@ public class HarvestRunner {
             connector = sources.connector(definition);
         } catch (RuntimeException e) {
             ledger.error(runId, Stage.GATHER, null, null, "source configuration: " + e.getMessage());
-            ledger.finish(runId, counts, false, RunStatus.FAILED, "source configuration is invalid");
+            ledger.finish(runId, counts, null, false, RunStatus.FAILED, "source configuration is invalid");
             return;
         }
-        Politeness politeness = new Politeness(sources.delayMillis(definition));
+        FetchSession session = new FetchSession(sources.delayMillis(definition));
         ErrorSink errors = ErrorSink.redacting(connector, (stage, url, recordId, message) -> ledger.error(runId, stage, url, recordId, message));
+        Context run = new Context(runId, definition, RecordStore.sha256(source.definition), connector, session, counts, errors);
         try {
-            ListingGatherer.Gathered gathered = gatherer.gather(connector, politeness, deadline, Integer.MAX_VALUE, errors);
+            ListingGatherer.Gathered gathered = gatherer.gather(connector, session, deadline, Integer.MAX_VALUE, errors);
             if (gathered.records().isEmpty() && !gathered.complete()) {
-                ledger.finish(runId, counts, false, RunStatus.FAILED, "the listing could not be read");
+                ledger.finish(runId, counts, session, false, RunStatus.FAILED, "the listing could not be read");
                 return;
             }
+            boolean complete = gathered.complete();
+            long activeBefore = store.activeCount(definition.id());
+            if (complete && gathered.records().isEmpty() && activeBefore > 0) {
+                errors.error(Stage.GATHER, connector.firstPage().url(), null, "the listing names no service at all while "
+                        + activeBefore + " are published: taken for a broken listing, nothing is withdrawn");
+                complete = false;
+            }
+            String stopped = null;
             for (RecordRef ref : gathered.records().values()) {
                 if (Instant.now().isAfter(deadline)) {
-                    ledger.finish(runId, counts, false, RunStatus.FAILED,
-                            "time budget of " + config.harvest().runTimeout() + " exceeded");
+                    stopped = "time budget of " + config.harvest().runTimeout() + " exceeded: nothing was withdrawn";
+                    break;
+                }
+                if (counts.processed() % 20 == 0 && ledger.progress(runId, counts, session)) {
+                    changes.discard(runId);
+                    ledger.finish(runId, counts, session, false, RunStatus.CANCELLED, "cancelled by an operator: nothing was changed");
                     return;
                 }
-                harvestRecord(definition, connector, ref, politeness, counts, errors);
-                if (counts.processed() % 20 == 0) {
-                    ledger.progress(runId, counts);
-                }
+                harvestRecord(run, ref);
             }
-            if (gathered.complete() && connector.completeListing()) {
+            if (stopped == null && complete && connector.completeListing()) {
                 Set<String> listed = new HashSet<>();
                 gathered.records().keySet().forEach(id -> listed.add(ServiceRecord.catalogueId(definition.id(), id)));
-                counts.withdrawn = store.recordMisses(definition.id(), listed, config.harvest().withdrawAfterMisses());
+                counts.withdrawn += store.recordMisses(runId, definition.id(), listed, config.harvest().withdrawAfterMisses());
             }
-            boolean published = publish(runId);
-            RunStatus status = counts.errored == 0 && gathered.complete() && published ? RunStatus.SUCCEEDED : RunStatus.PARTIAL;
-            String message = gathered.complete() ? null : "listing incomplete: nothing was withdrawn";
-            ledger.finish(runId, counts, gathered.complete(), status, message);
+            RunStatus status = stopped != null ? RunStatus.FAILED : counts.errored == 0 && complete ? RunStatus.SUCCEEDED : RunStatus.PARTIAL;
+            String message = stopped != null ? stopped : complete ? null : "listing incomplete: nothing was withdrawn";
+            conclude(run, activeBefore, complete, status, message);
         } catch (RuntimeException e) {
+            LOG.errorf(e, "run %d aborted", runId);
             errors.error(Stage.GATHER, null, null, "run aborted: " + e);
-            ledger.finish(runId, counts, false, RunStatus.FAILED, connector.redact("run aborted: " + e.getMessage()));
+            changes.discard(runId);
+            ledger.finish(runId, counts, session, false, RunStatus.FAILED, connector.redact("run aborted, nothing was changed: " + e.getMessage()));
         }
     }
 
-    private void harvestRecord(SourceDefinition definition, SourceConnector connector, RecordRef ref, Politeness politeness,
-            RunCounts counts, ErrorSink errors) {
-        LocalDate sourceModified = sourceModified(ref);
-        if (sourceModified != null && store.seenUnchanged(ServiceRecord.catalogueId(definition.id(), ref.sourceRecordId()), sourceModified)) {
-            counts.unchanged++; // the source says the page has not changed since we stored it: not fetched again
+    /** Applies and publishes the run's changes, or holds them for review when they are too many. */
+    private void conclude(Context run, long activeBefore, boolean complete, RunStatus status, String message) {
+        ChangeSet.Summary staged = changes.summary(run.runId());
+        double threshold = sources.reviewThreshold(run.definition());
+        double share = activeBefore == 0 ? 0 : staged.total() / (double) activeBefore;
+        if (activeBefore > 0 && staged.total() >= config.harvest().reviewMinChanges() && share > threshold) {
+            ledger.hold(run.runId(), run.counts(), run.session(), complete, share, String.format(java.util.Locale.ROOT,
+                    "held for review: would add %d, update %d and withdraw %d of %d services (%.0f%%, more than %.0f%%)",
+                    staged.added(), staged.updated(), staged.withdrawn(), activeBefore, share * 100, threshold * 100));
             return;
         }
-        RecordProcessor.Processed processed = processor.process(definition, connector, ref, politeness, errors);
-        if (processed == null) {
+        changes.apply(run.runId());
+        boolean published = publish(run.runId());
+        ledger.finish(run.runId(), run.counts(), run.session(), complete,
+                status == RunStatus.SUCCEEDED && !published ? RunStatus.PARTIAL : status, message);
+    }
+
+    private void harvestRecord(Context run, RecordRef ref) {
+        RunCounts counts = run.counts();
+        String id = ServiceRecord.catalogueId(run.definition().id(), ref.sourceRecordId());
+        RecordStore.Known known = store.known(id);
+        boolean current = known != null && known.active() && run.definitionHash().equals(known.definitionHash());
+        LocalDate sourceModified = sourceModified(ref);
+        if (current && sourceModified != null && known.sourceModified() != null && !sourceModified.isAfter(known.sourceModified())) {
+            store.seenUnchanged(id); // the listing says the page has not changed since we read it: not fetched again
+            counts.unchanged++;
+            return;
+        }
+        Validators validators = current ? known.validators() : Validators.NONE;
+        RecordProcessor.Outcome outcome = processor.process(run.definition(), run.connector(), ref, validators, run.session(), run.errors());
+        if (outcome instanceof RecordProcessor.NotModified) {
+            store.seenUnchanged(id);
+            counts.unchanged++;
+            return;
+        }
+        if (outcome instanceof RecordProcessor.Gone) {
+            counts.errored++;
+            if (store.recordGone(run.runId(), id, config.harvest().withdrawAfterGone())) {
+                counts.withdrawn++;
+            }
+            return;
+        }
+        if (!(outcome instanceof RecordProcessor.Processed processed)) {
             counts.errored++;
             return;
         }
         MappingResult mapped = processed.mapping();
-        mapped.warnings().forEach(warning -> LOG.infof("%s %s: %s", definition.id(), ref.sourceRecordId(), warning));
+        mapped.warnings().forEach(warning -> LOG.infof("%s %s: %s", run.definition().id(), ref.sourceRecordId(), warning));
         if (!mapped.valid()) {
-            errors.error(Stage.VALIDATE, processed.raw().url(), ref.sourceRecordId(), "not published: " + String.join("; ", mapped.problems()));
+            run.errors().error(Stage.VALIDATE, processed.raw().url(), ref.sourceRecordId(), "not published: " + String.join("; ", mapped.problems()));
             counts.errored++;
             return;
         }
-        switch (store.store(mapped.record(), sourceModified)) {
+        switch (store.stage(run.runId(), mapped.record(), sourceModified, processed.validators(), run.definitionHash())) {
             case ADDED -> counts.added++;
             case UPDATED -> counts.updated++;
             case UNCHANGED -> counts.unchanged++;

@@ -1,27 +1,40 @@
 package org.onewindow.harvester.run;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.ProducerTemplate;
 import org.jboss.logging.Logger;
+import org.onewindow.harvester.config.HarvesterConfig;
+import org.onewindow.harvester.store.ChangeSet;
 import org.onewindow.harvester.store.HarvestRun;
 import org.onewindow.harvester.store.RunStatus;
 import org.onewindow.harvester.store.Source;
+import org.onewindow.harvester.store.StagedChange;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 
-/** Starts runs: one running run per source at a time, executed in the background. */
+/**
+ * Starts runs: one running run per source at a time, whatever the number of instances, executed in the background
+ * with a heartbeat; a run held for review is superseded by the next run of its source.
+ */
 @ApplicationScoped
 public class HarvestService {
 
     private static final Logger LOG = Logger.getLogger(HarvestService.class);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
     /** The source has no such id. */
     public static class UnknownSourceException extends RuntimeException {
@@ -46,21 +59,59 @@ public class HarvestService {
     @Inject
     RunLedger ledger;
 
+    @Inject
+    ChangeSet changes;
+
+    @Inject
+    AbandonedRuns abandoned;
+
+    @Inject
+    InstanceIdentity instance;
+
+    @Inject
+    HarvesterConfig config;
+
+    private final Set<Long> executing = ConcurrentHashMap.newKeySet();
+
     private final ExecutorService runs = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "harvest-run");
         thread.setDaemon(true);
         return thread;
     });
 
+    private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "harvest-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    void startWatching(@Observes StartupEvent event) {
+        watch.scheduleWithFixedDelay(this::watchRuns, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Says our runs are alive, and closes runs of instances that stopped saying so. */
+    private void watchRuns() {
+        try {
+            abandoned.heartbeat(executing);
+            abandoned.closeSilent(config.harvest().abandonAfter());
+        } catch (RuntimeException e) {
+            LOG.warnf("run heartbeat failed: %s", e.getMessage());
+        }
+    }
+
     public HarvestRun start(String sourceId, HarvestRun.Trigger trigger) {
         HarvestRun run = create(sourceId, trigger);
         long runId = run.id;
+        executing.add(runId);
         runs.execute(() -> {
             try {
                 producer.sendBody(HarvestRoute.ENDPOINT, runId);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "run %d crashed", runId);
-                ledger.failIfRunning(runId, "run crashed: " + e.getMessage());
+                changes.discard(runId);
+                ledger.failIfRunning(runId, "run crashed, nothing was changed: " + e.getMessage());
+            } finally {
+                executing.remove(runId);
             }
         });
         return run;
@@ -80,7 +131,14 @@ public class HarvestService {
                 run.status = RunStatus.RUNNING;
                 run.triggeredBy = trigger;
                 run.startedAt = Instant.now();
+                run.owner = instance.name();
+                run.heartbeatAt = run.startedAt;
                 run.persistAndFlush();
+                HarvestRun.heldFor(sourceId).ifPresent(held -> {
+                    held.status = RunStatus.CANCELLED;
+                    held.message = held.message + "; superseded by run " + run.id + " before review";
+                    StagedChange.delete("runId", held.id);
+                });
                 return run;
             });
         } catch (PersistenceException raced) {
@@ -91,6 +149,7 @@ public class HarvestService {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        watch.shutdownNow();
         runs.shutdownNow();
     }
 }

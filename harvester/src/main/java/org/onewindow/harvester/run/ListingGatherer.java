@@ -15,7 +15,7 @@ import org.onewindow.connectors.PageRequest;
 import org.onewindow.connectors.RecordRef;
 import org.onewindow.connectors.SourceConnector;
 import org.onewindow.harvester.config.HarvesterConfig;
-import org.onewindow.harvester.fetch.Politeness;
+import org.onewindow.harvester.fetch.FetchSession;
 import org.onewindow.harvester.store.Stage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +39,7 @@ public class ListingGatherer {
     HarvesterConfig config;
 
     /** @param maxRecords stop once this many records are known (a dry-run); the listing then counts as incomplete */
-    public Gathered gather(SourceConnector connector, Politeness politeness, Instant deadline, int maxRecords, ErrorSink errors) {
+    public Gathered gather(SourceConnector connector, FetchSession session, Instant deadline, int maxRecords, ErrorSink errors) {
         Map<String, RecordRef> records = new LinkedHashMap<>();
         Set<String> seenPages = new HashSet<>();
         Deque<PageRequest> toRead = new ArrayDeque<>(List.of(connector.firstPage()));
@@ -61,7 +61,7 @@ public class ListingGatherer {
                 errors.error(Stage.GATHER, next.url(), null, "time budget exceeded while gathering");
                 return new Gathered(records, false, pages);
             }
-            FetchedPage page = reader.read(next, politeness, Stage.GATHER, null, errors);
+            FetchedPage page = reader.read(next, session, Stage.GATHER, null, errors);
             if (page == null) {
                 return new Gathered(records, false, pages);
             }

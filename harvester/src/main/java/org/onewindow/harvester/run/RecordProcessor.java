@@ -4,7 +4,8 @@ import org.onewindow.connectors.ExtractResult;
 import org.onewindow.connectors.FetchedPage;
 import org.onewindow.connectors.RecordRef;
 import org.onewindow.connectors.SourceConnector;
-import org.onewindow.harvester.fetch.Politeness;
+import org.onewindow.harvester.fetch.FetchSession;
+import org.onewindow.harvester.fetch.Validators;
 import org.onewindow.harvester.store.Stage;
 import org.onewindow.mappings.engine.MappingEngine;
 import org.onewindow.mappings.engine.MappingResult;
@@ -14,12 +15,28 @@ import org.onewindow.mappings.source.SourceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** One record through fetch → extract → map: its raw fields and mapped record, or the stage that failed. */
+/** One record through fetch → extract → map: its raw fields and mapped record, or what stopped it. */
 @ApplicationScoped
 public class RecordProcessor {
 
-    /** The record's raw fields and mapping (valid or not), or null when an earlier stage failed (reported). */
-    public record Processed(RawRecord raw, MappingResult mapping) {
+    /** What became of one record. */
+    public sealed interface Outcome {
+    }
+
+    /** Raw fields and mapping (valid or not), with the page's validators for the next conditional fetch. */
+    public record Processed(RawRecord raw, MappingResult mapping, Validators validators) implements Outcome {
+    }
+
+    /** The page answered 304 to our validators: the stored record is current. */
+    public record NotModified() implements Outcome {
+    }
+
+    /** The page answered 404 or 410 (reported). */
+    public record Gone() implements Outcome {
+    }
+
+    /** A stage failed (reported). */
+    public record Failed() implements Outcome {
     }
 
     @Inject
@@ -27,15 +44,25 @@ public class RecordProcessor {
 
     private final MappingEngine mapping = new MappingEngine();
 
-    public Processed process(SourceDefinition definition, SourceConnector connector, RecordRef ref, Politeness politeness,
-            ErrorSink errors) {
+    /** @param validators of the stored copy, for a conditional fetch; {@link Validators#NONE} to fetch in full */
+    public Outcome process(SourceDefinition definition, SourceConnector connector, RecordRef ref, Validators validators,
+            FetchSession session, ErrorSink errors) {
         String url = ref.needsFetch() ? ref.request().url() : null;
         FetchedPage page = null;
+        Validators fresh = Validators.NONE;
         if (ref.needsFetch()) {
-            page = reader.read(ref.request(), politeness, Stage.FETCH, ref.sourceRecordId(), errors);
-            if (page == null) {
-                return null;
+            PageReader.Read read = reader.read(ref.request(), validators, session, Stage.FETCH, ref.sourceRecordId(), errors);
+            if (read instanceof PageReader.NotModified) {
+                return new NotModified();
             }
+            if (read instanceof PageReader.Gone) {
+                return new Gone();
+            }
+            if (!(read instanceof PageReader.Page fetched)) {
+                return new Failed();
+            }
+            page = fetched.page();
+            fresh = fetched.validators();
         }
         ExtractResult extracted;
         try {
@@ -45,14 +72,14 @@ public class RecordProcessor {
         }
         if (extracted instanceof ExtractResult.NotAContentPage notContent) {
             errors.error(Stage.EXTRACT, url, ref.sourceRecordId(), notContent.reason());
-            return null;
+            return new Failed();
         }
         RawRecord raw = ((ExtractResult.Extracted) extracted).record();
         try {
-            return new Processed(raw, mapping.map(definition, raw));
+            return new Processed(raw, mapping.map(definition, raw), fresh);
         } catch (RuntimeException e) {
             errors.error(Stage.MAP, url, ref.sourceRecordId(), "mapping failed: " + e);
-            return null;
+            return new Failed();
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.onewindow.harvester.run;
 
+import org.onewindow.harvester.fetch.FetchSession;
 import org.onewindow.harvester.store.HarvestRun;
 
 /** Counts of one run as it goes (one thread per run). */
@@ -15,11 +16,16 @@ final class RunCounts {
         return added + updated + unchanged + errored;
     }
 
-    void copyTo(HarvestRun run) {
+    void copyTo(HarvestRun run, FetchSession session) {
         run.added = added;
         run.updated = updated;
         run.unchanged = unchanged;
         run.withdrawn = withdrawn;
         run.errored = errored;
+        if (session != null) {
+            run.requests = session.requests();
+            run.bytesFetched = session.bytes();
+            run.notModified = session.notModified();
+        }
     }
 }

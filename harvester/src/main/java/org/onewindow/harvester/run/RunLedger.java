@@ -3,6 +3,7 @@ package org.onewindow.harvester.run;
 import java.time.Instant;
 
 import org.jboss.logging.Logger;
+import org.onewindow.harvester.fetch.FetchSession;
 import org.onewindow.harvester.store.HarvestError;
 import org.onewindow.harvester.store.HarvestRun;
 import org.onewindow.harvester.store.RunStatus;
@@ -30,22 +31,38 @@ public class RunLedger {
         error.persist();
     }
 
+    /** Saves the counts so far; returns true when an operator asked the run to stop. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void progress(long runId, RunCounts counts) {
+    public boolean progress(long runId, RunCounts counts, FetchSession session) {
         HarvestRun run = HarvestRun.findById(runId);
-        counts.copyTo(run);
+        counts.copyTo(run, session);
+        return run.cancelRequested;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void finish(long runId, RunCounts counts, boolean gatherComplete, RunStatus status, String message) {
+    public void finish(long runId, RunCounts counts, FetchSession session, boolean gatherComplete, RunStatus status, String message) {
         HarvestRun run = HarvestRun.findById(runId);
-        counts.copyTo(run);
+        counts.copyTo(run, session);
         run.gatherComplete = gatherComplete;
         run.status = status;
         run.message = message;
         run.finishedAt = Instant.now();
-        LOG.infof("run %d of %s %s: added=%d updated=%d unchanged=%d withdrawn=%d errored=%d%s", runId, run.sourceId,
-                status, run.added, run.updated, run.unchanged, run.withdrawn, run.errored, message == null ? "" : " (" + message + ")");
+        LOG.infof("run %d of %s %s: added=%d updated=%d unchanged=%d withdrawn=%d errored=%d requests=%d bytes=%d%s", runId,
+                run.sourceId, status, run.added, run.updated, run.unchanged, run.withdrawn, run.errored, run.requests,
+                run.bytesFetched, message == null ? "" : " (" + message + ")");
+    }
+
+    /** The run found more change than the source's review threshold allows: it waits for an operator. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void hold(long runId, RunCounts counts, FetchSession session, boolean gatherComplete, double share, String message) {
+        HarvestRun run = HarvestRun.findById(runId);
+        counts.copyTo(run, session);
+        run.gatherComplete = gatherComplete;
+        run.shareChanged = share;
+        run.status = RunStatus.HELD;
+        run.message = message;
+        run.finishedAt = Instant.now();
+        LOG.warnf("run %d of %s HELD for review: %s", runId, run.sourceId, message);
     }
 
     /** Closes a run that ended without finishing itself (a crash), so it never stays "running". */

@@ -93,6 +93,13 @@ public class SourceCatalog {
                 ? override.delayMillis().get() : definition.politeness().delayMillis();
     }
 
+    /** Share of the source's services a run may change before it is held for review. */
+    public double reviewThreshold(SourceDefinition definition) {
+        HarvesterConfig.SourceOverride override = config.sources().get(definition.id());
+        return override != null && override.reviewThreshold().isPresent()
+                ? override.reviewThreshold().get() : config.harvest().reviewThreshold();
+    }
+
     public SourceConnector connector(SourceDefinition definition) {
         return Connectors.create(definition.connector(), baseUrl(definition));
     }

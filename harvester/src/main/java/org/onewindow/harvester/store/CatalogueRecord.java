@@ -54,6 +54,20 @@ public class CatalogueRecord extends PanacheEntityBase {
     @Column(name = "source_modified")
     public java.time.LocalDate sourceModified;
 
+    /** The page's ETag and Last-Modified when it was last read in full, for a conditional fetch. */
+    public String etag;
+
+    @Column(name = "last_modified_header")
+    public String lastModifiedHeader;
+
+    /** Consecutive runs on which the record's page answered 404 or 410. */
+    @Column(name = "gone_count", nullable = false)
+    public int goneCount;
+
+    /** Hash of the source definition (mapping) the document was made with: another mapping means re-reading. */
+    @Column(name = "definition_hash")
+    public String definitionHash;
+
     @Column(name = "first_seen", nullable = false)
     public Instant firstSeen;
 

@@ -54,11 +54,43 @@ public class HarvestRun extends PanacheEntityBase {
     @Column(columnDefinition = "text")
     public String message;
 
+    /** What the run cost the agency site. */
+    public int requests;
+
+    @Column(name = "bytes_fetched", nullable = false)
+    public long bytesFetched;
+
+    @Column(name = "not_modified", nullable = false)
+    public int notModified;
+
+    /** The harvester instance executing the run, and when it last said it still is. */
+    public String owner;
+
+    @Column(name = "heartbeat_at")
+    public Instant heartbeatAt;
+
+    @Column(name = "cancel_requested", nullable = false)
+    public boolean cancelRequested;
+
+    /** Share of the source's services the run changes (added, updated, withdrawn), when it had some. */
+    @Column(name = "share_changed")
+    public Double shareChanged;
+
+    @Column(name = "reviewed_by")
+    public String reviewedBy;
+
+    @Column(name = "reviewed_at")
+    public Instant reviewedAt;
+
     public static Optional<HarvestRun> latestFor(String sourceId) {
         return find("sourceId = ?1 order by id desc", sourceId).firstResultOptional();
     }
 
     public static Optional<HarvestRun> runningFor(String sourceId) {
         return find("sourceId = ?1 and status = ?2", sourceId, RunStatus.RUNNING).firstResultOptional();
+    }
+
+    public static Optional<HarvestRun> heldFor(String sourceId) {
+        return find("sourceId = ?1 and status = ?2", sourceId, RunStatus.HELD).firstResultOptional();
     }
 }

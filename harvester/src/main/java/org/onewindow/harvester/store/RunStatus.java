@@ -9,5 +9,8 @@ public enum RunStatus {
     PARTIAL,
     /** Nothing usable: the listing could not be read, the source is misconfigured, or the run was stopped. */
     FAILED,
+    /** Would change more than the review threshold of the source's services: waits for an operator to approve or discard. */
+    HELD,
+    /** Stopped by an operator, or its held changes discarded or superseded: it changed nothing. */
     CANCELLED
 }

@@ -34,9 +34,9 @@ public final class DemoAgencyWeb implements AutoCloseable {
         static Site start(DemoAgency agency, int port) {
             WireMockConfiguration options = options().port(port).bindAddress("127.0.0.1")
                     .disableRequestJournal().containerThreads(16);
-            if (!agency.extensions().isEmpty()) {
-                options.extensions(agency.extensions().toArray(Extension[]::new));
-            }
+            List<Extension> extensions = new ArrayList<>(agency.extensions());
+            extensions.add(new ConditionalGet());
+            options.extensions(extensions.toArray(Extension[]::new));
             WireMockServer server = new WireMockServer(options);
             server.start();
             try {

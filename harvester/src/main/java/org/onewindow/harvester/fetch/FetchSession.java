@@ -1,0 +1,46 @@
+package org.onewindow.harvester.fetch;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One run's (or dry-run's) dealings with its source's site: the source's delay between two requests, and what the
+ * run cost the site (requests, bytes, answers of 304).
+ */
+public final class FetchSession {
+
+    private final long delayMillis;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicLong bytes = new AtomicLong();
+    private final AtomicInteger notModified = new AtomicInteger();
+
+    public FetchSession(long delayMillis) {
+        this.delayMillis = delayMillis;
+    }
+
+    public long delayMillis() {
+        return delayMillis;
+    }
+
+    void counted(FetchOutcome outcome) {
+        requests.incrementAndGet();
+        if (outcome instanceof FetchOutcome.Fetched fetched) {
+            bytes.addAndGet(fetched.page().body().length);
+            if (fetched.page().status() == 304) {
+                notModified.incrementAndGet();
+            }
+        }
+    }
+
+    public int requests() {
+        return requests.get();
+    }
+
+    public long bytes() {
+        return bytes.get();
+    }
+
+    public int notModified() {
+        return notModified.get();
+    }
+}

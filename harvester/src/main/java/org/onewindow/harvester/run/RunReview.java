@@ -1,0 +1,102 @@
+package org.onewindow.harvester.run;
+
+import java.time.Instant;
+
+import org.onewindow.harvester.publish.CataloguePublisher;
+import org.onewindow.harvester.store.ChangeSet;
+import org.onewindow.harvester.store.HarvestRun;
+import org.onewindow.harvester.store.RunStatus;
+import org.onewindow.harvester.store.Stage;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** An operator's decisions on runs: approve or discard a held run's changes, or stop a running run. */
+@ApplicationScoped
+public class RunReview {
+
+    /** The run is not in a state the decision applies to. */
+    public static class WrongStateException extends RuntimeException {
+        public WrongStateException(String message) {
+            super(message);
+        }
+    }
+
+    @Inject
+    ChangeSet changes;
+
+    @Inject
+    CataloguePublisher publisher;
+
+    @Inject
+    RunLedger ledger;
+
+    /** Applies and publishes a held run's changes. */
+    public HarvestRun approve(long runId, String reviewer) {
+        claim(runId, reviewer);
+        ChangeSet.Summary applied = changes.apply(runId);
+        String failure = null;
+        try {
+            failure = publisher.publishPending().failures().stream().findFirst().orElse(null);
+        } catch (Exception e) {
+            failure = "Elasticsearch unavailable, changes stay queued: " + e.getMessage();
+        }
+        if (failure != null) {
+            ledger.error(runId, Stage.PUBLISH, null, null, failure);
+        }
+        final boolean published = failure == null;
+        return QuarkusTransaction.requiringNew().call(() -> {
+            HarvestRun run = HarvestRun.findById(runId);
+            run.status = run.errored == 0 && run.gatherComplete && published ? RunStatus.SUCCEEDED : RunStatus.PARTIAL;
+            run.message = "approved by " + reviewer + ": " + applied.added() + " added, " + applied.updated() + " updated, "
+                    + applied.withdrawn() + " withdrawn";
+            return run;
+        });
+    }
+
+    /** Drops a held run's changes: the catalogue stays as it was. */
+    public HarvestRun discard(long runId, String reviewer) {
+        claim(runId, reviewer);
+        changes.discard(runId);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            HarvestRun run = HarvestRun.findById(runId);
+            run.status = RunStatus.CANCELLED;
+            run.message = "changes discarded by " + reviewer + " on review; the catalogue was not changed";
+            return run;
+        });
+    }
+
+    /** Asks a running run to stop at its next record; it then changes nothing. */
+    public HarvestRun cancel(long runId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            HarvestRun run = find(runId);
+            if (run.status != RunStatus.RUNNING) {
+                throw new WrongStateException("run " + runId + " is " + run.status.name().toLowerCase() + ", not running");
+            }
+            run.cancelRequested = true;
+            return run;
+        });
+    }
+
+    /** Marks the held run as being reviewed, so two reviewers cannot both decide. */
+    private void claim(long runId, String reviewer) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            HarvestRun run = find(runId);
+            HarvestRun.getEntityManager().lock(run, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (run.status != RunStatus.HELD || run.reviewedAt != null) {
+                throw new WrongStateException("run " + runId + " is " + run.status.name().toLowerCase() + ", not held for review");
+            }
+            run.reviewedBy = reviewer;
+            run.reviewedAt = Instant.now();
+        });
+    }
+
+    private static HarvestRun find(long runId) {
+        HarvestRun run = HarvestRun.findById(runId);
+        if (run == null) {
+            throw new jakarta.ws.rs.NotFoundException("no run with id " + runId);
+        }
+        return run;
+    }
+}

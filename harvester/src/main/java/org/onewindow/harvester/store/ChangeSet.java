@@ -1,0 +1,148 @@
+package org.onewindow.harvester.store;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * The changes staged on a run, applied to the record of truth in one transaction: each record change, its
+ * version in the history and its outbox entry commit together (or not at all). Or discarded, changing nothing.
+ */
+@ApplicationScoped
+public class ChangeSet {
+
+    /** How many changes of each kind a run staged. */
+    public record Summary(int added, int updated, int withdrawn) {
+        public int total() {
+            return added + updated + withdrawn;
+        }
+    }
+
+    @Inject
+    ObjectMapper json;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Summary summary(long runId) {
+        return new Summary((int) StagedChange.count("runId = ?1 and change = ?2", runId, StagedChange.Kind.ADDED),
+                (int) StagedChange.count("runId = ?1 and change = ?2", runId, StagedChange.Kind.UPDATED),
+                (int) StagedChange.count("runId = ?1 and change = ?2", runId, StagedChange.Kind.WITHDRAWN));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Summary apply(long runId) {
+        List<StagedChange> changes = StagedChange.list("runId = ?1 order by id", runId);
+        String sourceId = HarvestRun.<HarvestRun>findById(runId).sourceId;
+        Instant now = Instant.now();
+        int added = 0;
+        int updated = 0;
+        int withdrawn = 0;
+        for (StagedChange change : changes) {
+            CatalogueRecord record = CatalogueRecord.findById(change.recordId);
+            if (change.change == StagedChange.Kind.WITHDRAWN) {
+                if (record == null || record.status != RecordStatus.ACTIVE) {
+                    continue;
+                }
+                record.status = RecordStatus.WITHDRAWN;
+                record.revision++;
+                record.lastChanged = now;
+                record.etag = null;
+                record.lastModifiedHeader = null;
+                version(record, StagedChange.Kind.WITHDRAWN, "status", null, runId, now);
+                OutboxEntry.enqueue(record.id, OutboxEntry.Operation.DELETE);
+                withdrawn++;
+                continue;
+            }
+            String changedFields;
+            StagedChange.Kind kind;
+            if (record == null) {
+                record = new CatalogueRecord();
+                record.id = change.recordId;
+                record.sourceId = sourceId;
+                record.sourceRecordId = change.sourceRecordId;
+                record.revision = 1;
+                record.firstSeen = now;
+                record.lastSeen = now;
+                changedFields = changedFields(null, change.document);
+                kind = StagedChange.Kind.ADDED;
+            } else if (record.status == RecordStatus.ACTIVE && record.contentHash.equals(change.contentHash)) {
+                continue; // another run already applied the same content
+            } else {
+                changedFields = record.status == RecordStatus.WITHDRAWN ? changedFields(null, change.document)
+                        : changedFields(record.document, change.document);
+                kind = record.status == RecordStatus.WITHDRAWN ? StagedChange.Kind.ADDED : StagedChange.Kind.UPDATED;
+                record.revision++;
+            }
+            record.url = change.url;
+            record.document = change.document;
+            record.contentHash = change.contentHash;
+            record.status = RecordStatus.ACTIVE;
+            record.lastChanged = now;
+            record.sourceModified = change.sourceModified;
+            record.etag = change.etag;
+            record.lastModifiedHeader = change.lastModifiedHeader;
+            record.definitionHash = change.definitionHash;
+            record.persist();
+            version(record, kind, changedFields, change.document, runId, now);
+            OutboxEntry.enqueue(record.id, OutboxEntry.Operation.INDEX);
+            if (kind == StagedChange.Kind.ADDED) {
+                added++;
+            } else {
+                updated++;
+            }
+        }
+        StagedChange.delete("runId", runId);
+        return new Summary(added, updated, withdrawn);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long discard(long runId) {
+        return StagedChange.delete("runId", runId);
+    }
+
+    private static void version(CatalogueRecord record, StagedChange.Kind kind, String changedFields, String document, long runId,
+            Instant now) {
+        ServiceVersion version = new ServiceVersion();
+        version.recordId = record.id;
+        version.revision = record.revision;
+        version.change = kind;
+        version.changedFields = changedFields;
+        version.document = document;
+        version.runId = runId;
+        version.changedAt = now;
+        version.persist();
+    }
+
+    /** Top-level fields that differ between two documents; every field of the new one when there was none. */
+    String changedFields(String before, String after) {
+        try {
+            JsonNode old = before == null ? json.createObjectNode() : json.readTree(before);
+            JsonNode now = json.readTree(after);
+            Set<String> fields = new TreeSet<>();
+            for (Iterator<String> names = now.fieldNames(); names.hasNext();) {
+                String name = names.next();
+                if (!now.get(name).equals(old.get(name))) {
+                    fields.add(name);
+                }
+            }
+            for (Iterator<String> names = old.fieldNames(); names.hasNext();) {
+                String name = names.next();
+                if (!now.has(name)) {
+                    fields.add(name);
+                }
+            }
+            return String.join(",", fields);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
