@@ -1,0 +1,140 @@
+package org.onewindow.harvester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.onewindow.harvester.store.CatalogueRecord;
+import org.onewindow.harvester.store.RecordStatus;
+import org.onewindow.mappings.index.ServiceIndex;
+import org.onewindow.runtime.demo.DemoAgencySite;
+import org.onewindow.runtime.demo.DemoService;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+
+/** What operators decide: runs held for review (approve, discard), cancelling a run, a full reindex. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalServicesResource.class, restrictToAnnotatedClass = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(3)
+class ReviewAndControlTest {
+
+    private static final String SOURCE = "mohw-welfare";
+    private static final List<DemoService> SERVICES = DemoAgencySite.services();
+
+    @Inject
+    RestClient elasticsearch;
+
+    @Inject
+    ObjectMapper json;
+
+    @AfterEach
+    void healTheSite() {
+        LocalServicesResource.site().showAll();
+        LocalServicesResource.site().server().setGlobalFixedDelay(0);
+    }
+
+    @Test
+    @Order(1)
+    void aRunThatWouldWithdrawMoreThanThirtyPercentIsHeldUntilAnOperatorDecides() throws IOException {
+        List<DemoService> ending = SERVICES.subList(0, 20); // 20 of 64: 31 %
+        ending.forEach(service -> LocalServicesResource.site().hide(service.id()));
+        assertThat(OperatorCalls.runToEnd(SOURCE).getInt("counts.withdrawn")).as("first miss").isZero();
+
+        JsonPath held = OperatorCalls.runToEnd(SOURCE);
+
+        assertThat(held.getString("status")).isEqualTo("held");
+        assertThat(held.getInt("counts.withdrawn")).isEqualTo(20);
+        assertThat(held.getDouble("shareChanged")).isGreaterThan(0.3);
+        assertThat(held.getString("message")).contains("withdraw 20 of 64 services");
+        assertThat(OperatorCalls.indexedCount(elasticsearch)).as("nothing published while held").isEqualTo(SERVICES.size());
+        long heldId = held.getLong("id");
+        assertThat(OperatorCalls.operator().get("/api/v1/runs/{id}/changes", heldId).then().statusCode(200)
+                .extract().jsonPath().getList("change", String.class)).hasSize(20).containsOnly("withdrawn");
+
+        JsonPath discarded = OperatorCalls.operator().post("/api/v1/runs/{id}/discard", heldId).then().statusCode(200).extract().jsonPath();
+        assertThat(discarded.getString("status")).isEqualTo("cancelled");
+        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size());
+        OperatorCalls.operator().post("/api/v1/runs/{id}/approve", heldId).then().statusCode(409)
+                .contentType("application/problem+json");
+
+        JsonPath heldAgain = OperatorCalls.runToEnd(SOURCE);
+        assertThat(heldAgain.getString("status")).isEqualTo("held");
+        JsonPath approved = OperatorCalls.operator().post("/api/v1/runs/{id}/approve", heldAgain.getLong("id")).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(approved.getString("status")).isEqualTo("succeeded");
+        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size() - 20);
+        assertThat(OperatorCalls.operator().get("/api/v1/records/{id}/versions", "mohw-welfare-" + ending.get(0).id())
+                .then().statusCode(200).extract().jsonPath().getList("change", String.class)).endsWith("withdrawn");
+    }
+
+    @Test
+    @Order(2)
+    void servicesComingBackInBulkAreHeldTooAndANewRunSupersedesTheHeldOne() throws IOException {
+        JsonPath held = OperatorCalls.runToEnd(SOURCE);
+        assertThat(held.getString("status")).isEqualTo("held");
+        assertThat(held.getInt("counts.added")).isEqualTo(20);
+
+        JsonPath next = OperatorCalls.runToEnd(SOURCE);
+        assertThat(OperatorCalls.run(held.getLong("id")).getString("status")).isEqualTo("cancelled");
+        assertThat(OperatorCalls.run(held.getLong("id")).getString("message")).contains("superseded by run " + next.getLong("id"));
+        assertThat(next.getString("status")).isEqualTo("held");
+
+        OperatorCalls.operator().post("/api/v1/runs/{id}/approve", next.getLong("id")).then().statusCode(200);
+        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size());
+    }
+
+    @Test
+    @Order(3)
+    void aSecondTriggerOfARunningSourceAnswers409WithTheRunningRunAndCancellingChangesNothing() throws IOException {
+        LocalServicesResource.site().server().setGlobalFixedDelay(150);
+        long runId = OperatorCalls.startRun(SOURCE);
+
+        OperatorCalls.operator().post("/api/v1/sources/{id}/runs", SOURCE).then().statusCode(409)
+                .contentType("application/problem+json").body("runningRunId", equalTo((int) runId));
+        OperatorCalls.operator().post("/api/v1/runs/{id}/cancel", runId).then().statusCode(202);
+
+        JsonPath run = OperatorCalls.awaitEnd(runId);
+        assertThat(run.getString("status")).isEqualTo("cancelled");
+        OperatorCalls.operator().post("/api/v1/runs/{id}/cancel", runId).then().statusCode(409);
+        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size());
+    }
+
+    @Test
+    @Order(4)
+    void aFullReindexFillsAFreshIndexAndMovesTheAliasToIt() throws IOException {
+        String before = indexBehindAlias();
+
+        int indexed = OperatorCalls.operator().post("/api/v1/index/rebuild").then().statusCode(200).extract().jsonPath().getInt("indexed");
+
+        String after = indexBehindAlias();
+        assertThat(after).isNotEqualTo(before).startsWith(ServiceIndex.INDEX + "-r");
+        long active = QuarkusTransaction.requiringNew().call(() -> CatalogueRecord.count("status", RecordStatus.ACTIVE));
+        assertThat(indexed).isEqualTo((int) active);
+        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(active);
+        JsonPath run = OperatorCalls.runToEnd(SOURCE);
+        assertThat(run.getString("status")).isEqualTo("succeeded");
+        assertThat(run.getInt("counts.unchanged")).isEqualTo(SERVICES.size());
+    }
+
+    private String indexBehindAlias() throws IOException {
+        var aliases = json.readTree(elasticsearch.performRequest(new Request("GET", "/_alias/" + ServiceIndex.ALIAS)).getEntity().getContent());
+        assertThat(aliases.size()).isEqualTo(1);
+        return aliases.fieldNames().next();
+    }
+}
