@@ -71,6 +71,26 @@ class ServiceRecordJsonTest {
     }
 
     @Test
+    void writesHtmlRenditionsInKeyOrderSoTheJsonIsTheSameInEveryJvm() throws Exception {
+        ServiceRecord record = youthRent();
+        Map<String, String> html = new java.util.LinkedHashMap<>();
+        for (String field : List.of("summary", "benefits", "howToApply", "eligibility", "description", "contact")) {
+            html.put(field, "<p>" + field + "</p>");
+        }
+        ServiceRecord withHtml = new ServiceRecord(record.id(), record.sourceId(), record.sourceRecordId(), record.url(), record.name(),
+                record.summary(), record.description(), record.supportType(), record.audience(), record.audienceCodes(),
+                record.eligibility(), record.benefits(), record.howToApply(), record.onlineApplicationUrl(), record.applicationPeriod(),
+                record.requiredDocuments(), record.competentAuthority(), record.contact(), record.categories(), record.lifeEvents(),
+                record.keywords(), record.region(), record.legalBasis(), record.lastModified(), record.popularity(), record.licence(),
+                record.attribution(), html);
+
+        List<String> written = new java.util.ArrayList<>();
+        JSON.readTree(JSON.writeValueAsString(withHtml)).path("html").fieldNames().forEachRemaining(written::add);
+
+        assertThat(written).containsExactly("benefits", "contact", "description", "eligibility", "howToApply", "summary");
+    }
+
+    @Test
     void leavesEmptyFieldsOut() {
         JsonNode json = JSON.valueToTree(youthRent());
 

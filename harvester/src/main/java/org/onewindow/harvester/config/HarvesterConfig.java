@@ -132,6 +132,9 @@ public interface HarvesterConfig {
         /** Another politeness delay between two requests, e.g. 0 for a site on loopback. */
         Optional<Long> delayMillis();
 
+        /** Another Quartz cron schedule than the mapping file's. */
+        Optional<String> schedule();
+
         /** Another mass-change review threshold (share of the source's services, 0–1). */
         Optional<Double> reviewThreshold();
     }

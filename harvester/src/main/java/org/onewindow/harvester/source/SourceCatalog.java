@@ -63,7 +63,8 @@ public class SourceCatalog {
         source.agencyCode = definition.agency().code();
         source.agencyName = definition.agency().name();
         source.agencyType = definition.agency().type().code();
-        source.schedule = definition.schedule();
+        HarvesterConfig.SourceOverride override = config.sources().get(definition.id());
+        source.schedule = override != null && override.schedule().isPresent() ? override.schedule().get() : definition.schedule();
         source.definition = yaml;
         source.updatedAt = now;
         source.persist();

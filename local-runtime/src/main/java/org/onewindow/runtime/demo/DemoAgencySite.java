@@ -54,6 +54,11 @@ public final class DemoAgencySite implements AutoCloseable {
         agency.hide(serviceId);
     }
 
+    /** Changes a service's page: the agency renamed the service. */
+    public void rename(String serviceId, String newName) {
+        agency.rename(serviceId, newName);
+    }
+
     /** Lists every service again. */
     public void showAll() {
         agency.showAll();

@@ -49,6 +49,19 @@ public final class MohwWelfareAgency extends SiteOfAgency {
         stubListPages();
     }
 
+    /** Publishes a new version of a service's page: the agency renamed it. */
+    void rename(String serviceId, String newName) {
+        for (int i = 0; i < services().size(); i++) {
+            DemoService service = services().get(i);
+            if (service.id().equals(serviceId)) {
+                serve(get(urlPathEqualTo(EgovPages.VIEW_PATH)).withQueryParam("svcId", equalTo(service.id())).atPriority(1),
+                        pages.detailPage(service, i).replace(service.name(), newName).getBytes(MS949), false);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no service " + serviceId);
+    }
+
     /** Lists every service again. */
     void showAll() {
         hidden.clear();

@@ -47,7 +47,9 @@ public record ServiceRecord(
     public static final String HTML_SUFFIX = "#html";
 
     public ServiceRecord {
-        html = html == null ? Map.of() : Map.copyOf(html);
+        // Sorted, not Map.copyOf: its iteration order changes from one JVM to the next, and with it the JSON and
+        // the content hash, which would make every restarted harvester see every record as changed.
+        html = html == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(html));
         audienceCodes = copy(audienceCodes);
         requiredDocuments = copy(requiredDocuments);
         categories = copy(categories);
