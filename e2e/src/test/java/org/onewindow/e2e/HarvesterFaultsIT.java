@@ -220,12 +220,12 @@ class HarvesterFaultsIT {
         environment.put("QUARKUS_ELASTICSEARCH_HOSTS", "127.0.0.1:" + elasticsearchPort);
         environment.put("ONEWINDOW_OPERATOR_KEY", KEY);
         environment.put("ONEWINDOW_INSTANCE_ID", "harvester-" + instance);
-        environment.put("ONEWINDOW_HARVEST_ALLOW_PRIVATE_NETWORKS", "true");
         environment.put("ONEWINDOW_HARVEST_PUBLISH_INTERVAL", "1s");
         environment.put("ONEWINDOW_HARVEST_SCHEDULES_ENABLED", Boolean.toString(!extraProperties.isEmpty()));
         Map<String, String> properties = new LinkedHashMap<>(extraProperties);
         properties.put("onewindow.sources." + SOURCE + ".base-url", site.baseUrl());
         properties.put("onewindow.sources." + SOURCE + ".delay-millis", "0");
+        properties.put("onewindow.sources." + SOURCE + ".allow-private-networks", "true");
         AppProcess harvester = AppProcess.start("harvester-" + instance, repo.resolve("harvester/target/quarkus-app/quarkus-run.jar"),
                 Ports.free(), environment, properties, WORK.resolve("logs/harvester-" + instance + ".log"), System.out::println);
         harvesters.add(harvester);

@@ -70,6 +70,17 @@ class DryRunTest {
     }
 
     @Test
+    void aSourceNotAllowedPrivateNetworksCannotReachLoopback() throws IOException {
+        given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).contentType("application/yaml")
+                .body(utf8(demoMapping().replace("mohw-welfare", "someone-elses-source")))
+                .post("/api/v1/sources/dry-run")
+                .then().statusCode(200)
+                .body("records", hasSize(0))
+                .body("errors[0].stage", equalTo("gather"))
+                .body("errors[0].message", containsString("refused: host 127.0.0.1 resolves to the internal address 127.0.0.1"));
+    }
+
+    @Test
     void dryRunNeedsTheOperatorKey() {
         given().contentType("application/yaml").body(utf8("id: x")).post("/api/v1/sources/dry-run").then().statusCode(401);
     }

@@ -88,13 +88,13 @@ public final class LocalStack implements AutoCloseable {
                 "QUARKUS_ELASTICSEARCH_HOSTS", "127.0.0.1:" + elasticsearch.httpPort());
         Map<String, String> harvesterEnvironment = new LinkedHashMap<>(connections);
         harvesterEnvironment.put("ONEWINDOW_OPERATOR_KEY", settings.operatorKey());
-        harvesterEnvironment.put("ONEWINDOW_HARVEST_ALLOW_PRIVATE_NETWORKS", "true"); // the demo agency sites are on loopback
         harvesterEnvironment.putAll(web.harvesterEnvironment()); // API keys the demo sources read (ONEWINDOW_SECRET_…)
-        // Every demo source reads its local demo site, without delay: they are on loopback.
+        // Every demo source reads its local demo site, without delay, and is allowed loopback (where the sites are).
         Map<String, String> demoOverrides = new LinkedHashMap<>();
         web.baseUrls().forEach((sourceId, baseUrl) -> {
             demoOverrides.put("onewindow.sources." + sourceId + ".base-url", baseUrl);
             demoOverrides.put("onewindow.sources." + sourceId + ".delay-millis", "0");
+            demoOverrides.put("onewindow.sources." + sourceId + ".allow-private-networks", "true");
         });
         AppProcess harvester = AppProcess.start("harvester", settings.harvesterJar(), fixedOrFree(settings.ports().harvester()),
                 harvesterEnvironment, demoOverrides, state.resolve("logs/harvester.log"), progress);

@@ -110,8 +110,8 @@ public interface HarvesterConfig {
         int maxRedirects();
 
         /**
-         * Fetch from loopback and private addresses too. Off in production (server-side request forgery); on for the
-         * local stack and tests, whose agency sites run on loopback.
+         * Fetch from loopback and private addresses for every source. Off in production (server-side request forgery);
+         * allow single sources instead ({@code onewindow.sources.<id>.allow-private-networks}).
          */
         @WithDefault("false")
         boolean allowPrivateNetworks();
@@ -131,6 +131,12 @@ public interface HarvesterConfig {
 
         /** Another politeness delay between two requests, e.g. 0 for a site on loopback. */
         Optional<Long> delayMillis();
+
+        /**
+         * Let this source fetch from loopback and private addresses (an agency's intranet mirror, the local demo
+         * sites); every other source stays refused there.
+         */
+        Optional<Boolean> allowPrivateNetworks();
 
         /** Another Quartz cron schedule than the mapping file's. */
         Optional<String> schedule();

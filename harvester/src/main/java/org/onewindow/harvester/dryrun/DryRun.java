@@ -57,7 +57,7 @@ public class DryRun {
         List<ErrorReport> errors = new ArrayList<>();
         ErrorSink sink = ErrorSink.redacting(connector,
                 (stage, url, recordId, message) -> errors.add(new ErrorReport(stage.name().toLowerCase(), url, recordId, message)));
-        FetchSession session = new FetchSession(sources.delayMillis(definition));
+        FetchSession session = new FetchSession(sources.delayMillis(definition), sources.allowsPrivateNetworks(definition));
         Instant deadline = Instant.now().plus(config.harvest().runTimeout());
 
         ListingGatherer.Gathered gathered = gatherer.gather(connector, session, deadline, records, sink);

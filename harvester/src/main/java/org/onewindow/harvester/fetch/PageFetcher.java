@@ -27,11 +27,12 @@ public class PageFetcher {
     @Inject
     HarvesterConfig config;
 
-    public FetchOutcome fetch(FetchCall call) {
+    /** @param allowPrivateNetworks the source may reach loopback and private addresses */
+    public FetchOutcome fetch(FetchCall call, boolean allowPrivateNetworks) {
         PageRequest request = call.request();
         PageRequest current = request;
         for (int hop = 0; hop <= config.harvest().maxRedirects(); hop++) {
-            Optional<String> refusal = guard.refusal(current.url());
+            Optional<String> refusal = guard.refusal(current.url(), allowPrivateNetworks);
             if (refusal.isPresent()) {
                 return new FetchOutcome.Failed(current.url(), "refused: " + refusal.get(), false);
             }

@@ -20,6 +20,9 @@ import jakarta.inject.Inject;
 public class PoliteFetcher {
 
     @Inject
+    UrlGuard guard;
+
+    @Inject
     RobotsRules robots;
 
     @Inject
@@ -33,6 +36,10 @@ public class PoliteFetcher {
 
     public FetchOutcome fetch(FetchCall call, FetchSession session) {
         String url = call.request().url();
+        java.util.Optional<String> refusal = guard.refusal(url, session.allowPrivateNetworks());
+        if (refusal.isPresent()) {
+            return new FetchOutcome.Failed(url, "refused: " + refusal.get(), false); // not even its robots.txt is asked
+        }
         RobotsRules.Verdict verdict = robots.check(url, session);
         if (!verdict.allowed()) {
             return new FetchOutcome.Failed(url, "refused: " + verdict.reason(), false);
@@ -41,7 +48,7 @@ public class PoliteFetcher {
         int attempts = 1 + Math.max(0, config.harvest().retries());
         FetchOutcome outcome = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
-            outcome = gate.withTurn(url, delay, () -> fetcher.fetch(call));
+            outcome = gate.withTurn(url, delay, () -> fetcher.fetch(call, session.allowPrivateNetworks()));
             session.counted(outcome);
             if (attempt == attempts) {
                 break;

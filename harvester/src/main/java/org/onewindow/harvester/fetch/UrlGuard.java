@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 
 /**
  * Refuses URLs a harvest must not fetch (server-side request forgery): anything but http(s), and hosts that
- * resolve to loopback, private, link-local or otherwise internal addresses, unless private networks are allowed
+ * resolve to loopback, private, link-local or otherwise internal addresses, unless the source is allowed them
  * (the local stack and tests, whose agency sites run on loopback). Checked on every hop of a redirect.
  */
 @ApplicationScoped
@@ -21,11 +21,12 @@ public class UrlGuard {
     @Inject
     HarvesterConfig config;
 
-    public Optional<String> refusal(String url) {
-        return refusal(url, config.harvest().allowPrivateNetworks());
+    /** @param sourceAllowed the source may reach private addresses (they are refused otherwise, unless all sources may) */
+    public Optional<String> refusal(String url, boolean sourceAllowed) {
+        return check(url, sourceAllowed || config.harvest().allowPrivateNetworks());
     }
 
-    static Optional<String> refusal(String url, boolean allowPrivateNetworks) {
+    static Optional<String> check(String url, boolean allowPrivateNetworks) {
         URI uri;
         try {
             uri = URI.create(url);

@@ -86,7 +86,7 @@ public class HarvestRunner {
             ledger.finish(runId, counts, null, false, RunStatus.FAILED, "source configuration is invalid");
             return;
         }
-        FetchSession session = new FetchSession(sources.delayMillis(definition));
+        FetchSession session = new FetchSession(sources.delayMillis(definition), sources.allowsPrivateNetworks(definition));
         ErrorSink errors = ErrorSink.redacting(connector, (stage, url, recordId, message) -> ledger.error(runId, stage, url, recordId, message));
         Context run = new Context(runId, definition, RecordStore.sha256(source.definition), connector, session, counts, errors);
         try {

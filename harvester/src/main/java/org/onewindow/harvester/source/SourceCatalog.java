@@ -94,6 +94,13 @@ public class SourceCatalog {
                 ? override.delayMillis().get() : definition.politeness().delayMillis();
     }
 
+    /** Whether the source may fetch from loopback and private addresses (all sources, or this one, allowed). */
+    public boolean allowsPrivateNetworks(SourceDefinition definition) {
+        HarvesterConfig.SourceOverride override = config.sources().get(definition.id());
+        return config.harvest().allowPrivateNetworks()
+                || override != null && override.allowPrivateNetworks().orElse(false);
+    }
+
     /** Share of the source's services a run may change before it is held for review. */
     public double reviewThreshold(SourceDefinition definition) {
         HarvesterConfig.SourceOverride override = config.sources().get(definition.id());

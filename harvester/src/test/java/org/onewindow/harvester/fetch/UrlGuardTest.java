@@ -22,18 +22,18 @@ class UrlGuardTest {
             "javascript:alert(1), only http and https",
     })
     void refusesInternalAndNonHttpUrls(String url, String reason) {
-        assertThat(UrlGuard.refusal(url, false)).hasValueSatisfying(r -> assertThat(r).contains(reason));
+        assertThat(UrlGuard.check(url, false)).hasValueSatisfying(r -> assertThat(r).contains(reason));
     }
 
     @ParameterizedTest
     @CsvSource({"http://8.8.8.8/", "https://1.1.1.1/svc/view.do?svcId=1"})
     void letsPublicAddressesThrough(String url) {
-        assertThat(UrlGuard.refusal(url, false)).isEmpty();
+        assertThat(UrlGuard.check(url, false)).isEmpty();
     }
 
     @ParameterizedTest
     @CsvSource({"http://127.0.0.1:8089/list.do", "http://10.1.2.3/"})
     void allowsPrivateNetworksOnlyWhenConfiguredTo(String url) {
-        assertThat(UrlGuard.refusal(url, true)).isEmpty();
+        assertThat(UrlGuard.check(url, true)).isEmpty();
     }
 }
