@@ -62,6 +62,24 @@ class LocalStackIT {
     }
 
     @Test
+    void reHarvestingEverySourceRightAfterChangesNothingAndMovesNoDocumentVersion() throws Exception {
+        Map<String, Long> versionsBefore = indexedVersions();
+        String key = "e2e-operator-key";
+
+        List<OperatorClient.RunResult> again = new OperatorClient(stack.url("harvester"), key)
+                .harvestAllSources(Duration.ofMinutes(5), System.out::println);
+
+        assertThat(again).hasSize(runs.size()).allSatisfy(run -> {
+            assertThat(run.status()).as(run.sourceId()).isEqualTo("succeeded");
+            assertThat(run.counts().path("added").asInt() + run.counts().path("updated").asInt()
+                    + run.counts().path("withdrawn").asInt()).as(run.sourceId()).isZero();
+            int first = runs.stream().filter(r -> r.sourceId().equals(run.sourceId())).findFirst().orElseThrow().counts().path("added").asInt();
+            assertThat(run.counts().path("unchanged").asInt()).as(run.sourceId()).isEqualTo(first);
+        });
+        assertThat(indexedVersions()).as("no Elasticsearch document was written again").isEqualTo(versionsBefore);
+    }
+
+    @Test
     void theDemoSiteIsHarvestedCompletely() throws Exception {
         Map<String, Integer> expected = new LinkedHashMap<>();
         DemoAgency.all().forEach(agency -> expected.put(agency.sourceId(), agency.serviceCount()));
@@ -147,6 +165,17 @@ class LocalStackIT {
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(response).startsWith("HTTP/1.1 200").contains("청년수당 (구직활동 지원금)");
         }
+    }
+
+    private static Map<String, Long> indexedVersions() throws Exception {
+        HttpRequest search = HttpRequest.newBuilder(URI.create(stack.url("elasticsearch") + "/onewindow-services/_search"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"size\":10000,\"version\":true,\"_source\":false}")).build();
+        JsonNode hits = JSON.readTree(HTTP.send(search, HttpResponse.BodyHandlers.ofString()).body()).path("hits").path("hits");
+        Map<String, Long> versions = new java.util.HashMap<>();
+        hits.forEach(hit -> versions.put(hit.path("_id").asText(), hit.path("_version").asLong()));
+        assertThat(versions).isNotEmpty();
+        return versions;
     }
 
     private static JsonNode get(String path) throws Exception {

@@ -107,7 +107,23 @@ final class CpsvFields {
         for (Statement statement : subject.listProperties(p).toList()) {
             values.add(statement.getObject());
         }
+        // RDF values of one property have no order, and Jena hands them out in a different one from parse to parse:
+        // sorted, the same catalogue always gives the same record (and content hash).
+        values.sort(java.util.Comparator.comparing(CpsvFields::sortKey));
         return values;
+    }
+
+    private static String sortKey(RDFNode node) {
+        if (node.isLiteral()) {
+            return node.asLiteral().getLexicalForm() + "@" + node.asLiteral().getLanguage();
+        }
+        if (node.isURIResource()) {
+            return node.asResource().getURI();
+        }
+        // a blank node: by what it says (its own id changes from parse to parse)
+        return node.asResource().listProperties().toList().stream()
+                .map(statement -> statement.getPredicate().getURI() + "=" + (statement.getObject().isAnon() ? "_" : statement.getObject().toString()))
+                .sorted().collect(java.util.stream.Collectors.joining(";"));
     }
 
     /** Adds a value; language-tagged text also under field@lang, and under field only in the preferred language. */

@@ -36,11 +36,33 @@ class CpsvConnectorTest {
         assertThat(moving.values("description")).singleElement().asString().startsWith("다른 시군구에서 이사한");
         assertThat(moving.values("competentAuthority")).containsExactly("행정안전부");
         assertThat(moving.values("competentAuthorityId")).containsExactly("1741000");
-        assertThat(moving.values("evidence")).containsExactlyInAnyOrder("신분증", "임대차계약서(해당자)");
+        assertThat(moving.values("evidence")).containsExactly("신분증", "임대차계약서(해당자)");
         assertThat(moving.values("requirement")).containsExactly("이사한 날부터 14일 이내 신고");
         assertThat(moving.values("telephone")).containsExactly("110");
         assertThat(moving.values("thematicArea")).containsExactly("행정·안전");
         assertThat(moving.values("keyword")).containsExactlyInAnyOrder("전입", "주민등록");
+    }
+
+    @Test
+    void theSameCatalogueGivesTheSameFieldsInTheSameOrderEveryTimeItIsRead() throws IOException {
+        CpsvConnector connector = new CpsvConnector(BASE, new CpsvSettings("/cpsv/catalogue.ttl", null, null));
+        List<List<RawRecord>> reads = new java.util.ArrayList<>();
+        for (int read = 0; read < 5; read++) {
+            GatherResult result = connector.gather(page("mois-cpsv/catalogue.ttl", "text/turtle; charset=utf-8", BASE + "/cpsv/catalogue.ttl"));
+            List<RawRecord> records = new java.util.ArrayList<>();
+            for (RecordRef ref : result.records()) {
+                records.add(extract(connector, ref));
+            }
+            reads.add(records);
+        }
+
+        assertThat(reads).allSatisfy(records -> assertThat(records).extracting(RawRecord::fields)
+                .containsExactlyElementsOf(reads.get(0).stream().map(RawRecord::fields).toList()));
+        assertThat(reads.get(0)).allSatisfy(record -> record.fields().forEach((field, values) -> {
+            if (!field.contains("@") && !field.equals("title") && !field.equals("description") && !field.equals("name")) {
+                assertThat(values).as(field).isSorted();
+            }
+        }));
     }
 
     @Test
