@@ -19,6 +19,7 @@ import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.onewindow.harvester.fetch.FetchSession;
 import org.onewindow.harvester.fetch.RobotsRules;
 import org.onewindow.runtime.demo.DemoAgencySite;
 import org.onewindow.runtime.demo.DemoService;
@@ -174,6 +175,21 @@ class FetchFaultsTest {
         assertThat(OperatorCalls.errors(run.getLong("id"))).allSatisfy(e -> assertThat(e).contains("disallowed by robots.txt"));
         assertThat(run.getInt("counts.withdrawn")).isZero();
         assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size());
+    }
+
+    @Test
+    void aCrawlDelayIsHonouredUpToTheCap() {
+        String listing = LocalServicesResource.site().baseUrl() + "/portal/svc/list.do";
+        site().stubFor(get(urlEqualTo("/robots.txt")).atPriority(0).willReturn(aResponse().withStatus(200)
+                .withBody("User-agent: *\nCrawl-delay: 2\n")));
+        robots.forget();
+        assertThat(robots.check(listing, new FetchSession(0, true)).crawlDelayMillis()).isEqualTo(2_000);
+
+        site().stubFor(get(urlEqualTo("/robots.txt")).atPriority(0).willReturn(aResponse().withStatus(200)
+                .withBody("User-agent: *\nCrawl-delay: 3600\n")));
+        robots.forget();
+        assertThat(robots.check(listing, new FetchSession(0, true)).crawlDelayMillis()).as("capped at 30 s").isEqualTo(30_000);
+        robots.forget();
     }
 
     @Test

@@ -1,9 +1,12 @@
 package org.onewindow.harvester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.elasticsearch.client.Request;
@@ -14,6 +17,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.onewindow.harvester.store.CatalogueRecord;
+import org.onewindow.harvester.store.HarvestRun;
+import org.onewindow.harvester.store.RunStatus;
 import org.onewindow.harvester.store.RecordStatus;
 import org.onewindow.mappings.index.ServiceIndex;
 import org.onewindow.runtime.demo.DemoAgencySite;
@@ -117,6 +122,29 @@ class ReviewAndControlTest {
 
     @Test
     @Order(4)
+    void aRunWhoseHarvesterStoppedSendingHeartbeatsIsClosedAsAbandoned() {
+        long ghostRun = QuarkusTransaction.requiringNew().call(() -> {
+            HarvestRun run = new HarvestRun();
+            run.sourceId = "jongno-gu-feed";
+            run.status = RunStatus.RUNNING;
+            run.triggeredBy = HarvestRun.Trigger.SCHEDULE;
+            run.startedAt = Instant.now().minus(Duration.ofMinutes(20));
+            run.owner = "a-harvester-that-died";
+            run.heartbeatAt = Instant.now().minus(Duration.ofMinutes(10));
+            run.persist();
+            return run.id;
+        });
+
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500))
+                .until(() -> !"running".equals(OperatorCalls.run(ghostRun).getString("status")));
+
+        JsonPath closed = OperatorCalls.run(ghostRun);
+        assertThat(closed.getString("status")).isEqualTo("failed");
+        assertThat(closed.getString("message")).contains("abandoned").contains("a-harvester-that-died");
+    }
+
+    @Test
+    @Order(5)
     void aFullReindexFillsAFreshIndexAndMovesTheAliasToIt() throws IOException {
         String before = indexBehindAlias();
 
