@@ -22,7 +22,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class CatalogueServicesResource implements QuarkusTestResourceLifecycleManager {
 
-    static final int FIXTURE_SERVICES = 6;
+    /** The demo catalogue: every service of the six demo agency sites, as the harvester maps them. */
+    static final int FIXTURE_SERVICES = 314;
 
     private static TestBackends backends;
 
@@ -37,12 +38,13 @@ public class CatalogueServicesResource implements QuarkusTestResourceLifecycleMa
         call("PUT", "/" + ServiceIndex.INDEX, ServiceIndex.definitionJson());
         call("POST", "/_aliases", "{\"actions\":[{\"add\":{\"index\":\"" + ServiceIndex.INDEX + "\",\"alias\":\"" + ServiceIndex.ALIAS + "\"}}]}");
         StringBuilder bulk = new StringBuilder();
-        try (InputStream in = CatalogueServicesResource.class.getResourceAsStream("/fixtures/catalogue/services.jsonl")) {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (InputStream in = CatalogueServicesResource.class.getResourceAsStream("/fixtures/demo-catalogue/services.jsonl")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank()) {
                     continue;
                 }
-                String id = line.replaceAll("^\\{\"id\": ?\"([^\"]+)\".*$", "$1");
+                String id = json.readTree(line).path("id").asText();
                 bulk.append("{\"index\":{\"_index\":\"").append(ServiceIndex.ALIAS).append("\",\"_id\":\"").append(id).append("\"}}\n")
                         .append(line).append('\n');
             }

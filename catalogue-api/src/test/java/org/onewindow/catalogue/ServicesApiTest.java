@@ -21,21 +21,23 @@ class ServicesApiTest {
     @Test
     void youthQueryFindsTheYouthServicesWithDisplayFields() {
         given().queryParam("q", "청년").get("/api/v1/services").then().statusCode(200)
-                .body("total", equalTo(3))
+                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(20))
                 .body("items.name", hasItem("청년수당 (구직활동 지원금)"))
-                .body("items.agency", everyItem(equalTo("보건복지부")))
+                .body("items.name", hasItem("청년도약계좌"))
+                .body("items.agency", everyItem(notNullValue()))
                 .body("items.summary", everyItem(notNullValue()))
                 .body("items.url", everyItem(notNullValue()));
     }
 
     @Test
     void koreanTypedStraightIntoTheUrlIsUnderstood() throws Exception {
+        int total = given().queryParam("q", "청년").get("/api/v1/services").then().extract().path("total");
         int port = io.restassured.RestAssured.port;
         try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
             socket.getOutputStream().write(("GET /api/v1/services?q=청년 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            org.assertj.core.api.Assertions.assertThat(response).startsWith("HTTP/1.1 200").contains("\"total\":3");
+            org.assertj.core.api.Assertions.assertThat(response).startsWith("HTTP/1.1 200").contains("\"total\":" + total + ",");
         }
     }
 
@@ -48,15 +50,17 @@ class ServicesApiTest {
 
     @Test
     void inflectedQueryMatchesThroughMorphology() {
-        given().queryParam("q", "어르신에게 지급하는 연금").get("/api/v1/services").then().statusCode(200)
-                .body("items[0].name", equalTo("기초연금"));
+        java.util.List<String> names = given().queryParam("q", "어르신에게 지급하는 연금").get("/api/v1/services").then().statusCode(200)
+                .extract().jsonPath().getList("items.name");
+        org.assertj.core.api.Assertions.assertThat(names.subList(0, 3)).contains("기초연금");
     }
 
     @Test
     void englishDisplayStringsWhenAskedFallingBackToKorean() {
         given().queryParam("q", "pension").queryParam("lang", "en").get("/api/v1/services").then().statusCode(200)
-                .body("items[0].name", equalTo("Basic Pension"))
-                .body("items[0].summary", org.hamcrest.Matchers.startsWith("A monthly pension"));
+                .body("items.name", hasItem("Basic Pension for Seoul Seniors"))
+                .body("items.find { it.name == 'Basic Pension for Seoul Seniors' }.summary",
+                        org.hamcrest.Matchers.startsWith("만 65세 이상")); // no English summary: the Korean one
         given().queryParam("q", "아동수당").queryParam("lang", "en").get("/api/v1/services").then().statusCode(200)
                 .body("items[0].name", equalTo("아동수당"));
         given().queryParam("lang", "fr").get("/api/v1/services").then().statusCode(400)
@@ -65,12 +69,12 @@ class ServicesApiTest {
 
     @Test
     void emptyQueryListsEveryServicePageByPage() {
-        given().get("/api/v1/services").then().statusCode(200)
+        given().queryParam("size", 100).get("/api/v1/services").then().statusCode(200)
                 .body("total", equalTo(CatalogueServicesResource.FIXTURE_SERVICES))
-                .body("items", hasSize(CatalogueServicesResource.FIXTURE_SERVICES));
-        given().queryParam("size", 4).queryParam("page", 2).get("/api/v1/services").then().statusCode(200)
+                .body("items", hasSize(100));
+        given().queryParam("size", 4).queryParam("page", 79).get("/api/v1/services").then().statusCode(200)
                 .body("total", equalTo(CatalogueServicesResource.FIXTURE_SERVICES))
-                .body("page", equalTo(2))
+                .body("page", equalTo(79))
                 .body("items", hasSize(2));
     }
 

@@ -18,6 +18,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
+        if (failure instanceof BadParametersException bad) {
+            return Problem.response(Response.Status.BAD_REQUEST, "invalid request parameters", bad.errors());
+        }
         if (failure instanceof ConstraintViolationException invalid) {
             return badParameters(invalid);
         }

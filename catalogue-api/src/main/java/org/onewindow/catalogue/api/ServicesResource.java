@@ -1,26 +1,31 @@
 package org.onewindow.catalogue.api;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import static org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.onewindow.catalogue.search.SearchPage;
 import org.onewindow.catalogue.search.ServiceSearch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 /** The public, read-only catalogue: search and details. No key, no personal data. */
@@ -28,24 +33,34 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class ServicesResource {
 
-    static final int MAX_RESULT_WINDOW = 10_000;
-
     @Inject
     ServiceSearch search;
 
+    @Context
+    io.vertx.core.http.HttpServerRequest http;
+
+    /** The parameters are read from the raw query string by {@link SearchParameters}; they are declared here for OpenAPI. */
     @GET
-    @Operation(summary = "Search services", description = "Korean full-text search over name, summary, audience and benefits; an empty q lists all.")
-    public SearchPage search(
-            @Parameter(description = "Search text, e.g. 청년") @QueryParam("q") @Size(max = 200, message = "must be at most 200 characters") String q,
-            @Parameter(description = "Page number, from 1") @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = "must be 1 or more") int page,
-            @Parameter(description = "Results per page, 1-100") @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "must be between 1 and 100") @Max(value = 100, message = "must be between 1 and 100") int size,
-            @Parameter(description = "Language of name and summary: ko (default) or en; falls back to the other when a service has none")
-            @QueryParam("lang") @DefaultValue("ko") @Pattern(regexp = "ko|en", message = "must be ko or en") String lang)
-            throws IOException {
-        if ((long) page * size > MAX_RESULT_WINDOW) {
-            throw new jakarta.ws.rs.BadRequestException("page * size must not exceed " + MAX_RESULT_WINDOW + "; narrow the query instead");
-        }
-        return search.search(QueryText.of(q), page, size, lang);
+    @Operation(summary = "Search services", description = "Korean and English full-text search with filters and facet counts."
+            + " Several values of one filter (repeated, or comma-separated) are alternatives; filters combine."
+            + " Page with page/size, or follow nextCursor for deep paging.")
+    @Parameters({
+            @Parameter(name = "q", in = QUERY, description = "Search text (at most 200 characters), e.g. 청년 수당; empty lists everything"),
+            @Parameter(name = "page", in = QUERY, description = "Page number, from 1 (page × size ≤ 10000)"),
+            @Parameter(name = "size", in = QUERY, description = "Results per page, 1–100 (default 20)"),
+            @Parameter(name = "cursor", in = QUERY, description = "nextCursor of the previous page (same q, filters, sort and size)"),
+            @Parameter(name = "lang", in = QUERY, description = "ko (default) or en: language of display strings and of query analysis"),
+            @Parameter(name = "sort", in = QUERY, description = "relevance (default), updated, popularity or name"),
+            @Parameter(name = "category", in = QUERY, description = "서비스분야 code or label, e.g. housing or 주거·자립", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)),
+            @Parameter(name = "lifeEvent", in = QUERY, description = "life event code, e.g. childbirth", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)),
+            @Parameter(name = "audience", in = QUERY, description = "audience code, e.g. youth", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)),
+            @Parameter(name = "supportType", in = QUERY, description = "support type code or label, e.g. cash or 현금", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)),
+            @Parameter(name = "agency", in = QUERY, description = "competent authority code, e.g. 1352000", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)),
+            @Parameter(name = "agencyType", in = QUERY, description = "agency type code, e.g. central, local", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)),
+            @Parameter(name = "region", in = QUERY, description = "region code (시도 2 digits, 시군구 5 digits); includes nationwide services and, for a 시군구, its 시도's", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    })
+    public SearchPage search() throws IOException {
+        return search.search(SearchParameters.read(rawParameters()));
     }
 
     @GET
@@ -56,5 +71,36 @@ public class ServicesResource {
             throw new NotFoundException("no service with id '" + id.replaceAll("[^A-Za-z0-9_.-]", "?") + "'");
         }
         return search.find(id).orElseThrow(() -> new NotFoundException("no service with id '" + id + "'"));
+    }
+
+    /** Query parameters decoded here, so a malformed percent-escape is a 400 naming the parameter. */
+    private Map<String, List<String>> rawParameters() {
+        Map<String, List<String>> decoded = new LinkedHashMap<>();
+        List<Problem.ParameterError> errors = new java.util.ArrayList<>();
+        String query = http.query();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int equals = pair.indexOf('=');
+                String name = decode("query", equals < 0 ? pair : pair.substring(0, equals), errors);
+                String value = equals < 0 ? "" : decode(name, pair.substring(equals + 1), errors);
+                decoded.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(value);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new BadParametersException(errors);
+        }
+        return decoded;
+    }
+
+    private static String decode(String parameter, String raw, List<Problem.ParameterError> errors) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.ParameterError(parameter, "malformed percent-encoding"));
+            return raw;
+        }
     }
 }

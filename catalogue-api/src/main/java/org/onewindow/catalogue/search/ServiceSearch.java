@@ -2,7 +2,9 @@ package org.onewindow.catalogue.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.elasticsearch.client.Request;
@@ -10,6 +12,7 @@ import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
 import org.onewindow.mappings.index.ServiceIndex;
+import org.onewindow.mappings.vocabulary.Term;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,14 +23,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Full-text search and lookup over the services alias. The query text is only ever a match value (never query
- * syntax), so no input can change the query's shape.
+ * Full-text search, filters and facets over the services alias, and lookup by id. The query text is only ever a
+ * match value (never query syntax), and filter values are vocabulary terms, so no input changes the query's shape.
  */
 @ApplicationScoped
 public class ServiceSearch {
 
     /** Bigram subfields add recall for words the morphological dictionary does not know; they weigh less. */
     private static final List<String> BIGRAM_FIELDS = List.of("name.ko.bigram^2", "summary.ko.bigram", "audience.bigram", "benefits.bigram");
+    /** English first when the citizen searches in English; the Korean fields still count. */
+    private static final List<String> ENGLISH_FIELDS = List.of("name.en^4", "summary.en^2", "description.en", "name.ko^2", "summary.ko",
+            "audience", "benefits");
+    private static final String NATIONWIDE = "KR";
+    private static final int FACET_SIZE = 100;
 
     @Inject
     RestClient elasticsearch;
@@ -35,29 +43,41 @@ public class ServiceSearch {
     @Inject
     ObjectMapper json;
 
-    /** @param language "ko" or "en": the language of the display strings (falling back to the other one) */
-    public SearchPage search(String text, int page, int size, String language) throws IOException {
+    public SearchPage search(SearchRequest search) throws IOException {
         ObjectNode body = json.createObjectNode();
-        body.put("from", (page - 1) * size).put("size", size).put("track_total_hits", true);
+        body.put("size", search.size() + 1).put("track_total_hits", true); // one more: is there a next page?
+        if (search.cursor() == null) {
+            body.put("from", (search.page() - 1) * search.size());
+        } else {
+            body.set("search_after", search.cursor().after());
+        }
         body.putArray("_source").add("id").add("name").add("summary").add("competentAuthority.name").add("url")
                 .add("supportType").add("categories").add("lastModified");
-        if (text == null || text.isBlank()) {
-            body.putObject("query").putObject("match_all");
-            body.putArray("sort").add(json.createObjectNode().put("name.ko.raw", "asc"));
-        } else {
-            ArrayNode should = body.putObject("query").putObject("bool").put("minimum_should_match", 1).putArray("should");
-            should.addObject().set("multi_match", multiMatch(text, ServiceIndex.SEARCH_FIELDS, 1.0));
-            should.addObject().set("multi_match", multiMatch(text, BIGRAM_FIELDS, 0.3));
-            body.putArray("sort").add("_score").add(json.createObjectNode().put("name.ko.raw", "asc"));
+        body.set("query", textQuery(search));
+        ObjectNode allFilters = filters(search, null);
+        if (allFilters != null) {
+            body.set("post_filter", allFilters);
+        }
+        body.set("aggs", facetAggregations(search));
+        body.set("sort", sort(search.effectiveSort()));
+        if (search.text() != null) {
+            body.set("highlight", highlight(search.language()));
         }
         Request request = new Request("POST", "/" + ServiceIndex.ALIAS + "/_search");
         request.setJsonEntity(body.toString());
         JsonNode result = read(elasticsearch.performRequest(request));
+
         List<ServiceSummary> items = new ArrayList<>();
-        for (JsonNode hit : result.path("hits").path("hits")) {
-            items.add(summary(hit.path("_source"), language));
+        JsonNode hits = result.path("hits").path("hits");
+        for (int i = 0; i < Math.min(hits.size(), search.size()); i++) {
+            items.add(summary(hits.get(i), search.language()));
         }
-        return new SearchPage(result.path("hits").path("total").path("value").asLong(), page, size, items);
+        String next = null;
+        if (hits.size() > search.size()) {
+            next = new Cursor(search.fingerprint(), hits.get(search.size() - 1).path("sort")).token();
+        }
+        return new SearchPage(result.path("hits").path("total").path("value").asLong(), search.page(), search.size(), items,
+                facets(result.path("aggregations"), search.language()), next);
     }
 
     /** The whole document of a service, or empty when the catalogue has no such id. */
@@ -73,9 +93,131 @@ public class ServiceSearch {
         }
     }
 
-    public static ServiceSummary summary(JsonNode source, String language) {
+    private JsonNode textQuery(SearchRequest search) {
+        if (search.text() == null) {
+            return json.createObjectNode().set("match_all", json.createObjectNode());
+        }
+        ObjectNode bool = json.createObjectNode();
+        ArrayNode should = bool.putObject("bool").put("minimum_should_match", 1).putArray("should");
+        List<String> fields = "en".equals(search.language()) ? ENGLISH_FIELDS : ServiceIndex.SEARCH_FIELDS;
+        should.addObject().set("multi_match", multiMatch(search.text(), fields, 1.0));
+        should.addObject().set("multi_match", multiMatch(search.text(), BIGRAM_FIELDS, 0.3));
+        return bool;
+    }
+
+    /** Every filter of the search but {@code except}'s (a facet is counted without its own filter); null when none. */
+    private ObjectNode filters(SearchRequest search, Facet except) {
+        ArrayNode clauses = json.createArrayNode();
+        search.filters().forEach((facet, values) -> {
+            if (facet != except && !values.isEmpty()) {
+                clauses.add(filter(facet, values));
+            }
+        });
+        if (clauses.isEmpty()) {
+            return null;
+        }
+        ObjectNode bool = json.createObjectNode();
+        bool.putObject("bool").set("filter", clauses);
+        return bool;
+    }
+
+    /**
+     * Any of the values. A region also matches services for the whole country and, for a 시군구, those of its 시도;
+     * a 시도 also matches its 시군구's services.
+     */
+    private ObjectNode filter(Facet facet, List<String> values) {
+        if (facet != Facet.REGION) {
+            ObjectNode terms = json.createObjectNode();
+            ArrayNode list = terms.putObject("terms").putArray(facet.field());
+            values.forEach(list::add);
+            return terms;
+        }
+        ObjectNode bool = json.createObjectNode();
+        ArrayNode should = bool.putObject("bool").put("minimum_should_match", 1).putArray("should");
+        java.util.Set<String> exact = new java.util.LinkedHashSet<>();
+        exact.add(NATIONWIDE);
+        for (String code : values) {
+            exact.add(code);
+            if (code.length() == 5) {
+                exact.add(code.substring(0, 2));
+            } else if (code.length() == 2) {
+                should.addObject().putObject("prefix").put(facet.field(), code);
+            }
+        }
+        ArrayNode list = should.addObject().putObject("terms").putArray(facet.field());
+        exact.forEach(list::add);
+        return bool;
+    }
+
+    private ObjectNode facetAggregations(SearchRequest search) {
+        ObjectNode aggs = json.createObjectNode();
+        for (Facet facet : Facet.values()) {
+            ObjectNode agg = aggs.putObject(facet.parameter());
+            ObjectNode others = filters(search, facet);
+            agg.set("filter", others == null ? json.createObjectNode().set("match_all", json.createObjectNode()) : others);
+            agg.putObject("aggs").putObject("values").putObject("terms").put("field", facet.field()).put("size", FACET_SIZE);
+            if (facet == Facet.AGENCY) {
+                agg.with("aggs").with("values").putObject("aggs").putObject("name").putObject("terms")
+                        .put("field", "competentAuthority.name.raw").put("size", 1);
+            }
+        }
+        return aggs;
+    }
+
+    private Map<String, List<FacetValue>> facets(JsonNode aggregations, String language) {
+        Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+        for (Facet facet : Facet.values()) {
+            List<FacetValue> values = new ArrayList<>();
+            for (JsonNode bucket : aggregations.path(facet.parameter()).path("values").path("buckets")) {
+                String indexed = bucket.path("key").asText();
+                long count = bucket.path("doc_count").asLong();
+                if (facet == Facet.AGENCY) {
+                    JsonNode name = bucket.path("name").path("buckets").path(0).path("key");
+                    values.add(new FacetValue(indexed, name.isMissingNode() ? indexed : name.asText(), count));
+                    continue;
+                }
+                Optional<Term> term = facet.termOf(indexed);
+                values.add(new FacetValue(term.map(Term::code).orElse(indexed),
+                        term.map(t -> "en".equals(language) ? t.en() : t.ko()).orElse(indexed), count));
+            }
+            facets.put(facet.parameter(), values);
+        }
+        return facets;
+    }
+
+    private ArrayNode sort(SearchRequest.Sort sort) {
+        ArrayNode order = json.createArrayNode();
+        switch (sort) {
+            case RELEVANCE -> order.add(json.createObjectNode().put("_score", "desc"));
+            case UPDATED -> order.add(json.createObjectNode().set("lastModified", json.createObjectNode().put("order", "desc").put("missing", "_last")));
+            case POPULARITY -> order.add(json.createObjectNode().set("popularity", json.createObjectNode().put("order", "desc").put("missing", "_last")));
+            case NAME -> { }
+        }
+        order.add(json.createObjectNode().put("name.ko.raw", "asc"));
+        order.add(json.createObjectNode().put("id", "asc")); // a total order, so cursors never skip or repeat
+        return order;
+    }
+
+    private ObjectNode highlight(String language) {
+        ObjectNode highlight = json.createObjectNode().put("encoder", "html").put("require_field_match", false);
+        highlight.putArray("pre_tags").add("<em>");
+        highlight.putArray("post_tags").add("</em>");
+        ObjectNode fields = highlight.putObject("fields");
+        String lang = "en".equals(language) ? "en" : "ko";
+        fields.putObject("name." + lang).put("number_of_fragments", 0);
+        fields.putObject("summary." + lang).put("fragment_size", 120).put("number_of_fragments", 1);
+        return highlight;
+    }
+
+    private static ServiceSummary summary(JsonNode hit, String language) {
+        JsonNode source = hit.path("_source");
         List<String> categories = new ArrayList<>();
         source.path("categories").forEach(c -> categories.add(c.asText()));
+        Map<String, String> highlight = new LinkedHashMap<>();
+        hit.path("highlight").fields().forEachRemaining(field -> {
+            String name = field.getKey().substring(0, field.getKey().indexOf('.'));
+            highlight.put(name, field.getValue().path(0).asText());
+        });
         return new ServiceSummary(
                 text(source.path("id")),
                 display(source.path("name"), language),
@@ -84,7 +226,8 @@ public class ServiceSearch {
                 text(source.path("url")),
                 text(source.path("supportType")),
                 categories,
-                text(source.path("lastModified")));
+                text(source.path("lastModified")),
+                highlight);
     }
 
     private ObjectNode multiMatch(String text, List<String> fields, double boost) {

@@ -1,0 +1,26 @@
+package org.onewindow.catalogue.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The catalogue API's own settings; every default is here, once. */
+@ConfigMapping(prefix = "onewindow.api")
+public interface ApiConfig {
+
+    RateLimit rateLimit();
+
+    /**
+     * Requests per client (its network address, held in memory only, never stored or logged), as a token bucket:
+     * {@code burst} at once, refilled at {@code per-second}. Over it: 429 with Retry-After.
+     */
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("20")
+        double perSecond();
+
+        @WithDefault("60")
+        int burst();
+    }
+}
