@@ -80,6 +80,57 @@ public class ServiceSearch {
                 facets(result.path("aggregations"), search.language()), next);
     }
 
+    /**
+     * Every value of a facet in the catalogue with its number of services (for a vocabulary with few terms, such as
+     * the service fields, also the terms no service has yet, with 0).
+     */
+    public List<FacetValue> browse(Facet facet, String language) throws IOException {
+        ObjectNode body = json.createObjectNode().put("size", 0);
+        ObjectNode values = body.putObject("aggs").putObject("values");
+        values.putObject("terms").put("field", facet.field()).put("size", 1000);
+        if (facet == Facet.AGENCY) {
+            values.putObject("aggs").putObject("name").putObject("terms").put("field", "competentAuthority.name.raw").put("size", 1);
+        }
+        Request request = new Request("POST", "/" + ServiceIndex.ALIAS + "/_search");
+        request.setJsonEntity(body.toString());
+        JsonNode aggregations = read(elasticsearch.performRequest(request)).path("aggregations");
+        List<FacetValue> present = facets(wrappedForFacet(facet, aggregations), language).get(facet.parameter());
+        if (facet != Facet.CATEGORY && facet != Facet.SUPPORT_TYPE) {
+            return present;
+        }
+        List<FacetValue> all = new ArrayList<>(present);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        present.forEach(v -> seen.add(v.value()));
+        facet.vocabulary().ifPresent(vocabulary -> vocabulary.terms().stream().filter(term -> !seen.contains(term.code()))
+                .forEach(term -> all.add(new FacetValue(term.code(), "en".equals(language) ? term.en() : term.ko(), 0))));
+        return all;
+    }
+
+    /** Service names starting with what the citizen has typed so far (Korean syllables or English words). */
+    public List<Suggestion> suggest(String prefix, String language, int size) throws IOException {
+        ObjectNode body = json.createObjectNode().put("size", size);
+        body.putArray("_source").add("id").add("name");
+        ArrayNode should = body.putObject("query").putObject("bool").put("minimum_should_match", 1).putArray("should");
+        should.addObject().putObject("match").putObject("name.ko.prefix").put("query", prefix).put("operator", "and");
+        should.addObject().putObject("match_phrase_prefix").putObject("name.en").put("query", prefix);
+        should.addObject().putObject("prefix").putObject("name.ko.raw").put("value", prefix).put("boost", 3.0);
+        body.putArray("sort").add("_score").add(json.createObjectNode().put("name.ko.raw", "asc"));
+        Request request = new Request("POST", "/" + ServiceIndex.ALIAS + "/_search");
+        request.setJsonEntity(body.toString());
+        List<Suggestion> suggestions = new ArrayList<>();
+        for (JsonNode hit : read(elasticsearch.performRequest(request)).path("hits").path("hits")) {
+            suggestions.add(new Suggestion(text(hit.path("_source").path("id")), display(hit.path("_source").path("name"), language)));
+        }
+        return suggestions;
+    }
+
+    /** Browse aggregations shaped like a search's, so {@link #facets} reads them. */
+    private ObjectNode wrappedForFacet(Facet facet, JsonNode aggregations) {
+        ObjectNode wrapped = json.createObjectNode();
+        wrapped.set(facet.parameter(), aggregations);
+        return wrapped;
+    }
+
     /** The whole document of a service, or empty when the catalogue has no such id. */
     public Optional<JsonNode> find(String id) throws IOException {
         try {

@@ -1,0 +1,95 @@
+package org.onewindow.catalogue.api;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.onewindow.catalogue.search.Facet;
+import org.onewindow.catalogue.search.FacetValue;
+import org.onewindow.catalogue.search.ServiceSearch;
+import org.onewindow.catalogue.search.Suggestion;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** Browsing without a query (categories, agencies, regions with their counts) and autocomplete of service names. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class BrowseResource {
+
+    /** A browse answer: the values to filter /services by, with labels and counts. */
+    public record Browse(List<FacetValue> items) {
+    }
+
+    public record Suggestions(String q, List<Suggestion> items) {
+    }
+
+    @Inject
+    ServiceSearch search;
+
+    @GET
+    @Path("/categories")
+    @Operation(summary = "Service fields (서비스분야) with how many services each has; value filters /services?category=")
+    public Browse categories(@Parameter(description = "ko (default) or en") @QueryParam("lang") String lang) throws IOException {
+        return new Browse(search.browse(Facet.CATEGORY, language(lang)));
+    }
+
+    @GET
+    @Path("/agencies")
+    @Operation(summary = "Agencies with services in the catalogue; value filters /services?agency=")
+    public Browse agencies(@Parameter(description = "ko (default) or en") @QueryParam("lang") String lang) throws IOException {
+        return new Browse(search.browse(Facet.AGENCY, language(lang)));
+    }
+
+    @GET
+    @Path("/regions")
+    @Operation(summary = "Regions (KR nationwide, 시도, 시군구) with services; value filters /services?region=")
+    public Browse regions(@Parameter(description = "ko (default) or en") @QueryParam("lang") String lang) throws IOException {
+        return new Browse(search.browse(Facet.REGION, language(lang)));
+    }
+
+    @GET
+    @Path("/suggest")
+    @Operation(summary = "Service names completing what was typed: Korean syllables (청 → 청년…) or English words")
+    public Suggestions suggest(
+            @Parameter(description = "What was typed so far, 1–50 characters") @QueryParam("q") String q,
+            @Parameter(description = "Suggestions, 1–10 (default 8)") @QueryParam("size") String size,
+            @Parameter(description = "ko (default) or en") @QueryParam("lang") String lang) throws IOException {
+        List<Problem.ParameterError> errors = new java.util.ArrayList<>();
+        String prefix = q == null ? "" : QueryText.of(q).strip();
+        if (prefix.isEmpty() || prefix.length() > 50) {
+            errors.add(new Problem.ParameterError("q", "must be 1 to 50 characters"));
+        }
+        int count = 8;
+        if (size != null) {
+            try {
+                count = Integer.parseInt(size.strip());
+            } catch (NumberFormatException e) {
+                count = -1;
+            }
+            if (count < 1 || count > 10) {
+                errors.add(new Problem.ParameterError("size", "must be a whole number between 1 and 10"));
+            }
+        }
+        String language = lang == null ? "ko" : lang;
+        if (!language.equals("ko") && !language.equals("en")) {
+            errors.add(new Problem.ParameterError("lang", "must be ko or en"));
+        }
+        if (!errors.isEmpty()) {
+            throw new BadParametersException(errors);
+        }
+        return new Suggestions(prefix, search.suggest(prefix, language, count));
+    }
+
+    private static String language(String lang) {
+        if (lang == null || lang.equals("ko") || lang.equals("en")) {
+            return lang == null ? "ko" : lang;
+        }
+        throw new BadParametersException(List.of(new Problem.ParameterError("lang", "must be ko or en")));
+    }
+}
