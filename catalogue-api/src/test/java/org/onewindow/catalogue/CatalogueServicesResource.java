@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.onewindow.mappings.index.ServiceIndex;
@@ -31,6 +32,7 @@ public class CatalogueServicesResource implements QuarkusTestResourceLifecycleMa
     public Map<String, String> start() {
         backends = TestBackends.start(Path.of("target/test-services"));
         loadFixtures();
+        loadHistory();
         return backends.quarkusConfig();
     }
 
@@ -52,6 +54,61 @@ public class CatalogueServicesResource implements QuarkusTestResourceLifecycleMa
             throw new UncheckedIOException(e);
         }
         call("POST", "/_bulk?refresh=true", bulk.toString());
+    }
+
+    /** The harvester's schema (its own migrations), and a history: every demo service added, then one updated, one withdrawn. */
+    private static void loadHistory() {
+        String url = backends.postgres().jdbcUrl();
+        org.flywaydb.core.Flyway.configure().dataSource(url, "postgres", "")
+                .locations("filesystem:../harvester/src/main/resources/db/migration").load().migrate();
+        List<String> ids = new java.util.ArrayList<>();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> documents = new java.util.ArrayList<>();
+        try (InputStream in = CatalogueServicesResource.class.getResourceAsStream("/fixtures/demo-catalogue/services.jsonl")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) {
+                    ids.add(json.readTree(line).path("id").asText());
+                    documents.add(line);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String insert = "insert into service_version (record_id, revision, change, changed_fields, document, run_id, changed_at, feed_position)"
+                + " values (?, ?, ?, ?, ?::jsonb, 1, ?, ?)";
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(url, "postgres", "");
+                java.sql.PreparedStatement row = db.prepareStatement(insert)) {
+            java.time.Instant added = HISTORY_START;
+            long position = 0;
+            for (int i = 0; i < ids.size(); i++) {
+                addVersion(row, ids.get(i), 1, "ADDED", "name,summary", documents.get(i), added.plusSeconds(i), ++position);
+            }
+            addVersion(row, ids.get(0), 2, "UPDATED", "summary", documents.get(0), java.time.Instant.parse("2026-11-10T09:00:00Z"), ++position);
+            addVersion(row, ids.get(1), 2, "WITHDRAWN", "status", null, java.time.Instant.parse("2026-11-11T09:00:00Z"), ++position);
+            addVersion(row, ids.get(2), 2, "UPDATED", "benefits", documents.get(2), java.time.Instant.parse("2026-11-12T09:00:00Z"), null);
+            row.executeBatch();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** When the fixture history begins: the demo services were added one second apart from then on. */
+    static final java.time.Instant HISTORY_START = java.time.Instant.parse("2026-11-01T00:00:00Z");
+
+    private static void addVersion(java.sql.PreparedStatement row, String id, long revision, String change, String fields, String document,
+            java.time.Instant at, Long position) throws java.sql.SQLException {
+        row.setString(1, id);
+        row.setLong(2, revision);
+        row.setString(3, change);
+        row.setString(4, fields);
+        row.setString(5, document);
+        row.setTimestamp(6, java.sql.Timestamp.from(at));
+        if (position == null) {
+            row.setNull(7, java.sql.Types.BIGINT);
+        } else {
+            row.setLong(7, position);
+        }
+        row.addBatch();
     }
 
     private static void call(String method, String path, String body) {

@@ -109,6 +109,13 @@ class HarvestFromAgencySiteTest {
         assertThat(OperatorCalls.indexedVersions(elasticsearch)).as("no Elasticsearch document was written").isEqualTo(versionsBefore);
         long versions = QuarkusTransaction.requiringNew().call(() -> org.onewindow.harvester.store.ServiceVersion.count());
         assertThat(versions).as("one version per service: its addition").isEqualTo(SERVICES.size() + 0L);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> (Number) org.onewindow.harvester.store.ServiceVersion.getEntityManager()
+                        .createNativeQuery("select count(*) from service_version where feed_position is null").getSingleResult()).longValue() == 0);
+        List<?> outOfOrder = QuarkusTransaction.requiringNew().call(() -> org.onewindow.harvester.store.ServiceVersion.getEntityManager()
+                .createNativeQuery("select a.id from service_version a join service_version b on a.id < b.id and a.feed_position > b.feed_position")
+                .getResultList());
+        assertThat(outOfOrder).as("feed positions follow the versions' order").isEmpty();
     }
 
     @Test
