@@ -87,6 +87,20 @@ class ServicesApiTest {
     }
 
     @Test
+    void detailAsSchemaOrgJsonLdWhenAskedFor() {
+        given().accept("application/ld+json").get("/api/v1/services/{id}", "seoul-sitemap-SEOUL-2015-0396").then().statusCode(200)
+                .contentType("application/ld+json")
+                .body("'@context'", equalTo("https://schema.org"))
+                .body("'@type'", equalTo("GovernmentService"))
+                .body("'@id'", org.hamcrest.Matchers.endsWith("/api/v1/services/seoul-sitemap-SEOUL-2015-0396"))
+                .body("name.find { it.'@language' == 'en' }.'@value'", equalTo("Basic Pension for Seoul Seniors"))
+                .body("provider.'@type'", equalTo("GovernmentOrganization"))
+                .body("areaServed.identifier", hasItem("11"));
+        given().get("/api/v1/services/{id}", "seoul-sitemap-SEOUL-2015-0396").then().statusCode(200)
+                .contentType("application/json").body("name.ko", equalTo("서울시 어르신 기초연금"));
+    }
+
+    @Test
     void unknownServiceIsProblemJson404() {
         given().get("/api/v1/services/{id}", "no-such-service").then().statusCode(404)
                 .contentType("application/problem+json")

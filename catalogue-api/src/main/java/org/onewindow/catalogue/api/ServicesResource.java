@@ -73,6 +73,18 @@ public class ServicesResource {
         return search.find(id).orElseThrow(() -> new NotFoundException("no service with id '" + id + "'"));
     }
 
+    @GET
+    @Path("/{id}")
+    @Produces("application/ld+json")
+    @Operation(summary = "One service as a schema.org GovernmentService (JSON-LD), for Accept: application/ld+json")
+    public JsonNode getAsJsonLd(@PathParam("id") String id) throws IOException {
+        String self = http.absoluteURI();
+        return new org.onewindow.catalogue.jsonld.SchemaOrgService(json).of(get(id), self.contains("?") ? self.substring(0, self.indexOf('?')) : self);
+    }
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
     /** Query parameters decoded here, so a malformed percent-escape is a 400 naming the parameter. */
     private Map<String, List<String>> rawParameters() {
         Map<String, List<String>> decoded = new LinkedHashMap<>();
