@@ -131,6 +131,26 @@ public class ServiceSearch {
         return wrapped;
     }
 
+    /** Every service document, in id order, page by page (search_after), handed to {@code each}. */
+    public void forEachService(java.util.function.Consumer<JsonNode> each) throws IOException {
+        JsonNode after = null;
+        while (true) {
+            ObjectNode body = json.createObjectNode().put("size", 1000);
+            body.putArray("sort").add(json.createObjectNode().put("id", "asc"));
+            if (after != null) {
+                body.set("search_after", after);
+            }
+            Request request = new Request("POST", "/" + ServiceIndex.ALIAS + "/_search");
+            request.setJsonEntity(body.toString());
+            JsonNode hits = read(elasticsearch.performRequest(request)).path("hits").path("hits");
+            if (hits.isEmpty()) {
+                return;
+            }
+            hits.forEach(hit -> each.accept(hit.path("_source")));
+            after = hits.get(hits.size() - 1).path("sort");
+        }
+    }
+
     /** The whole document of a service, or empty when the catalogue has no such id. */
     public Optional<JsonNode> find(String id) throws IOException {
         try {
