@@ -46,14 +46,34 @@ public class KoreanTokenizerFactory implements TokenizerFactory {
         this.userDictionary = userDictionary(settings.userDictionaryRules());
     }
 
-    private static UserDictionary userDictionary(List<String> rules) {
-        if (rules == null || rules.isEmpty()) {
-            return null;
+    /** Our bundled dictionary ({@code userdict-ko.txt}) plus the index's own rules. */
+    static UserDictionary userDictionary(List<String> rules) {
+        List<String> all = new java.util.ArrayList<>(bundledDictionary());
+        if (rules != null) {
+            all.addAll(rules);
         }
         try {
-            return UserDictionary.open(new StringReader(String.join("\n", rules)));
+            return UserDictionary.open(new StringReader(String.join("\n", all)));
         } catch (IOException e) {
             throw new UncheckedIOException("invalid user_dictionary_rules", e);
+        }
+    }
+
+    /** The words OneWindow keeps whole, one entry per line, comments dropped. */
+    static List<String> bundledDictionary() {
+        try (java.io.InputStream in = KoreanTokenizerFactory.class.getResourceAsStream("userdict-ko.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("userdict-ko.txt is missing from the plugin");
+            }
+            List<String> entries = new java.util.ArrayList<>();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.strip().startsWith("#")) {
+                    entries.add(line.strip());
+                }
+            }
+            return entries;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -36,6 +36,12 @@ class KoreanAnalysisOnRealNodeTest {
                 "{\"name\":{\"ko\":\"청년수당 (구직활동 지원금)\"},\"summary\":{\"ko\":\"미취업 청년의 구직활동을 돕습니다.\"}}");
         call("PUT", "/" + ServiceIndex.INDEX + "/_doc/b?refresh=true",
                 "{\"name\":{\"ko\":\"기초연금\"},\"summary\":{\"ko\":\"어르신의 노후 소득을 보장합니다.\"}}");
+        call("PUT", "/" + ServiceIndex.INDEX + "/_doc/c?refresh=true",
+                "{\"name\":{\"ko\":\"첫만남이용권\",\"en\":\"First Meeting Voucher\"},\"summary\":{\"ko\":\"출산 가정에 200만원 바우처를 지급합니다.\","
+                        + "\"en\":\"Childcare vouchers for families after childbirth.\"}}");
+        call("PUT", "/" + ServiceIndex.INDEX + "/_doc/d?refresh=true",
+                "{\"name\":{\"ko\":\"청년월세 특별지원\",\"en\":\"Special Rent Support for Young Adults\"},"
+                        + "\"summary\":{\"ko\":\"청년의 월세를 지원합니다.\",\"en\":\"Monthly rent allowances for youth.\"}}");
     }
 
     @AfterAll
@@ -66,6 +72,29 @@ class KoreanAnalysisOnRealNodeTest {
                 "{\"query\":{\"match\":{\"name.ko\":\"수당\"}}}").path("hits").path("hits");
         assertThat(hits).hasSize(1);
         assertThat(hits.get(0).path("_id").asText()).isEqualTo("a");
+    }
+
+    @Test
+    void colloquialKoreanFindsTheAgencysWordThroughOurSynonyms() throws Exception {
+        assertThat(ids("summary.ko", "애기 낳다")).contains("c");
+        assertThat(ids("name.ko", "젊은이")).contains("a", "d");
+        assertThat(ids("summary.ko", "주거비")).contains("d");
+        assertThat(tokens("korean_search", "젊은이")).contains("청년", "젊은이");
+    }
+
+    @Test
+    void englishIsStemmedAndHasSynonymsToo() throws Exception {
+        assertThat(ids("summary.en", "allowance")).as("allowances, stemmed").contains("d");
+        assertThat(ids("summary.en", "child care")).as("childcare").contains("c");
+        assertThat(ids("summary.en", "young people")).as("youth").contains("d");
+    }
+
+    private static List<String> ids(String field, String text) throws Exception {
+        JsonNode query = JSON.createObjectNode().set("query", JSON.createObjectNode().set("match",
+                JSON.createObjectNode().put(field, text)));
+        List<String> ids = new ArrayList<>();
+        call("POST", "/" + ServiceIndex.INDEX + "/_search", query.toString()).path("hits").path("hits").forEach(h -> ids.add(h.path("_id").asText()));
+        return ids;
     }
 
     private static List<String> tokens(String analyzer, String text) throws Exception {

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 public final class ServiceIndex {
 
     public static final String ALIAS = "onewindow-services";
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     public static final String INDEX = ALIAS + "-v" + VERSION;
 
     /** Fields searched by the public full-text query, with their weights; all use the Korean morphological analyzer. */
