@@ -48,7 +48,7 @@ public class CatalogueServicesResource implements QuarkusTestResourceLifecycleMa
                 }
                 String id = json.readTree(line).path("id").asText();
                 bulk.append("{\"index\":{\"_index\":\"").append(ServiceIndex.ALIAS).append("\",\"_id\":\"").append(id).append("\"}}\n")
-                        .append(line).append('\n');
+                        .append(ServiceIndex.indexDocument(json, line)).append('\n');
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -25,11 +25,26 @@ class ServiceIndexTest {
     }
 
     @Test
-    void mapsEveryFieldOfTheCommonSchema() {
-        List<String> recordFields = Arrays.stream(ServiceRecord.class.getRecordComponents()).map(c -> c.getName()).toList();
+    void mapsEveryFieldOfTheCommonSchemaPlusTheDerivedSearchFields() {
+        List<String> fields = new java.util.ArrayList<>(Arrays.stream(ServiceRecord.class.getRecordComponents()).map(c -> c.getName()).toList());
+        fields.addAll(List.of("applicationWindow", "applicationAlwaysOpen"));
 
         assertThat(PROPERTIES.properties()).extracting(entry -> entry.getKey())
-                .containsExactlyInAnyOrderElementsOf(recordFields);
+                .containsExactlyInAnyOrderElementsOf(fields);
+    }
+
+    @Test
+    void theIndexedDocumentCarriesTheApplicationWindowReadFromThePeriod() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        var dated = json.readTree(ServiceIndex.indexDocument(json, "{\"id\":\"a\",\"applicationPeriod\":\"2026.03.03. ~ 2026.04.30.\"}"));
+        var always = json.readTree(ServiceIndex.indexDocument(json, "{\"id\":\"b\",\"applicationPeriod\":\"상시신청\"}"));
+        var unknown = json.readTree(ServiceIndex.indexDocument(json, "{\"id\":\"c\",\"applicationPeriod\":\"출생일로부터 1년 이내\"}"));
+
+        assertThat(dated.path("applicationWindow").path("gte").asText()).isEqualTo("2026-03-03");
+        assertThat(dated.path("applicationWindow").path("lte").asText()).isEqualTo("2026-04-30");
+        assertThat(always.path("applicationAlwaysOpen").asBoolean()).isTrue();
+        assertThat(unknown.has("applicationWindow") || unknown.has("applicationAlwaysOpen")).isFalse();
+        assertThat(dated.path("applicationPeriod").asText()).as("the record itself is untouched").isEqualTo("2026.03.03. ~ 2026.04.30.");
     }
 
     @Test

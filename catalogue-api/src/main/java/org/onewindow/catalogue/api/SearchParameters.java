@@ -27,7 +27,7 @@ public final class SearchParameters {
     /** Deeper than this, page numbers cost Elasticsearch too much: a cursor goes on. */
     public static final int MAX_RESULT_WINDOW = 10_000;
     private static final Pattern AGENCY_CODE = Pattern.compile("[A-Za-z0-9_-]{1,40}");
-    private static final Set<String> OWN = Set.of("q", "page", "size", "cursor", "lang", "sort");
+    private static final Set<String> OWN = Set.of("q", "page", "size", "cursor", "lang", "sort", "openNow");
 
     private SearchParameters() {
     }
@@ -64,6 +64,11 @@ public final class SearchParameters {
                 filters.put(facet, indexedValues(facet, values, errors));
             }
         }
+        String openNowValue = single(parameters, "openNow", errors);
+        boolean openNow = "true".equals(openNowValue);
+        if (openNowValue != null && !openNowValue.equals("true") && !openNowValue.equals("false")) {
+            errors.add(new Problem.ParameterError("openNow", "must be true or false"));
+        }
         String cursorToken = single(parameters, "cursor", errors);
         Cursor cursor = null;
         if (cursorToken != null) {
@@ -79,7 +84,8 @@ public final class SearchParameters {
         if (!errors.isEmpty()) {
             throw new BadParametersException(errors);
         }
-        SearchRequest request = new SearchRequest(text == null || text.isBlank() ? null : text.strip(), filters, sort, lang, page, size, cursor);
+        SearchRequest request = new SearchRequest(text == null || text.isBlank() ? null : text.strip(), filters, openNow, sort, lang, page, size,
+                cursor);
         if (cursor != null && !cursor.fingerprint().equals(request.fingerprint())) {
             throw new BadParametersException(List.of(new Problem.ParameterError("cursor",
                     "this cursor belongs to another query (q, filters, sort and size must stay the same)")));
@@ -157,7 +163,7 @@ public final class SearchParameters {
     }
 
     private static String known() {
-        List<String> names = new ArrayList<>(List.of("q", "page", "size", "cursor", "lang", "sort"));
+        List<String> names = new ArrayList<>(List.of("q", "page", "size", "cursor", "lang", "sort", "openNow"));
         for (Facet facet : Facet.values()) {
             names.add(facet.parameter());
         }

@@ -51,6 +51,7 @@ public class ServicesResource {
             @Parameter(name = "cursor", in = QUERY, description = "nextCursor of the previous page (same q, filters, sort and size)"),
             @Parameter(name = "lang", in = QUERY, description = "ko (default) or en: language of display strings and of query analysis"),
             @Parameter(name = "sort", in = QUERY, description = "relevance (default), updated, popularity or name"),
+            @Parameter(name = "openNow", in = QUERY, description = "true: only services taking applications today (always open, or a dated period that includes today)"),
             @Parameter(name = "category", in = QUERY, description = "서비스분야 code or label, e.g. housing or 주거·자립", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)),
             @Parameter(name = "lifeEvent", in = QUERY, description = "life event code, e.g. childbirth", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)),
             @Parameter(name = "audience", in = QUERY, description = "audience code, e.g. youth", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)),

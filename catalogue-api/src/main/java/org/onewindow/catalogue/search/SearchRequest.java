@@ -5,10 +5,11 @@ import java.util.Map;
 
 /**
  * One validated search: text (may be null: browse everything), filters by facet (values as indexed; several values
- * of one facet are alternatives, facets combine), sort, language, and either a page or a cursor.
+ * of one facet are alternatives, facets combine), whether only services taking applications today are wanted, sort,
+ * language, and either a page or a cursor.
  */
-public record SearchRequest(String text, Map<Facet, List<String>> filters, Sort sort, String language, int page, int size,
-        Cursor cursor) {
+public record SearchRequest(String text, Map<Facet, List<String>> filters, boolean openNow, Sort sort, String language, int page,
+        int size, Cursor cursor) {
 
     public enum Sort {
         /** Best match first (the default with a query; without one it is {@link #NAME}). */
@@ -51,7 +52,8 @@ public record SearchRequest(String text, Map<Facet, List<String>> filters, Sort 
 
     /** What a cursor must have been made for: the same text, filters, sort and size. */
     public String fingerprint() {
-        StringBuilder key = new StringBuilder(text == null ? "" : text).append('\u0000').append(effectiveSort()).append('\u0000').append(size);
+        StringBuilder key = new StringBuilder(text == null ? "" : text).append('\u0000').append(effectiveSort()).append('\u0000').append(size)
+                .append(openNow);
         new java.util.TreeMap<>(filters.entrySet().stream().collect(java.util.stream.Collectors.toMap(
                 e -> e.getKey().name(), e -> new java.util.TreeSet<>(e.getValue()).toString()))).forEach((k, v) -> key.append(k).append(v));
         return Integer.toHexString(key.toString().hashCode());

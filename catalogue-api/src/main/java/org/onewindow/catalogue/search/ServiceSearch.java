@@ -179,6 +179,9 @@ public class ServiceSearch {
     /** Every filter of the search but {@code except}'s (a facet is counted without its own filter); null when none. */
     private ObjectNode filters(SearchRequest search, Facet except) {
         ArrayNode clauses = json.createArrayNode();
+        if (search.openNow()) {
+            clauses.add(openToday());
+        }
         search.filters().forEach((facet, values) -> {
             if (facet != except && !values.isEmpty()) {
                 clauses.add(filter(facet, values));
@@ -217,6 +220,16 @@ public class ServiceSearch {
         }
         ArrayNode list = should.addObject().putObject("terms").putArray(facet.field());
         exact.forEach(list::add);
+        return bool;
+    }
+
+    /** Always open, or a dated window that includes today (in Korea). */
+    private ObjectNode openToday() {
+        ObjectNode bool = json.createObjectNode();
+        ArrayNode should = bool.putObject("bool").put("minimum_should_match", 1).putArray("should");
+        should.addObject().putObject("term").put("applicationAlwaysOpen", true);
+        should.addObject().putObject("range").putObject("applicationWindow").put("gte", "now/d").put("lte", "now/d")
+                .put("relation", "intersects").put("time_zone", "+09:00");
         return bool;
     }
 

@@ -88,7 +88,7 @@ public class CataloguePublisher {
                 ObjectNode action = json.createObjectNode();
                 action.putObject("index").put("_index", fresh).put("_id", record.id)
                         .put("version", record.revision).put("version_type", "external_gte");
-                bulk.append(action).append('\n').append(record.document).append('\n');
+                bulk.append(action).append('\n').append(ServiceIndex.indexDocument(json, record.document)).append('\n');
             }
             Request request = new Request("POST", "/_bulk");
             request.setJsonEntity(bulk.toString());
@@ -149,7 +149,7 @@ public class CataloguePublisher {
                     .put("version", record.revision).put("version_type", "external_gte");
             bulk.append(action).append('\n');
             if (record.status == RecordStatus.ACTIVE) {
-                bulk.append(record.document).append('\n');
+                bulk.append(ServiceIndex.indexDocument(json, record.document)).append('\n');
             }
             sent.add(entry);
         }

@@ -22,6 +22,32 @@ public final class ServiceIndex {
     private ServiceIndex() {
     }
 
+    /**
+     * The document indexed for a record: the record's JSON plus what is derived for searching only, not part of the
+     * record of truth (so its content hash does not move): the application window for {@code openNow}.
+     */
+    public static String indexDocument(com.fasterxml.jackson.databind.ObjectMapper json, String recordJson) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode document = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(recordJson);
+            ApplicationPeriod.parse(document.path("applicationPeriod").asText(null)).ifPresent(period -> {
+                if (period.always()) {
+                    document.put("applicationAlwaysOpen", true);
+                } else {
+                    com.fasterxml.jackson.databind.node.ObjectNode window = document.putObject("applicationWindow");
+                    if (period.from() != null) {
+                        window.put("gte", period.from().toString());
+                    }
+                    if (period.to() != null) {
+                        window.put("lte", period.to().toString());
+                    }
+                }
+            });
+            return json.writeValueAsString(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a record document", e);
+        }
+    }
+
     /** Settings (our plugin's analyzers) and mappings of the index, as the create-index request body. */
     public static String definitionJson() {
         try (InputStream in = ServiceIndex.class.getResourceAsStream("/elasticsearch/services-index.json")) {
