@@ -87,8 +87,45 @@ public class CatalogueServicesResource implements QuarkusTestResourceLifecycleMa
             addVersion(row, ids.get(1), 2, "WITHDRAWN", "status", null, java.time.Instant.parse("2026-11-11T09:00:00Z"), ++position);
             addVersion(row, ids.get(2), 2, "UPDATED", "benefits", documents.get(2), java.time.Instant.parse("2026-11-12T09:00:00Z"), null);
             row.executeBatch();
+            addRecords(db, ids, documents, json);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The records of truth behind the indexed documents, with their sources: what the detail's provenance reads. */
+    private static void addRecords(java.sql.Connection db, List<String> ids, List<String> documents,
+            com.fasterxml.jackson.databind.ObjectMapper json) throws java.sql.SQLException {
+        java.util.Set<String> sources = new java.util.TreeSet<>();
+        try (java.sql.PreparedStatement record = db.prepareStatement("insert into service_record (id, source_id, source_record_id, url,"
+                + " document, content_hash, status, revision, first_seen, last_seen, last_changed)"
+                + " values (?, ?, ?, ?, ?::jsonb, 'fixture', 'ACTIVE', 1, ?, ?, ?)")) {
+            for (int i = 0; i < ids.size(); i++) {
+                com.fasterxml.jackson.databind.JsonNode document;
+                try {
+                    document = json.readTree(documents.get(i));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                String source = document.path("sourceId").asText();
+                if (sources.add(source)) {
+                    try (java.sql.PreparedStatement add = db.prepareStatement("insert into source (id, kind, agency_code, agency_name,"
+                            + " agency_type, schedule, definition, created_at, updated_at) values (?, 'fixture', '-', '-', '-', '0 0 3 * * ?', '', now(), now())")) {
+                        add.setString(1, source);
+                        add.executeUpdate();
+                    }
+                }
+                record.setString(1, ids.get(i));
+                record.setString(2, source);
+                record.setString(3, document.path("sourceRecordId").asText());
+                record.setString(4, document.path("url").asText());
+                record.setString(5, documents.get(i));
+                record.setTimestamp(6, java.sql.Timestamp.from(HISTORY_START.plusSeconds(i)));
+                record.setTimestamp(7, java.sql.Timestamp.from(java.time.Instant.parse("2026-11-27T03:00:00Z")));
+                record.setTimestamp(8, java.sql.Timestamp.from(HISTORY_START.plusSeconds(i)));
+                record.addBatch();
+            }
+            record.executeBatch();
         }
     }
 

@@ -87,6 +87,15 @@ class ServicesApiTest {
     }
 
     @Test
+    void detailSaysWhereTheDescriptionComesFromAndHowFreshItIs() {
+        given().get("/api/v1/services/{id}", "seoul-sitemap-SEOUL-2015-0396").then().statusCode(200)
+                .body("provenance.source", equalTo("seoul-sitemap"))
+                .body("provenance.url", org.hamcrest.Matchers.containsString("/"))
+                .body("provenance.lastHarvested", equalTo("2026-11-27T03:00:00Z"))
+                .body("provenance.revision", equalTo(1));
+    }
+
+    @Test
     void detailAsSchemaOrgJsonLdWhenAskedFor() {
         given().accept("application/ld+json").get("/api/v1/services/{id}", "seoul-sitemap-SEOUL-2015-0396").then().statusCode(200)
                 .contentType("application/ld+json")

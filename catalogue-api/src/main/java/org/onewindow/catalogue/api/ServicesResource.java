@@ -66,13 +66,25 @@ public class ServicesResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One service, with every field of the common schema")
-    public JsonNode get(@PathParam("id") String id) throws IOException {
+    @Operation(summary = "One service, with every field of the common schema and its provenance (source, page, last harvested)")
+    public JsonNode get(@PathParam("id") String id) throws IOException, java.sql.SQLException {
+        JsonNode record = find(id);
+        java.util.Optional<org.onewindow.catalogue.record.Provenance.Of> origin = provenance.of(id);
+        if (origin.isPresent() && record instanceof com.fasterxml.jackson.databind.node.ObjectNode document) {
+            document.set("provenance", json.valueToTree(origin.get()));
+        }
+        return record;
+    }
+
+    private JsonNode find(String id) throws IOException {
         if (!id.matches("[A-Za-z0-9_.-]{1,200}")) {
             throw new NotFoundException("no service with id '" + id.replaceAll("[^A-Za-z0-9_.-]", "?") + "'");
         }
         return search.find(id).orElseThrow(() -> new NotFoundException("no service with id '" + id + "'"));
     }
+
+    @Inject
+    org.onewindow.catalogue.record.Provenance provenance;
 
     @GET
     @Path("/{id}")
@@ -80,7 +92,7 @@ public class ServicesResource {
     @Operation(summary = "One service as a schema.org GovernmentService (JSON-LD), for Accept: application/ld+json")
     public JsonNode getAsJsonLd(@PathParam("id") String id) throws IOException {
         String self = http.absoluteURI();
-        return new org.onewindow.catalogue.jsonld.SchemaOrgService(json).of(get(id), self.contains("?") ? self.substring(0, self.indexOf('?')) : self);
+        return new org.onewindow.catalogue.jsonld.SchemaOrgService(json).of(find(id), self.contains("?") ? self.substring(0, self.indexOf('?')) : self);
     }
 
     @Inject
