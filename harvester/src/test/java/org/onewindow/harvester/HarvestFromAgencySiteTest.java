@@ -120,6 +120,22 @@ class HarvestFromAgencySiteTest {
 
     @Test
     @Order(3)
+    void aChangedMappingFileReadsEveryPageAgainInsteadOfTrusting304s() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            org.onewindow.harvester.store.Source source = org.onewindow.harvester.store.Source.findById(SOURCE);
+            source.definition = source.definition + "\n# edited by an operator\n";
+        });
+
+        JsonPath remap = runToEnd();
+        assertThat(remap.getInt("cost.notModified")).as("no conditional fetch after a mapping change").isZero();
+        assertThat(remap.getInt("counts.unchanged")).isEqualTo(SERVICES.size());
+
+        JsonPath next = runToEnd();
+        assertThat(next.getInt("cost.notModified")).as("conditional again once re-read with the new mapping").isEqualTo(SERVICES.size());
+    }
+
+    @Test
+    @Order(4)
     void aLostIndexIsRebuiltFromPostgresEvenWhenNothingChanged() throws IOException {
         elasticsearch.performRequest(new Request("DELETE", "/" + ServiceIndex.INDEX));
 
@@ -130,7 +146,7 @@ class HarvestFromAgencySiteTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void reconcilingRepublishesWhatTheIndexMissesAgainstPostgres() throws IOException {
         // Someone recreated the index empty behind the alias (the harvester cannot tell from the alias alone).
         elasticsearch.performRequest(new Request("DELETE", "/" + ServiceIndex.INDEX));
@@ -145,7 +161,7 @@ class HarvestFromAgencySiteTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aNewIndexVersionIsSwappedInBehindTheAliasAndFilledFromPostgres() throws IOException {
         // The alias still points at an index of an older mapping version.
         Request old = new Request("PUT", "/onewindow-services-v0");
@@ -165,7 +181,7 @@ class HarvestFromAgencySiteTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void brokenDetailPagesAreRecordedAsErrorsWhileTheOtherPagesArePublished() throws IOException {
         var site = LocalServicesResource.site().server();
         String failing = SERVICES.get(5).id();
@@ -192,7 +208,7 @@ class HarvestFromAgencySiteTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void withdrawsOnlyAfterTwoCompleteRunsMissTheService() throws IOException {
         String ended = SERVICES.get(10).id();
         LocalServicesResource.site().hide(ended);
@@ -212,7 +228,7 @@ class HarvestFromAgencySiteTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void anIncompleteListingNeverWithdrawsAnything() throws IOException {
         LocalServicesResource.site().hide(SERVICES.get(20).id());
         LocalServicesResource.site().server().stubFor(post(urlPathMatching("/portal/svc/list\\.do.*"))
@@ -228,7 +244,7 @@ class HarvestFromAgencySiteTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aDeadSiteFailsTheRunAndLosesNothing() throws IOException {
         LocalServicesResource.site().server().stubFor(post(urlPathMatching("/portal/svc/list\\.do.*")).atPriority(0)
                 .willReturn(aResponse().withStatus(503)));
@@ -238,7 +254,7 @@ class HarvestFromAgencySiteTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void theQuartzJobOfASourceStartsAScheduledRun() throws Exception {
         long before = QuarkusTransaction.requiringNew().call(() -> HarvestRun.count("triggeredBy", HarvestRun.Trigger.SCHEDULE));
 
