@@ -65,31 +65,16 @@ public class BrowseResource {
         if (prefix.isEmpty() || prefix.length() > 50) {
             errors.add(new Problem.ParameterError("q", "must be 1 to 50 characters"));
         }
-        int count = 8;
-        if (size != null) {
-            try {
-                count = Integer.parseInt(size.strip());
-            } catch (NumberFormatException e) {
-                count = -1;
-            }
-            if (count < 1 || count > 10) {
-                errors.add(new Problem.ParameterError("size", "must be a whole number between 1 and 10"));
-            }
-        }
-        String language = lang == null ? "ko" : lang;
-        if (!language.equals("ko") && !language.equals("en")) {
-            errors.add(new Problem.ParameterError("lang", "must be ko or en"));
-        }
-        if (!errors.isEmpty()) {
-            throw new BadParametersException(errors);
-        }
+        int count = ParameterChecks.wholeNumber("size", size, 8, 1, 10, errors);
+        String language = ParameterChecks.language(lang, errors);
+        ParameterChecks.throwIfAny(errors);
         return new Suggestions(prefix, search.suggest(prefix, language, count));
     }
 
     private static String language(String lang) {
-        if (lang == null || lang.equals("ko") || lang.equals("en")) {
-            return lang == null ? "ko" : lang;
-        }
-        throw new BadParametersException(List.of(new Problem.ParameterError("lang", "must be ko or en")));
+        List<Problem.ParameterError> errors = new java.util.ArrayList<>();
+        String language = ParameterChecks.language(lang, errors);
+        ParameterChecks.throwIfAny(errors);
+        return language;
     }
 }

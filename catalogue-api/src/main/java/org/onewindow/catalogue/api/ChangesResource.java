@@ -46,20 +46,8 @@ public class ChangesResource {
         if (since != null && cursor != null) {
             errors.add(new Problem.ParameterError("cursor", "give since or cursor, not both"));
         }
-        int count = 100;
-        if (limit != null) {
-            try {
-                count = Integer.parseInt(limit.strip());
-            } catch (NumberFormatException e) {
-                count = -1;
-            }
-            if (count < 1 || count > 1000) {
-                errors.add(new Problem.ParameterError("limit", "must be a whole number between 1 and 1000"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new BadParametersException(errors);
-        }
+        int count = ParameterChecks.wholeNumber("limit", limit, 100, 1, 1000, errors);
+        ParameterChecks.throwIfAny(errors);
         try {
             return feed.read(cursor, after, count);
         } catch (ChangeFeed.InvalidCursorException e) {

@@ -43,15 +43,12 @@ public final class SearchParameters {
         if (text != null && text.length() > MAX_QUERY_LENGTH) {
             errors.add(new Problem.ParameterError("q", "must be at most " + MAX_QUERY_LENGTH + " characters"));
         }
-        int page = number(parameters, "page", 1, 1, Integer.MAX_VALUE, errors);
-        int size = number(parameters, "size", 20, 1, MAX_SIZE, errors);
+        int page = ParameterChecks.wholeNumber("page", single(parameters, "page", errors), 1, 1, Integer.MAX_VALUE, errors);
+        int size = ParameterChecks.wholeNumber("size", single(parameters, "size", errors), 20, 1, MAX_SIZE, errors);
         if ((long) page * size > MAX_RESULT_WINDOW) {
             errors.add(new Problem.ParameterError("page", "page × size must not exceed " + MAX_RESULT_WINDOW + "; follow nextCursor to go deeper"));
         }
-        String lang = Optional.ofNullable(single(parameters, "lang", errors)).orElse("ko");
-        if (!lang.equals("ko") && !lang.equals("en")) {
-            errors.add(new Problem.ParameterError("lang", "must be ko or en"));
-        }
+        String lang = ParameterChecks.language(single(parameters, "lang", errors), errors);
         String sortValue = Optional.ofNullable(single(parameters, "sort", errors)).orElse("relevance");
         SearchRequest.Sort sort = SearchRequest.Sort.byParameter(sortValue).orElse(null);
         if (sort == null) {
@@ -140,26 +137,6 @@ public final class SearchParameters {
             errors.add(new Problem.ParameterError(name, "given " + values.size() + " times; give it once"));
         }
         return values.get(0);
-    }
-
-    private static int number(Map<String, List<String>> parameters, String name, int fallback, int min, int max,
-            List<Problem.ParameterError> errors) {
-        String value = single(parameters, name, errors);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number < min || number > max) {
-                errors.add(new Problem.ParameterError(name, max == Integer.MAX_VALUE ? "must be " + min + " or more"
-                        : "must be between " + min + " and " + max));
-                return fallback;
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            errors.add(new Problem.ParameterError(name, "must be a whole number"));
-            return fallback;
-        }
     }
 
     private static String known() {

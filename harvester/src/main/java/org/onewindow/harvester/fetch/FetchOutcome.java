@@ -11,9 +11,6 @@ public sealed interface FetchOutcome {
      * @param retryAfter the Retry-After header (429, 503), else null
      */
     record Fetched(FetchedPage page, String location, Validators validators, String retryAfter) implements FetchOutcome {
-        public Fetched(FetchedPage page) {
-            this(page, null, Validators.NONE, null);
-        }
     }
 
     /** @param retryable a transient failure (timeout, reset, cut-off body) that another attempt may overcome */
