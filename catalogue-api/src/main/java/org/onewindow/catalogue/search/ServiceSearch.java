@@ -16,26 +16,17 @@ import org.onewindow.mappings.vocabulary.Term;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Full-text search, filters and facets over the services alias, and lookup by id. The query text is only ever a
- * match value (never query syntax), and filter values are vocabulary terms, so no input changes the query's shape.
+ * Full-text search, filters and facets over the services alias, and lookup by id: sends the bodies
+ * {@link SearchQueries} builds and reads the answers into the API's shapes.
  */
 @ApplicationScoped
 public class ServiceSearch {
-
-    /** Bigram subfields add recall for words the morphological dictionary does not know; they weigh less. */
-    private static final List<String> BIGRAM_FIELDS = List.of("name.ko.bigram^2", "summary.ko.bigram", "audience.bigram", "benefits.bigram");
-    /** English first when the citizen searches in English; the Korean fields still count. */
-    private static final List<String> ENGLISH_FIELDS = List.of("name.en^4", "summary.en^2", "description.en", "name.ko^2", "summary.ko",
-            "audience", "benefits");
-    private static final String NATIONWIDE = "KR";
-    private static final int FACET_SIZE = 100;
 
     @Inject
     RestClient elasticsearch;
@@ -43,29 +34,15 @@ public class ServiceSearch {
     @Inject
     ObjectMapper json;
 
+    private SearchQueries queries;
+
+    @jakarta.annotation.PostConstruct
+    void buildQueries() {
+        queries = new SearchQueries(json);
+    }
+
     public SearchPage search(SearchRequest search) throws IOException {
-        ObjectNode body = json.createObjectNode();
-        body.put("size", search.size() + 1).put("track_total_hits", true); // one more: is there a next page?
-        if (search.cursor() == null) {
-            body.put("from", (search.page() - 1) * search.size());
-        } else {
-            body.set("search_after", search.cursor().after());
-        }
-        body.putArray("_source").add("id").add("name").add("summary").add("competentAuthority.name").add("url")
-                .add("supportType").add("categories").add("lastModified");
-        body.set("query", textQuery(search));
-        ObjectNode allFilters = filters(search, null);
-        if (allFilters != null) {
-            body.set("post_filter", allFilters);
-        }
-        body.set("aggs", facetAggregations(search));
-        body.set("sort", sort(search.effectiveSort()));
-        if (search.text() != null) {
-            body.set("highlight", highlight(search.language()));
-        }
-        Request request = new Request("POST", "/" + ServiceIndex.ALIAS + "/_search");
-        request.setJsonEntity(body.toString());
-        JsonNode result = read(elasticsearch.performRequest(request));
+        JsonNode result = send(queries.search(search));
 
         List<ServiceSummary> items = new ArrayList<>();
         JsonNode hits = result.path("hits").path("hits");
@@ -85,15 +62,7 @@ public class ServiceSearch {
      * the service fields, also the terms no service has yet, with 0).
      */
     public List<FacetValue> browse(Facet facet, String language) throws IOException {
-        ObjectNode body = json.createObjectNode().put("size", 0);
-        ObjectNode values = body.putObject("aggs").putObject("values");
-        values.putObject("terms").put("field", facet.field()).put("size", 1000);
-        if (facet == Facet.AGENCY) {
-            values.putObject("aggs").putObject("name").putObject("terms").put("field", "competentAuthority.name.raw").put("size", 1);
-        }
-        Request request = new Request("POST", "/" + ServiceIndex.ALIAS + "/_search");
-        request.setJsonEntity(body.toString());
-        JsonNode aggregations = read(elasticsearch.performRequest(request)).path("aggregations");
+        JsonNode aggregations = send(queries.browse(facet)).path("aggregations");
         List<FacetValue> present = facets(wrappedForFacet(facet, aggregations), language).get(facet.parameter());
         if (facet != Facet.CATEGORY && facet != Facet.SUPPORT_TYPE) {
             return present;
@@ -108,17 +77,8 @@ public class ServiceSearch {
 
     /** Service names starting with what the citizen has typed so far (Korean syllables or English words). */
     public List<Suggestion> suggest(String prefix, String language, int size) throws IOException {
-        ObjectNode body = json.createObjectNode().put("size", size);
-        body.putArray("_source").add("id").add("name");
-        ArrayNode should = body.putObject("query").putObject("bool").put("minimum_should_match", 1).putArray("should");
-        should.addObject().putObject("match").putObject("name.ko.prefix").put("query", prefix).put("operator", "and");
-        should.addObject().putObject("match_phrase_prefix").putObject("name.en").put("query", prefix);
-        should.addObject().putObject("prefix").putObject("name.ko.raw").put("value", prefix).put("boost", 3.0);
-        body.putArray("sort").add("_score").add(json.createObjectNode().put("name.ko.raw", "asc"));
-        Request request = new Request("POST", "/" + ServiceIndex.ALIAS + "/_search");
-        request.setJsonEntity(body.toString());
         List<Suggestion> suggestions = new ArrayList<>();
-        for (JsonNode hit : read(elasticsearch.performRequest(request)).path("hits").path("hits")) {
+        for (JsonNode hit : send(queries.suggest(prefix, size)).path("hits").path("hits")) {
             suggestions.add(new Suggestion(text(hit.path("_source").path("id")), display(hit.path("_source").path("name"), language)));
         }
         return suggestions;
@@ -140,9 +100,7 @@ public class ServiceSearch {
             if (after != null) {
                 body.set("search_after", after);
             }
-            Request request = new Request("POST", "/" + ServiceIndex.ALIAS + "/_search");
-            request.setJsonEntity(body.toString());
-            JsonNode hits = read(elasticsearch.performRequest(request)).path("hits").path("hits");
+            JsonNode hits = send(body).path("hits").path("hits");
             if (hits.isEmpty()) {
                 return;
             }
@@ -164,89 +122,10 @@ public class ServiceSearch {
         }
     }
 
-    private JsonNode textQuery(SearchRequest search) {
-        if (search.text() == null) {
-            return json.createObjectNode().set("match_all", json.createObjectNode());
-        }
-        ObjectNode bool = json.createObjectNode();
-        ArrayNode should = bool.putObject("bool").put("minimum_should_match", 1).putArray("should");
-        List<String> fields = "en".equals(search.language()) ? ENGLISH_FIELDS : ServiceIndex.SEARCH_FIELDS;
-        should.addObject().set("multi_match", multiMatch(search.text(), fields, 1.0));
-        should.addObject().set("multi_match", multiMatch(search.text(), BIGRAM_FIELDS, 0.3));
-        return bool;
-    }
 
-    /** Every filter of the search but {@code except}'s (a facet is counted without its own filter); null when none. */
-    private ObjectNode filters(SearchRequest search, Facet except) {
-        ArrayNode clauses = json.createArrayNode();
-        if (search.openNow()) {
-            clauses.add(openToday());
-        }
-        search.filters().forEach((facet, values) -> {
-            if (facet != except && !values.isEmpty()) {
-                clauses.add(filter(facet, values));
-            }
-        });
-        if (clauses.isEmpty()) {
-            return null;
-        }
-        ObjectNode bool = json.createObjectNode();
-        bool.putObject("bool").set("filter", clauses);
-        return bool;
-    }
 
-    /**
-     * Any of the values. A region also matches services for the whole country and, for a 시군구, those of its 시도;
-     * a 시도 also matches its 시군구's services.
-     */
-    private ObjectNode filter(Facet facet, List<String> values) {
-        if (facet != Facet.REGION) {
-            ObjectNode terms = json.createObjectNode();
-            ArrayNode list = terms.putObject("terms").putArray(facet.field());
-            values.forEach(list::add);
-            return terms;
-        }
-        ObjectNode bool = json.createObjectNode();
-        ArrayNode should = bool.putObject("bool").put("minimum_should_match", 1).putArray("should");
-        java.util.Set<String> exact = new java.util.LinkedHashSet<>();
-        exact.add(NATIONWIDE);
-        for (String code : values) {
-            exact.add(code);
-            if (code.length() == 5) {
-                exact.add(code.substring(0, 2));
-            } else if (code.length() == 2) {
-                should.addObject().putObject("prefix").put(facet.field(), code);
-            }
-        }
-        ArrayNode list = should.addObject().putObject("terms").putArray(facet.field());
-        exact.forEach(list::add);
-        return bool;
-    }
 
-    /** Always open, or a dated window that includes today (in Korea). */
-    private ObjectNode openToday() {
-        ObjectNode bool = json.createObjectNode();
-        ArrayNode should = bool.putObject("bool").put("minimum_should_match", 1).putArray("should");
-        should.addObject().putObject("term").put("applicationAlwaysOpen", true);
-        should.addObject().putObject("range").putObject("applicationWindow").put("gte", "now/d").put("lte", "now/d")
-                .put("relation", "intersects").put("time_zone", "+09:00");
-        return bool;
-    }
 
-    private ObjectNode facetAggregations(SearchRequest search) {
-        ObjectNode aggs = json.createObjectNode();
-        for (Facet facet : Facet.values()) {
-            ObjectNode agg = aggs.putObject(facet.parameter());
-            ObjectNode others = filters(search, facet);
-            agg.set("filter", others == null ? json.createObjectNode().set("match_all", json.createObjectNode()) : others);
-            agg.putObject("aggs").putObject("values").putObject("terms").put("field", facet.field()).put("size", FACET_SIZE);
-            if (facet == Facet.AGENCY) {
-                agg.with("aggs").with("values").putObject("aggs").putObject("name").putObject("terms")
-                        .put("field", "competentAuthority.name.raw").put("size", 1);
-            }
-        }
-        return aggs;
-    }
 
     private Map<String, List<FacetValue>> facets(JsonNode aggregations, String language) {
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
@@ -269,29 +148,7 @@ public class ServiceSearch {
         return facets;
     }
 
-    private ArrayNode sort(SearchRequest.Sort sort) {
-        ArrayNode order = json.createArrayNode();
-        switch (sort) {
-            case RELEVANCE -> order.add(json.createObjectNode().put("_score", "desc"));
-            case UPDATED -> order.add(json.createObjectNode().set("lastModified", json.createObjectNode().put("order", "desc").put("missing", "_last")));
-            case POPULARITY -> order.add(json.createObjectNode().set("popularity", json.createObjectNode().put("order", "desc").put("missing", "_last")));
-            case NAME -> { }
-        }
-        order.add(json.createObjectNode().put("name.ko.raw", "asc"));
-        order.add(json.createObjectNode().put("id", "asc")); // a total order, so cursors never skip or repeat
-        return order;
-    }
 
-    private ObjectNode highlight(String language) {
-        ObjectNode highlight = json.createObjectNode().put("encoder", "html").put("require_field_match", false);
-        highlight.putArray("pre_tags").add("<em>");
-        highlight.putArray("post_tags").add("</em>");
-        ObjectNode fields = highlight.putObject("fields");
-        String lang = "en".equals(language) ? "en" : "ko";
-        fields.putObject("name." + lang).put("number_of_fragments", 0);
-        fields.putObject("summary." + lang).put("fragment_size", 120).put("number_of_fragments", 1);
-        return highlight;
-    }
 
     private static ServiceSummary summary(JsonNode hit, String language) {
         JsonNode source = hit.path("_source");
@@ -314,13 +171,6 @@ public class ServiceSearch {
                 highlight);
     }
 
-    private ObjectNode multiMatch(String text, List<String> fields, double boost) {
-        ObjectNode match = json.createObjectNode().put("query", text).put("type", "best_fields").put("tie_breaker", 0.3)
-                .put("boost", boost);
-        ArrayNode names = match.putArray("fields");
-        fields.forEach(names::add);
-        return match;
-    }
 
     private static String display(JsonNode localized, String language) {
         String other = "en".equals(language) ? "ko" : "en";
@@ -330,6 +180,12 @@ public class ServiceSearch {
 
     private static String text(JsonNode node) {
         return node.isMissingNode() || node.isNull() ? null : node.asText();
+    }
+
+    private JsonNode send(ObjectNode body) throws IOException {
+        Request request = new Request("POST", SearchQueries.SEARCH_PATH);
+        request.setJsonEntity(body.toString());
+        return read(elasticsearch.performRequest(request));
     }
 
     private JsonNode read(Response response) throws IOException {
