@@ -120,6 +120,10 @@ public class CataloguePublisher {
             List<OutboxEntry> batch = QuarkusTransaction.requiringNew().call(() -> OutboxEntry
                     .<OutboxEntry>find("id > ?1 order by id", cursor).page(0, config.harvest().publishBatchSize()).list());
             if (batch.isEmpty()) {
+                if (published > 0) {
+                    // Visible to searches when this returns: one refresh for the whole drain, not one wait per bulk.
+                    elasticsearch.performRequest(new Request("POST", "/" + ServiceIndex.ALIAS + "/_refresh"));
+                }
                 return new Result(published, failures);
             }
             after = batch.get(batch.size() - 1).id;
@@ -157,7 +161,6 @@ public class CataloguePublisher {
             return done;
         }
         Request request = new Request("POST", "/_bulk");
-        request.addParameter("refresh", "wait_for");
         request.setJsonEntity(bulk.toString());
         Response response = elasticsearch.performRequest(request);
         JsonNode items = json.readTree(response.getEntity().getContent()).path("items");

@@ -2,14 +2,17 @@ package org.onewindow.harvester.store;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,6 +31,11 @@ public class ChangeSet {
         }
     }
 
+    /** Changes applied between two flushes of the persistence context. */
+    private static final int CHUNK = 500;
+    /** The longest a run's changes may take to apply: the default run timeout. */
+    private static final int APPLY_TIMEOUT_SECONDS = 2 * 60 * 60;
+
     @Inject
     ObjectMapper json;
 
@@ -38,67 +46,86 @@ public class ChangeSet {
                 (int) StagedChange.count("runId = ?1 and change = ?2", runId, StagedChange.Kind.WITHDRAWN));
     }
 
+    /**
+     * Applies every change of the run in one transaction, a chunk at a time: each chunk's records are read in one
+     * query and the persistence context is emptied after it, so a run of any size (a national first harvest, the
+     * benchmark's 100,000) fits in memory. The transaction may last as long as a run may.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @TransactionConfiguration(timeout = APPLY_TIMEOUT_SECONDS)
     public Summary apply(long runId) {
-        List<StagedChange> changes = StagedChange.list("runId = ?1 order by id", runId);
         String sourceId = HarvestRun.<HarvestRun>findById(runId).sourceId;
         Instant now = Instant.now();
         int added = 0;
         int updated = 0;
         int withdrawn = 0;
-        for (StagedChange change : changes) {
-            CatalogueRecord record = CatalogueRecord.findById(change.recordId);
-            if (change.change == StagedChange.Kind.WITHDRAWN) {
-                if (record == null || record.status != RecordStatus.ACTIVE) {
+        long after = 0;
+        while (true) {
+            List<StagedChange> chunk = StagedChange.<StagedChange>find("runId = ?1 and id > ?2 order by id", runId, after).page(0, CHUNK).list();
+            if (chunk.isEmpty()) {
+                break;
+            }
+            after = chunk.get(chunk.size() - 1).id;
+            Map<String, CatalogueRecord> records = new HashMap<>();
+            CatalogueRecord.<CatalogueRecord>list("id in ?1", chunk.stream().map(c -> c.recordId).distinct().toList())
+                    .forEach(record -> records.put(record.id, record));
+            for (StagedChange change : chunk) {
+                CatalogueRecord record = records.get(change.recordId);
+                if (change.change == StagedChange.Kind.WITHDRAWN) {
+                    if (record == null || record.status != RecordStatus.ACTIVE) {
+                        continue;
+                    }
+                    record.status = RecordStatus.WITHDRAWN;
+                    record.revision++;
+                    record.lastChanged = now;
+                    record.etag = null;
+                    record.lastModifiedHeader = null;
+                    version(record, StagedChange.Kind.WITHDRAWN, "status", null, runId, now);
+                    OutboxEntry.enqueue(record.id, OutboxEntry.Operation.DELETE);
+                    withdrawn++;
                     continue;
                 }
-                record.status = RecordStatus.WITHDRAWN;
-                record.revision++;
+                String changedFields;
+                StagedChange.Kind kind;
+                if (record == null) {
+                    record = new CatalogueRecord();
+                    record.id = change.recordId;
+                    record.sourceId = sourceId;
+                    record.sourceRecordId = change.sourceRecordId;
+                    record.revision = 1;
+                    record.firstSeen = now;
+                    record.lastSeen = now;
+                    records.put(record.id, record);
+                    changedFields = changedFields(null, change.document);
+                    kind = StagedChange.Kind.ADDED;
+                } else if (record.status == RecordStatus.ACTIVE && record.contentHash.equals(change.contentHash)) {
+                    continue; // another run already applied the same content
+                } else {
+                    changedFields = record.status == RecordStatus.WITHDRAWN ? changedFields(null, change.document)
+                            : changedFields(record.document, change.document);
+                    kind = record.status == RecordStatus.WITHDRAWN ? StagedChange.Kind.ADDED : StagedChange.Kind.UPDATED;
+                    record.revision++;
+                }
+                record.url = change.url;
+                record.document = change.document;
+                record.contentHash = change.contentHash;
+                record.status = RecordStatus.ACTIVE;
                 record.lastChanged = now;
-                record.etag = null;
-                record.lastModifiedHeader = null;
-                version(record, StagedChange.Kind.WITHDRAWN, "status", null, runId, now);
-                OutboxEntry.enqueue(record.id, OutboxEntry.Operation.DELETE);
-                withdrawn++;
-                continue;
+                record.sourceModified = change.sourceModified;
+                record.etag = change.etag;
+                record.lastModifiedHeader = change.lastModifiedHeader;
+                record.definitionHash = change.definitionHash;
+                record.persist();
+                version(record, kind, changedFields, change.document, runId, now);
+                OutboxEntry.enqueue(record.id, OutboxEntry.Operation.INDEX);
+                if (kind == StagedChange.Kind.ADDED) {
+                    added++;
+                } else {
+                    updated++;
+                }
             }
-            String changedFields;
-            StagedChange.Kind kind;
-            if (record == null) {
-                record = new CatalogueRecord();
-                record.id = change.recordId;
-                record.sourceId = sourceId;
-                record.sourceRecordId = change.sourceRecordId;
-                record.revision = 1;
-                record.firstSeen = now;
-                record.lastSeen = now;
-                changedFields = changedFields(null, change.document);
-                kind = StagedChange.Kind.ADDED;
-            } else if (record.status == RecordStatus.ACTIVE && record.contentHash.equals(change.contentHash)) {
-                continue; // another run already applied the same content
-            } else {
-                changedFields = record.status == RecordStatus.WITHDRAWN ? changedFields(null, change.document)
-                        : changedFields(record.document, change.document);
-                kind = record.status == RecordStatus.WITHDRAWN ? StagedChange.Kind.ADDED : StagedChange.Kind.UPDATED;
-                record.revision++;
-            }
-            record.url = change.url;
-            record.document = change.document;
-            record.contentHash = change.contentHash;
-            record.status = RecordStatus.ACTIVE;
-            record.lastChanged = now;
-            record.sourceModified = change.sourceModified;
-            record.etag = change.etag;
-            record.lastModifiedHeader = change.lastModifiedHeader;
-            record.definitionHash = change.definitionHash;
-            record.persist();
-            version(record, kind, changedFields, change.document, runId, now);
-            OutboxEntry.enqueue(record.id, OutboxEntry.Operation.INDEX);
-            if (kind == StagedChange.Kind.ADDED) {
-                added++;
-            } else {
-                updated++;
-            }
+            CatalogueRecord.getEntityManager().flush();
+            CatalogueRecord.getEntityManager().clear();
         }
         StagedChange.delete("runId", runId);
         return new Summary(added, updated, withdrawn);
