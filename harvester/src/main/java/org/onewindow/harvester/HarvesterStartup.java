@@ -38,8 +38,8 @@ public class HarvesterStartup {
 
     void onStart(@Observes StartupEvent event) {
         abandonedRuns.closeOwn(instance.name());
-        int loaded = sources.syncBundledSources();
-        LOG.infof("%d bundled source(s) loaded", loaded);
+        int loaded = sources.syncSources();
+        LOG.infof("%d source(s) loaded from mapping files", loaded);
         if (config.harvest().schedulesEnabled()) {
             sources.all().forEach(schedules::register);
         }

@@ -279,6 +279,15 @@ class HarvestFromAgencySiteTest {
     }
 
     @Test
+    void aSourceInTheMappingDirectoryIsOnboardedAndABrokenFileThereIsSkipped() {
+        given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).get("/api/v1/sources").then().statusCode(200)
+                .body("find { it.id == 'seongbuk-gu-api' }.agency.name", org.hamcrest.Matchers.equalTo("서울특별시 성북구"))
+                .body("find { it.id == 'seongbuk-gu-api' }.kind", org.hamcrest.Matchers.equalTo("json-api"))
+                .body("id", org.hamcrest.Matchers.not(hasItem("broken-source")))
+                .body("id", hasItem(SOURCE));
+    }
+
+    @Test
     void unknownSourcesAndRunsAreProblemJson404() {
         given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).post("/api/v1/sources/{id}/runs", "no-such-source")
                 .then().statusCode(404).contentType("application/problem+json").body("status", org.hamcrest.Matchers.equalTo(404));

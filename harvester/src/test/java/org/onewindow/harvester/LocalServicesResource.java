@@ -44,6 +44,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put("onewindow.harvest.publish-interval", "1s");
         config.put("onewindow.instance-id", "test-harvester");
         config.put("onewindow.harvest.robots-cache", "1s");
+        config.put("onewindow.mapping-dir", "src/test/resources/mapping-dir");
         // The agency site doubles run on loopback: those sources (and the dry-run's trial source) are allowed it.
         for (String source : List.of("mohw-welfare", "seoul-sitemap", "mohw-welfare-trial")) {
             config.put("onewindow.sources." + source + ".allow-private-networks", "true");

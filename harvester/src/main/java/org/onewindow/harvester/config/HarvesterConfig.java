@@ -21,6 +21,12 @@ public interface HarvesterConfig {
      */
     Optional<String> instanceId();
 
+    /**
+     * A directory of further mapping files ({@code *.yaml}) loaded at start-up after the bundled ones: a source
+     * onboarded without a new build. A file with a bundled source's id replaces it.
+     */
+    Optional<java.nio.file.Path> mappingDir();
+
     /** Per-source overrides by source id, e.g. {@code onewindow.sources.mohw-welfare.base-url}. */
     Map<String, SourceOverride> sources();
 

@@ -1,7 +1,13 @@
 package org.onewindow.harvester.source;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 import org.onewindow.connectors.Connectors;
@@ -17,8 +23,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
- * Sources as code: the bundled mapping files are loaded into the database at start-up (created or updated by id);
- * from then on the database row is the truth. A bad file is logged and skipped; it never stops the others.
+ * Sources as code: the bundled mapping files, then those in the mapping directory ({@code onewindow.mapping-dir}, for
+ * sources onboarded without a new build; a file there with a bundled source's id replaces it), are loaded into the
+ * database at start-up (created or updated by id); from then on the database row is the truth. A bad file is logged
+ * and skipped; it never stops the others.
  */
 @ApplicationScoped
 public class SourceCatalog {
@@ -31,9 +39,11 @@ public class SourceCatalog {
     private final SourceDefinitionReader reader = new SourceDefinitionReader();
 
     @Transactional
-    public int syncBundledSources() {
+    public int syncSources() {
+        List<BundledSources.NamedResult> files = new ArrayList<>(BundledSources.readAll());
+        config.mappingDir().ifPresent(directory -> files.addAll(readDirectory(directory)));
         int loaded = 0;
-        for (BundledSources.NamedResult file : BundledSources.readAll()) {
+        for (BundledSources.NamedResult file : files) {
             if (!file.result().ok()) {
                 file.result().problems().forEach(problem -> LOG.errorf("source file skipped: %s", problem));
                 continue;
@@ -49,6 +59,21 @@ public class SourceCatalog {
             loaded++;
         }
         return loaded;
+    }
+
+    /** Every {@code *.yaml} file of the directory, by name; an unreadable directory is logged, not fatal. */
+    private List<BundledSources.NamedResult> readDirectory(Path directory) {
+        List<BundledSources.NamedResult> files = new ArrayList<>();
+        try (Stream<Path> listing = Files.list(directory)) {
+            for (Path file : listing.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
+                String name = file.toString();
+                String text = Files.readString(file);
+                files.add(new BundledSources.NamedResult(name, text, reader.read(name, text)));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.errorf("mapping directory %s not read: %s", directory, e.getMessage());
+        }
+        return files;
     }
 
     private void upsert(SourceDefinition definition, String yaml) {
