@@ -28,11 +28,20 @@ public final class AppProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** A small JVM that starts fast (C1 only, serial GC): right for tests and the demo stack, not for measuring speed. */
+    public static final List<String> SMALL_JVM = List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
     /**
      * @param environment environment variables (Quarkus reads QUARKUS_… and ONEWINDOW_… from it)
      * @param properties  system properties, for keys that have no environment form (per-source overrides)
      */
     public static AppProcess start(String name, Path jar, int port, Map<String, String> environment,
+            Map<String, String> properties, Path log, java.util.function.Consumer<String> progress) {
+        return start(name, jar, port, SMALL_JVM, environment, properties, log, progress);
+    }
+
+    /** @param jvmOptions heap, collector and compiler options of the app's JVM ({@link #SMALL_JVM} by default) */
+    public static AppProcess start(String name, Path jar, int port, List<String> jvmOptions, Map<String, String> environment,
             Map<String, String> properties, Path log, java.util.function.Consumer<String> progress) {
         if (!Files.isRegularFile(jar)) {
             throw new RuntimeEnvironmentException("missing " + jar + " (build it first: ./mvnw -DskipTests package)");
@@ -41,8 +50,8 @@ public final class AppProcess implements AutoCloseable {
             throw new RuntimeEnvironmentException("port " + port + " for the " + name + " is taken; stop what uses it"
                     + " (ss -ltnp | grep :" + port + ") or choose another port");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());

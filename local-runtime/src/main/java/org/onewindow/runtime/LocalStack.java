@@ -24,7 +24,25 @@ public final class LocalStack implements AutoCloseable {
      * @param ports       0 means a free port
      */
     public record Settings(Path stateDir, Path elasticsearchZip, Path analysisPluginZip, Path harvesterJar, Path apiJar,
-            String operatorKey, boolean persistent, Ports ports) {
+            String operatorKey, boolean persistent, Ports ports, Profile profile) {
+
+        /** The demo stack's settings ({@link Profile#demo()}). */
+        public Settings(Path stateDir, Path elasticsearchZip, Path analysisPluginZip, Path harvesterJar, Path apiJar,
+                String operatorKey, boolean persistent, Ports ports) {
+            this(stateDir, elasticsearchZip, analysisPluginZip, harvesterJar, apiJar, operatorKey, persistent, ports, Profile.demo());
+        }
+    }
+
+    /**
+     * What differs between the demo stack and, say, the benchmark's: Elasticsearch's heap, the apps' JVM options, the
+     * agency sites served (each source pointed at its site), and further configuration of the harvester and the API.
+     */
+    public record Profile(String elasticsearchHeap, List<String> appJvmOptions, List<DemoAgency> agencies,
+            Map<String, String> harvesterProperties, Map<String, String> apiProperties) {
+
+        public static Profile demo() {
+            return new Profile("512m", AppProcess.SMALL_JVM, DemoAgency.all(), Map.of(), Map.of());
+        }
     }
 
     /** Ports to use; 0 = any free one. {@code demoSite} is the first demo agency's port, the others follow it. */
@@ -66,11 +84,12 @@ public final class LocalStack implements AutoCloseable {
         register(postgres, new Component("postgresql", postgres.jdbcUrl(), postgres.pid()));
 
         ElasticsearchNode elasticsearch = ElasticsearchNode.start(new ElasticsearchNode.Options(settings.elasticsearchZip(),
-                settings.analysisPluginZip(), state, port.applyAsInt(settings.ports().elasticsearch(), 9200), "512m", settings.persistent()), progress);
+                settings.analysisPluginZip(), state, port.applyAsInt(settings.ports().elasticsearch(), 9200), settings.profile().elasticsearchHeap(), settings.persistent()),
+                progress);
         register(elasticsearch, new Component("elasticsearch", elasticsearch.httpUrl(), elasticsearch.pid()));
 
         // One server per demo agency, as agencies are separate hosts: 8089, 8090, … when free (or from the port asked for).
-        List<DemoAgency> agencies = DemoAgency.all();
+        List<DemoAgency> agencies = settings.profile().agencies();
         int firstDemoPort = settings.ports().demoSite();
         DemoAgencyWeb web = DemoAgencyWeb.start(agencies, i -> firstDemoPort != 0 ? firstDemoPort + i : port.applyAsInt(0, 8089 + i));
         started.add(web);
@@ -96,12 +115,14 @@ public final class LocalStack implements AutoCloseable {
             demoOverrides.put("onewindow.sources." + sourceId + ".delay-millis", "0");
             demoOverrides.put("onewindow.sources." + sourceId + ".allow-private-networks", "true");
         });
-        AppProcess harvester = AppProcess.start("harvester", settings.harvesterJar(), fixedOrFree(settings.ports().harvester()),
+        demoOverrides.putAll(settings.profile().harvesterProperties());
+        List<String> jvm = settings.profile().appJvmOptions();
+        AppProcess harvester = AppProcess.start("harvester", settings.harvesterJar(), fixedOrFree(settings.ports().harvester()), jvm,
                 harvesterEnvironment, demoOverrides, state.resolve("logs/harvester.log"), progress);
         register(harvester, new Component("harvester", harvester.url(), harvester.pid()));
 
-        AppProcess api = AppProcess.start("catalogue-api", settings.apiJar(), fixedOrFree(settings.ports().api()),
-                connections, Map.of(), state.resolve("logs/catalogue-api.log"), progress);
+        AppProcess api = AppProcess.start("catalogue-api", settings.apiJar(), fixedOrFree(settings.ports().api()), jvm,
+                connections, settings.profile().apiProperties(), state.resolve("logs/catalogue-api.log"), progress);
         register(api, new Component("catalogue-api", api.url(), api.pid()));
     }
 

@@ -40,6 +40,15 @@ public final class OperatorClient {
         return harvest(source -> !"succeeded".equals(source.path("lastRun").path("status").asText()), timeout, progress);
     }
 
+    /** Harvests one source and waits for the run to end. */
+    public RunResult harvestSource(String sourceId, Duration timeout, Consumer<String> progress) {
+        List<RunResult> results = harvest(source -> sourceId.equals(source.path("id").asText()), timeout, progress);
+        if (results.isEmpty()) {
+            throw new RuntimeEnvironmentException("the harvester has no source " + sourceId);
+        }
+        return results.get(0);
+    }
+
     private List<RunResult> harvest(java.util.function.Predicate<JsonNode> which, Duration timeout, Consumer<String> progress) {
         List<RunResult> results = new ArrayList<>();
         for (JsonNode source : call("GET", "/api/v1/sources", 200)) {
