@@ -87,6 +87,20 @@ class ServicesApiTest {
     }
 
     @Test
+    void detailListsTheChannelsToApplyOrAskThrough() {
+        given().get("/api/v1/services/{id}", "gov24-api-000000154085").then().statusCode(200)
+                .body("channels.type", equalTo(java.util.List.of("online", "phone")))
+                .body("channels[0].url", equalTo("https://www.gov.kr/portal/rcvfvrSvc/dtlEx/000000154085"))
+                .body("channels[1].phone", equalTo("1357"))
+                .body("channels[1].label", equalTo("중소기업 통합콜센터"));
+        given().get("/api/v1/services/{id}", "seoul-sitemap-SEOUL-2015-0396").then().statusCode(200)
+                .body("channels.type", equalTo(java.util.List.of("online", "phone", "in-person")))
+                .body("channels[0].description", equalTo("복지로 온라인 신청(공동인증서 필요)"))
+                .body("channels[1].phone", equalTo("02-2133-8353"))
+                .body("channels[2].description", equalTo("주소지 동 주민센터 또는 국민연금공단 지사 방문 신청"));
+    }
+
+    @Test
     void detailSaysWhereTheDescriptionComesFromAndHowFreshItIs() {
         given().get("/api/v1/services/{id}", "seoul-sitemap-SEOUL-2015-0396").then().statusCode(200)
                 .body("provenance.source", equalTo("seoul-sitemap"))
@@ -104,7 +118,9 @@ class ServicesApiTest {
                 .body("'@id'", org.hamcrest.Matchers.endsWith("/api/v1/services/seoul-sitemap-SEOUL-2015-0396"))
                 .body("name.find { it.'@language' == 'en' }.'@value'", equalTo("Basic Pension for Seoul Seniors"))
                 .body("provider.'@type'", equalTo("GovernmentOrganization"))
-                .body("areaServed.identifier", hasItem("11"));
+                .body("areaServed.identifier", hasItem("11"))
+                .body("availableChannel.servicePhone.telephone", hasItem("02-2133-8353"))
+                .body("availableChannel.servicePhone.name", hasItem("어르신복지과"));
         given().get("/api/v1/services/{id}", "seoul-sitemap-SEOUL-2015-0396").then().statusCode(200)
                 .contentType("application/json").body("name.ko", equalTo("서울시 어르신 기초연금"));
     }

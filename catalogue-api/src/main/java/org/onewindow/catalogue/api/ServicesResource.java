@@ -66,12 +66,13 @@ public class ServicesResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One service, with every field of the common schema and its provenance (source, page, last harvested)")
+    @Operation(summary = "One service, with every field of the common schema, its channels (online, phone, in person, post, fax)"
+            + " and its provenance (source, page, last harvested)")
     public JsonNode get(@PathParam("id") String id) throws IOException, java.sql.SQLException {
         JsonNode record = find(id);
-        java.util.Optional<org.onewindow.catalogue.record.Provenance.Of> origin = provenance.of(id);
-        if (origin.isPresent() && record instanceof com.fasterxml.jackson.databind.node.ObjectNode document) {
-            document.set("provenance", json.valueToTree(origin.get()));
+        if (record instanceof com.fasterxml.jackson.databind.node.ObjectNode document) {
+            document.set("channels", json.valueToTree(org.onewindow.catalogue.record.Channels.of(record)));
+            provenance.of(id).ifPresent(origin -> document.set("provenance", json.valueToTree(origin)));
         }
         return record;
     }

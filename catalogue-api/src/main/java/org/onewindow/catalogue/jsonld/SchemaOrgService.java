@@ -1,5 +1,6 @@
 package org.onewindow.catalogue.jsonld;
 
+import org.onewindow.catalogue.record.Channels;
 import org.onewindow.mappings.vocabulary.Term;
 import org.onewindow.mappings.vocabulary.Vocabularies;
 import org.onewindow.mappings.vocabulary.Vocabulary;
@@ -51,16 +52,27 @@ public final class SchemaOrgService {
             service.set("provider", organization);
             service.set("serviceOperator", organization.deepCopy());
         }
-        ObjectNode channel = json.createObjectNode().put("@type", "ServiceChannel");
-        String serviceUrl = record.hasNonNull("onlineApplicationUrl") ? record.path("onlineApplicationUrl").asText() : record.path("url").asText(null);
-        if (serviceUrl != null) {
-            channel.put("serviceUrl", serviceUrl);
+        ArrayNode channels = json.createArrayNode();
+        for (Channels.Channel channel : Channels.of(record)) {
+            ObjectNode serviceChannel = channels.addObject().put("@type", "ServiceChannel").put("name", channel.type());
+            if (channel.url() != null) {
+                serviceChannel.put("serviceUrl", channel.url());
+            }
+            if (channel.phone() != null) {
+                ObjectNode phone = serviceChannel.putObject("servicePhone").put("@type", "ContactPoint").put("telephone", channel.phone());
+                if (channel.label() != null) {
+                    phone.put("name", channel.label());
+                }
+            }
+            if (channel.description() != null) {
+                serviceChannel.put("description", channel.description());
+            }
         }
-        if (record.hasNonNull("howToApply")) {
-            channel.put("description", record.path("howToApply").asText());
+        if (channels.isEmpty() && record.hasNonNull("url")) {
+            channels.addObject().put("@type", "ServiceChannel").put("serviceUrl", record.path("url").asText());
         }
-        if (channel.size() > 1) {
-            service.set("availableChannel", channel);
+        if (!channels.isEmpty()) {
+            service.set("availableChannel", channels);
         }
         if (record.path("categories").size() > 0) {
             service.set("category", record.path("categories").deepCopy());
