@@ -2,6 +2,7 @@ package org.onewindow.catalogue.api;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -35,28 +36,28 @@ public class BrowseResource {
     @GET
     @Path("/categories")
     @Operation(summary = "Service fields (서비스분야) with how many services each has; value filters /services?category=")
-    public Browse categories(@Parameter(description = "ko (default) or en") @QueryParam("lang") String lang) throws IOException {
-        return new Browse(search.browse(Facet.CATEGORY, language(lang)));
+    public CompletionStage<Browse> categories(@Parameter(description = "ko (default) or en") @QueryParam("lang") String lang) throws IOException {
+        return search.browse(Facet.CATEGORY, language(lang)).thenApply(Browse::new);
     }
 
     @GET
     @Path("/agencies")
     @Operation(summary = "Agencies with services in the catalogue; value filters /services?agency=")
-    public Browse agencies(@Parameter(description = "ko (default) or en") @QueryParam("lang") String lang) throws IOException {
-        return new Browse(search.browse(Facet.AGENCY, language(lang)));
+    public CompletionStage<Browse> agencies(@Parameter(description = "ko (default) or en") @QueryParam("lang") String lang) throws IOException {
+        return search.browse(Facet.AGENCY, language(lang)).thenApply(Browse::new);
     }
 
     @GET
     @Path("/regions")
     @Operation(summary = "Regions (KR nationwide, 시도, 시군구) with services; value filters /services?region=")
-    public Browse regions(@Parameter(description = "ko (default) or en") @QueryParam("lang") String lang) throws IOException {
-        return new Browse(search.browse(Facet.REGION, language(lang)));
+    public CompletionStage<Browse> regions(@Parameter(description = "ko (default) or en") @QueryParam("lang") String lang) throws IOException {
+        return search.browse(Facet.REGION, language(lang)).thenApply(Browse::new);
     }
 
     @GET
     @Path("/suggest")
     @Operation(summary = "Service names completing what was typed: Korean syllables (청 → 청년…) or English words")
-    public Suggestions suggest(
+    public CompletionStage<Suggestions> suggest(
             @Parameter(description = "What was typed so far, 1–50 characters") @QueryParam("q") String q,
             @Parameter(description = "Suggestions, 1–10 (default 8)") @QueryParam("size") String size,
             @Parameter(description = "ko (default) or en") @QueryParam("lang") String lang) throws IOException {
@@ -68,7 +69,7 @@ public class BrowseResource {
         int count = ParameterChecks.wholeNumber("size", size, 8, 1, 10, errors);
         String language = ParameterChecks.language(lang, errors);
         ParameterChecks.throwIfAny(errors);
-        return new Suggestions(prefix, search.suggest(prefix, language, count));
+        return search.suggest(prefix, language, count).thenApply(items -> new Suggestions(prefix, items));
     }
 
     private static String language(String lang) {

@@ -6,10 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
+import org.elasticsearch.client.ResponseListener;
 import org.elasticsearch.client.RestClient;
 import org.onewindow.mappings.index.ServiceIndex;
 import org.onewindow.mappings.vocabulary.Term;
@@ -41,9 +44,12 @@ public class ServiceSearch {
         queries = new SearchQueries(json);
     }
 
-    public SearchPage search(SearchRequest search) throws IOException {
-        JsonNode result = send(queries.search(search));
+    /** One page of a search; answered without holding a thread while Elasticsearch works. */
+    public CompletionStage<SearchPage> search(SearchRequest search) {
+        return sendAsync(queries.search(search)).thenApply(result -> page(search, result));
+    }
 
+    private SearchPage page(SearchRequest search, JsonNode result) {
         List<ServiceSummary> items = new ArrayList<>();
         JsonNode hits = result.path("hits").path("hits");
         for (int i = 0; i < Math.min(hits.size(), search.size()); i++) {
@@ -61,8 +67,11 @@ public class ServiceSearch {
      * Every value of a facet in the catalogue with its number of services (for a vocabulary with few terms, such as
      * the service fields, also the terms no service has yet, with 0).
      */
-    public List<FacetValue> browse(Facet facet, String language) throws IOException {
-        JsonNode aggregations = send(queries.browse(facet)).path("aggregations");
+    public CompletionStage<List<FacetValue>> browse(Facet facet, String language) {
+        return sendAsync(queries.browse(facet)).thenApply(answer -> values(facet, answer.path("aggregations"), language));
+    }
+
+    private List<FacetValue> values(Facet facet, JsonNode aggregations, String language) {
         List<FacetValue> present = facets(wrappedForFacet(facet, aggregations), language).get(facet.parameter());
         if (facet != Facet.CATEGORY && facet != Facet.SUPPORT_TYPE) {
             return present;
@@ -76,12 +85,14 @@ public class ServiceSearch {
     }
 
     /** Service names starting with what the citizen has typed so far (Korean syllables or English words). */
-    public List<Suggestion> suggest(String prefix, String language, int size) throws IOException {
-        List<Suggestion> suggestions = new ArrayList<>();
-        for (JsonNode hit : send(queries.suggest(prefix, size)).path("hits").path("hits")) {
-            suggestions.add(new Suggestion(text(hit.path("_source").path("id")), display(hit.path("_source").path("name"), language)));
-        }
-        return suggestions;
+    public CompletionStage<List<Suggestion>> suggest(String prefix, String language, int size) {
+        return sendAsync(queries.suggest(prefix, size)).thenApply(answer -> {
+            List<Suggestion> suggestions = new ArrayList<>();
+            for (JsonNode hit : answer.path("hits").path("hits")) {
+                suggestions.add(new Suggestion(text(hit.path("_source").path("id")), display(hit.path("_source").path("name"), language)));
+            }
+            return suggestions;
+        });
     }
 
     /** Browse aggregations shaped like a search's, so {@link #facets} reads them. */
@@ -180,6 +191,28 @@ public class ServiceSearch {
 
     private static String text(JsonNode node) {
         return node.isMissingNode() || node.isNull() ? null : node.asText();
+    }
+
+    private CompletionStage<JsonNode> sendAsync(ObjectNode body) {
+        Request request = new Request("POST", SearchQueries.SEARCH_PATH);
+        request.setJsonEntity(body.toString());
+        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        elasticsearch.performRequestAsync(request, new ResponseListener() {
+            @Override
+            public void onSuccess(Response response) {
+                try {
+                    answer.complete(read(response));
+                } catch (IOException | RuntimeException e) {
+                    answer.completeExceptionally(e);
+                }
+            }
+
+            @Override
+            public void onFailure(Exception failure) {
+                answer.completeExceptionally(failure);
+            }
+        });
+        return answer;
     }
 
     private JsonNode send(ObjectNode body) throws IOException {
