@@ -45,7 +45,8 @@ public final class Bench {
     }
 
     /** Settings, from {@code --name=value} arguments. */
-    record Options(boolean hold, int services, int rounds, Duration duration, Duration warmUp, int threads, int connections, String elasticsearchHeap,
+    record Options(boolean hold, int services, int rounds, Duration duration, Duration warmUp, int threads, int connections, int mixedRate,
+            int suggestRate, String elasticsearchHeap,
             String appHeap, Path state, Path elasticsearchZip, Path pluginZip, Path harvesterJar, Path apiJar) {
 
         static Options parse(String[] args) {
@@ -60,16 +61,18 @@ public final class Bench {
                     Boolean.parseBoolean(given.getOrDefault("hold", "false")),
                     Integer.parseInt(given.getOrDefault("services", "100000")),
                     Integer.parseInt(given.getOrDefault("rounds", "3")),
-                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("seconds", "30"))),
+                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("seconds", "20"))),
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("warm-up-seconds", "20"))),
                     Integer.parseInt(given.getOrDefault("threads", "2")),
                     Integer.parseInt(given.getOrDefault("connections", "8")),
+                    Integer.parseInt(given.getOrDefault("mixed-rate", "100")),
+                    Integer.parseInt(given.getOrDefault("suggest-rate", "400")),
                     given.getOrDefault("es-heap", "2g"),
                     given.getOrDefault("app-heap", "1g"),
                     Path.of(given.getOrDefault("state", "target/bench")),
                     Path.of(required(given, "elasticsearch-zip")), Path.of(required(given, "analysis-plugin-zip")),
                     Path.of(required(given, "harvester-jar")), Path.of(required(given, "api-jar")));
-            given.keySet().removeAll(List.of("hold", "services", "rounds", "seconds", "warm-up-seconds", "threads", "connections", "es-heap",
+            given.keySet().removeAll(List.of("hold", "services", "rounds", "seconds", "warm-up-seconds", "threads", "connections", "mixed-rate", "suggest-rate", "es-heap",
                     "app-heap", "state", "elasticsearch-zip", "analysis-plugin-zip", "harvester-jar", "api-jar"));
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown arguments: " + given.keySet());
@@ -133,17 +136,23 @@ public final class Bench {
             }
             Wrk wrk = new Wrk(script, options.threads(), options.connections(), options.duration());
             say("warming up both sides for " + options.warmUp().toSeconds() + " s each");
-            wrk.run("api", "mixed", api, requests.resolve("mixed-api.txt"), options.warmUp());
-            wrk.run("elasticsearch", "mixed", elasticsearch, requests.resolve("mixed-es.txt"), options.warmUp());
+            for (String mix : List.of("mixed", "suggest")) {
+                wrk.saturate("api", mix, api, requests.resolve(mix + "-api.txt"), options.warmUp());
+                wrk.saturate("elasticsearch", mix, elasticsearch, requests.resolve(mix + "-es.txt"), options.warmUp());
+            }
             List<Wrk.Result> results = new ArrayList<>();
             for (int round = 1; round <= options.rounds(); round++) {
                 for (String mix : List.of("mixed", "suggest")) {
-                    for (String target : List.of("api", "elasticsearch")) {
-                        Wrk.Result result = wrk.run(target, mix, "api".equals(target) ? api : elasticsearch,
-                                requests.resolve(mix + ("api".equals(target) ? "-api.txt" : "-es.txt")));
-                        say(String.format("round %d, %s, %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors", round, mix, target,
-                                result.perSecond(), result.p50(), result.p99(), result.errors()));
-                        results.add(result);
+                    int rate = "mixed".equals(mix) ? options.mixedRate() : options.suggestRate();
+                    for (boolean paced : List.of(false, true)) {
+                        for (String target : List.of("api", "elasticsearch")) {
+                            String url = "api".equals(target) ? api : elasticsearch;
+                            Path file = requests.resolve(mix + ("api".equals(target) ? "-api.txt" : "-es.txt"));
+                            Wrk.Result result = paced ? wrk.pace(target, mix, url, file, rate) : wrk.saturate(target, mix, url, file);
+                            say(String.format("round %d, %s, %s, %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors", round, mix,
+                                    result.load(), target, result.perSecond(), result.p50(), result.p99(), result.errors()));
+                            results.add(result);
+                        }
                     }
                 }
             }
@@ -256,31 +265,41 @@ public final class Bench {
 
     private String report(Load load, List<Wrk.Result> results, Duration total) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("Run %s, %d cores, Java %s; Elasticsearch heap %s, apps' heap %s; wrk -t%d -c%d, %d s per round, %d rounds%n%n",
+        out.append(String.format("Run %s, %d cores, Java %s; Elasticsearch heap %s, apps' heap %s; wrk -t%d -c%d, %d s a run, %d rounds;"
+                + " paced runs at %d req/s (mixed) and %d req/s (suggest)%n%n",
                 DateTimeFormatter.ISO_INSTANT.format(Instant.now().atOffset(ZoneOffset.UTC).withNano(0)),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), options.elasticsearchHeap(), options.appHeap(),
-                options.threads(), options.connections(), options.duration().toSeconds(), options.rounds()));
+                options.threads(), options.connections(), options.duration().toSeconds(), options.rounds(), options.mixedRate(),
+                options.suggestRate()));
         out.append(String.format("Catalogue: %,d generated services harvested (run %s) in %d s, all searchable after %d s.%n%n", load.services(),
                 load.runStatus(), load.harvest().toSeconds(), load.untilSearchable().toSeconds()));
-        out.append("| mix | target | requests/s | p50 ms | p90 ms | p99 ms | max ms | errors |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| mix | load | target | requests/s | p50 ms | p90 ms | p99 ms | max ms | errors |\n"
+                + "|---|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (Wrk.Result r : results) {
-            out.append(String.format("| %s | %s | %.0f | %.2f | %.2f | %.2f | %.1f | %d |%n", r.mix(), r.target(), r.perSecond(), r.p50(), r.p90(),
-                    r.p99(), r.max(), r.errors()));
+            out.append(String.format("| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %.1f | %d |%n", r.mix(), r.load(), r.target(), r.perSecond(),
+                    r.p50(), r.p90(), r.p99(), r.max(), r.errors()));
         }
-        out.append("\nMedians over the rounds (API ÷ Elasticsearch):\n\n| mix | API req/s | ES req/s | API p99 ms | ES p99 ms | p99 ratio |\n|---|---:|---:|---:|---:|---:|\n");
+        out.append("\nMedians over the rounds, API beside Elasticsearch:\n\n"
+                + "| mix | saturated: API req/s | ES req/s | ratio | paced: API p50 ms | ES p50 ms | API p99 ms | ES p99 ms | p99 ratio |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String mix : List.of("mixed", "suggest")) {
-            double apiRate = median(results, mix, "api", Wrk.Result::perSecond);
-            double esRate = median(results, mix, "elasticsearch", Wrk.Result::perSecond);
-            double apiP99 = median(results, mix, "api", Wrk.Result::p99);
-            double esP99 = median(results, mix, "elasticsearch", Wrk.Result::p99);
-            out.append(String.format("| %s | %.0f | %.0f | %.2f | %.2f | %.2f |%n", mix, apiRate, esRate, apiP99, esP99, apiP99 / esP99));
+            double apiRate = median(results, mix, true, "api", Wrk.Result::perSecond);
+            double esRate = median(results, mix, true, "elasticsearch", Wrk.Result::perSecond);
+            double apiP50 = median(results, mix, false, "api", Wrk.Result::p50);
+            double esP50 = median(results, mix, false, "elasticsearch", Wrk.Result::p50);
+            double apiP99 = median(results, mix, false, "api", Wrk.Result::p99);
+            double esP99 = median(results, mix, false, "elasticsearch", Wrk.Result::p99);
+            out.append(String.format("| %s | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n", mix, apiRate, esRate, apiRate / esRate,
+                    apiP50, esP50, apiP99, esP99, apiP99 / esP99));
         }
         out.append(String.format("%nWhole benchmark: %d s.%n", total.toSeconds()));
         return out.toString();
     }
 
-    private static double median(List<Wrk.Result> results, String mix, String target, java.util.function.ToDoubleFunction<Wrk.Result> value) {
-        double[] values = results.stream().filter(r -> r.mix().equals(mix) && r.target().equals(target)).mapToDouble(value).sorted().toArray();
+    private static double median(List<Wrk.Result> results, String mix, boolean saturated, String target,
+            java.util.function.ToDoubleFunction<Wrk.Result> value) {
+        double[] values = results.stream().filter(r -> r.mix().equals(mix) && r.target().equals(target)
+                && r.load().equals("saturated") == saturated).mapToDouble(value).sorted().toArray();
         return values.length % 2 == 1 ? values[values.length / 2] : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
     }
 

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class Wrk {
 
     /** One wrk run: latencies in milliseconds, errors of every kind (connection, read, write, non-2xx/3xx, timeout). */
-    record Result(String target, String mix, long requests, double seconds, double p50, double p90, double p99, double max, long errors) {
+    record Result(String target, String mix, String load, long requests, double seconds, double p50, double p90, double p99, double max, long errors) {
         double perSecond() {
             return requests / seconds;
         }
@@ -46,13 +46,24 @@ final class Wrk {
         }
     }
 
-    Result run(String target, String mix, String baseUrl, Path requests) throws IOException, InterruptedException {
-        return run(target, mix, baseUrl, requests, duration);
+    /** As fast as answers come back: the most the target can serve. */
+    Result saturate(String target, String mix, String baseUrl, Path requests, Duration length) throws IOException, InterruptedException {
+        return run(target, mix, "saturated", baseUrl, requests, length, 0);
     }
 
-    Result run(String target, String mix, String baseUrl, Path requests, Duration length) throws IOException, InterruptedException {
+    /** A steady {@code perSecond} requests a second, below saturation: latency under a given load. */
+    Result pace(String target, String mix, String baseUrl, Path requests, int perSecond) throws IOException, InterruptedException {
+        return run(target, mix, perSecond + "/s", baseUrl, requests, duration, perSecond);
+    }
+
+    Result saturate(String target, String mix, String baseUrl, Path requests) throws IOException, InterruptedException {
+        return saturate(target, mix, baseUrl, requests, duration);
+    }
+
+    private Result run(String target, String mix, String load, String baseUrl, Path requests, Duration length, int perSecond)
+            throws IOException, InterruptedException {
         List<String> command = List.of("wrk", "-t" + threads, "-c" + connections, "-d" + length.toSeconds() + "s", "--timeout", "10s",
-                "-s", script.toString(), baseUrl, "--", requests.toString());
+                "-s", script.toString(), baseUrl, "--", requests.toString(), Double.toString((double) perSecond / threads));
         Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (wrk.waitFor() != 0) {
@@ -63,7 +74,7 @@ final class Wrk {
         JsonNode result = JSON.readTree(line.substring("RESULT ".length()));
         long errors = result.path("connectErrors").asLong() + result.path("readErrors").asLong() + result.path("writeErrors").asLong()
                 + result.path("statusErrors").asLong() + result.path("timeouts").asLong();
-        return new Result(target, mix, result.path("requests").asLong(), result.path("durationMicros").asLong() / 1e6,
+        return new Result(target, mix, load, result.path("requests").asLong(), result.path("durationMicros").asLong() / 1e6,
                 result.path("p50").asLong() / 1000.0, result.path("p90").asLong() / 1000.0, result.path("p99").asLong() / 1000.0,
                 result.path("max").asLong() / 1000.0, errors);
     }
