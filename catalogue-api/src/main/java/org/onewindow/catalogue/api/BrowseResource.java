@@ -1,6 +1,5 @@
 package org.onewindow.catalogue.api;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -36,21 +35,21 @@ public class BrowseResource {
     @GET
     @Path("/categories")
     @Operation(summary = "Service fields (서비스분야) with how many services each has; value filters /services?category=")
-    public CompletionStage<Browse> categories(@Parameter(description = "ko (default) or en") @QueryParam("lang") String lang) throws IOException {
+    public CompletionStage<Browse> categories(@Parameter(description = "ko (default) or en") @QueryParam("lang") String lang) {
         return search.browse(Facet.CATEGORY, language(lang)).thenApply(Browse::new);
     }
 
     @GET
     @Path("/agencies")
     @Operation(summary = "Agencies with services in the catalogue; value filters /services?agency=")
-    public CompletionStage<Browse> agencies(@Parameter(description = "ko (default) or en") @QueryParam("lang") String lang) throws IOException {
+    public CompletionStage<Browse> agencies(@Parameter(description = "ko (default) or en") @QueryParam("lang") String lang) {
         return search.browse(Facet.AGENCY, language(lang)).thenApply(Browse::new);
     }
 
     @GET
     @Path("/regions")
     @Operation(summary = "Regions (KR nationwide, 시도, 시군구) with services; value filters /services?region=")
-    public CompletionStage<Browse> regions(@Parameter(description = "ko (default) or en") @QueryParam("lang") String lang) throws IOException {
+    public CompletionStage<Browse> regions(@Parameter(description = "ko (default) or en") @QueryParam("lang") String lang) {
         return search.browse(Facet.REGION, language(lang)).thenApply(Browse::new);
     }
 
@@ -60,7 +59,7 @@ public class BrowseResource {
     public CompletionStage<Suggestions> suggest(
             @Parameter(description = "What was typed so far, 1–50 characters") @QueryParam("q") String q,
             @Parameter(description = "Suggestions, 1–10 (default 8)") @QueryParam("size") String size,
-            @Parameter(description = "ko (default) or en") @QueryParam("lang") String lang) throws IOException {
+            @Parameter(description = "ko (default) or en") @QueryParam("lang") String lang) {
         List<Problem.ParameterError> errors = new java.util.ArrayList<>();
         String prefix = q == null ? "" : QueryText.of(q).strip();
         if (prefix.isEmpty() || prefix.length() > 50) {

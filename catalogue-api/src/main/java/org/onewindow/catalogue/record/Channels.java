@@ -1,7 +1,7 @@
 package org.onewindow.catalogue.record;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -53,7 +53,7 @@ public final class Channels {
 
     public static List<Channel> of(JsonNode record) {
         List<Channel> channels = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
+        Set<String> seen = new HashSet<>();
         String applicationPage = text(record.path("onlineApplicationUrl"));
         if (applicationPage != null) {
             add(channels, seen, Channel.online(applicationPage, null));

@@ -133,11 +133,6 @@ public class ServiceSearch {
         }
     }
 
-
-
-
-
-
     private Map<String, List<FacetValue>> facets(JsonNode aggregations, String language) {
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
@@ -158,8 +153,6 @@ public class ServiceSearch {
         }
         return facets;
     }
-
-
 
     private static ServiceSummary summary(JsonNode hit, String language) {
         JsonNode source = hit.path("_source");
@@ -182,7 +175,6 @@ public class ServiceSearch {
                 highlight);
     }
 
-
     private static String display(JsonNode localized, String language) {
         String other = "en".equals(language) ? "ko" : "en";
         String wanted = text(localized.path("en".equals(language) ? "en" : "ko"));
@@ -194,10 +186,8 @@ public class ServiceSearch {
     }
 
     private CompletionStage<JsonNode> sendAsync(ObjectNode body) {
-        Request request = new Request("POST", SearchQueries.SEARCH_PATH);
-        request.setJsonEntity(body.toString());
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
-        elasticsearch.performRequestAsync(request, new ResponseListener() {
+        elasticsearch.performRequestAsync(searchRequest(body), new ResponseListener() {
             @Override
             public void onSuccess(Response response) {
                 try {
@@ -216,9 +206,13 @@ public class ServiceSearch {
     }
 
     private JsonNode send(ObjectNode body) throws IOException {
+        return read(elasticsearch.performRequest(searchRequest(body)));
+    }
+
+    private static Request searchRequest(ObjectNode body) {
         Request request = new Request("POST", SearchQueries.SEARCH_PATH);
         request.setJsonEntity(body.toString());
-        return read(elasticsearch.performRequest(request));
+        return request;
     }
 
     private JsonNode read(Response response) throws IOException {

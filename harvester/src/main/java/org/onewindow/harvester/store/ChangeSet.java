@@ -70,58 +70,13 @@ public class ChangeSet {
             CatalogueRecord.<CatalogueRecord>list("id in ?1", chunk.stream().map(c -> c.recordId).distinct().toList())
                     .forEach(record -> records.put(record.id, record));
             for (StagedChange change : chunk) {
-                CatalogueRecord record = records.get(change.recordId);
-                if (change.change == StagedChange.Kind.WITHDRAWN) {
-                    if (record == null || record.status != RecordStatus.ACTIVE) {
-                        continue;
-                    }
-                    record.status = RecordStatus.WITHDRAWN;
-                    record.revision++;
-                    record.lastChanged = now;
-                    record.etag = null;
-                    record.lastModifiedHeader = null;
-                    version(record, StagedChange.Kind.WITHDRAWN, "status", null, runId, now);
-                    OutboxEntry.enqueue(record.id, OutboxEntry.Operation.DELETE);
-                    withdrawn++;
-                    continue;
-                }
-                String changedFields;
-                StagedChange.Kind kind;
-                if (record == null) {
-                    record = new CatalogueRecord();
-                    record.id = change.recordId;
-                    record.sourceId = sourceId;
-                    record.sourceRecordId = change.sourceRecordId;
-                    record.revision = 1;
-                    record.firstSeen = now;
-                    record.lastSeen = now;
-                    records.put(record.id, record);
-                    changedFields = changedFields(null, change.document);
-                    kind = StagedChange.Kind.ADDED;
-                } else if (record.status == RecordStatus.ACTIVE && record.contentHash.equals(change.contentHash)) {
-                    continue; // another run already applied the same content
-                } else {
-                    changedFields = record.status == RecordStatus.WITHDRAWN ? changedFields(null, change.document)
-                            : changedFields(record.document, change.document);
-                    kind = record.status == RecordStatus.WITHDRAWN ? StagedChange.Kind.ADDED : StagedChange.Kind.UPDATED;
-                    record.revision++;
-                }
-                record.url = change.url;
-                record.document = change.document;
-                record.contentHash = change.contentHash;
-                record.status = RecordStatus.ACTIVE;
-                record.lastChanged = now;
-                record.sourceModified = change.sourceModified;
-                record.etag = change.etag;
-                record.lastModifiedHeader = change.lastModifiedHeader;
-                record.definitionHash = change.definitionHash;
-                record.persist();
-                version(record, kind, changedFields, change.document, runId, now);
-                OutboxEntry.enqueue(record.id, OutboxEntry.Operation.INDEX);
-                if (kind == StagedChange.Kind.ADDED) {
+                StagedChange.Kind applied = applyOne(change, records, sourceId, runId, now);
+                if (applied == StagedChange.Kind.ADDED) {
                     added++;
-                } else {
+                } else if (applied == StagedChange.Kind.UPDATED) {
                     updated++;
+                } else if (applied == StagedChange.Kind.WITHDRAWN) {
+                    withdrawn++;
                 }
             }
             CatalogueRecord.getEntityManager().flush();
@@ -129,6 +84,58 @@ public class ChangeSet {
         }
         StagedChange.delete("runId", runId);
         return new Summary(added, updated, withdrawn);
+    }
+
+    /** One staged change applied to its record (in {@code records}, added there when new); null when it changes nothing. */
+    private StagedChange.Kind applyOne(StagedChange change, Map<String, CatalogueRecord> records, String sourceId, long runId, Instant now) {
+        CatalogueRecord record = records.get(change.recordId);
+        if (change.change == StagedChange.Kind.WITHDRAWN) {
+            if (record == null || record.status != RecordStatus.ACTIVE) {
+                return null;
+            }
+            record.status = RecordStatus.WITHDRAWN;
+            record.revision++;
+            record.lastChanged = now;
+            record.etag = null;
+            record.lastModifiedHeader = null;
+            version(record, StagedChange.Kind.WITHDRAWN, "status", null, runId, now);
+            OutboxEntry.enqueue(record.id, OutboxEntry.Operation.DELETE);
+            return StagedChange.Kind.WITHDRAWN;
+        }
+        String changedFields;
+        StagedChange.Kind kind;
+        if (record == null) {
+            record = new CatalogueRecord();
+            record.id = change.recordId;
+            record.sourceId = sourceId;
+            record.sourceRecordId = change.sourceRecordId;
+            record.revision = 1;
+            record.firstSeen = now;
+            record.lastSeen = now;
+            records.put(record.id, record);
+            changedFields = changedFields(null, change.document);
+            kind = StagedChange.Kind.ADDED;
+        } else if (record.status == RecordStatus.ACTIVE && record.contentHash.equals(change.contentHash)) {
+            return null; // another run already applied the same content
+        } else {
+            changedFields = record.status == RecordStatus.WITHDRAWN ? changedFields(null, change.document)
+                    : changedFields(record.document, change.document);
+            kind = record.status == RecordStatus.WITHDRAWN ? StagedChange.Kind.ADDED : StagedChange.Kind.UPDATED;
+            record.revision++;
+        }
+        record.url = change.url;
+        record.document = change.document;
+        record.contentHash = change.contentHash;
+        record.status = RecordStatus.ACTIVE;
+        record.lastChanged = now;
+        record.sourceModified = change.sourceModified;
+        record.etag = change.etag;
+        record.lastModifiedHeader = change.lastModifiedHeader;
+        record.definitionHash = change.definitionHash;
+        record.persist();
+        version(record, kind, changedFields, change.document, runId, now);
+        OutboxEntry.enqueue(record.id, OutboxEntry.Operation.INDEX);
+        return kind;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
