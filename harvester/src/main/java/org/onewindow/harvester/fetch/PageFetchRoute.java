@@ -39,13 +39,22 @@ public class PageFetchRoute extends RouteBuilder {
                 .handled(true)
                 .process(this::describeFailure);
 
-        long timeout = config.harvest().fetchTimeout().toMillis();
         from(ENDPOINT).routeId("fetch-page").noStreamCaching() // the body is read here, capped, never buffered whole first
                 .process(this::prepareRequest)
-                .toF("http://agency-site?throwExceptionOnFailure=false&followRedirects=false&disableStreamCache=true"
-                        + "&connectTimeout=%d&connectionRequestTimeout=%d&responseTimeout=%d&soTimeout=%d",
-                        timeout, timeout, timeout, timeout)
+                .choice()
+                    .when(exchange -> exchange.getProperty(CALL, FetchCall.class).allowPrivateNetworks())
+                        .to(httpEndpoint(FetchConnections.PRIVATE))
+                    .otherwise()
+                        .to(httpEndpoint(FetchConnections.PUBLIC))
+                .end()
                 .process(this::readResponse);
+    }
+
+    /** The HTTP endpoint over one of the guarded connection pools (one per permission level, never shared). */
+    private String httpEndpoint(String pool) {
+        long timeout = config.harvest().fetchTimeout().toMillis();
+        return String.format("http://agency-site?throwExceptionOnFailure=false&followRedirects=false&disableStreamCache=true"
+                + "&clientConnectionManager=#%s&connectionRequestTimeout=%d&responseTimeout=%d", pool, timeout, timeout);
     }
 
     private void prepareRequest(Exchange exchange) {
@@ -144,9 +153,14 @@ public class PageFetchRoute extends RouteBuilder {
         while (root != null && root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        String url = call == null ? "?" : call.request().url();
+        if (root instanceof GuardedConnections.InternalAddressRefused refused) {
+            exchange.getMessage().setBody(new FetchOutcome.Failed(url, refused.getMessage(), false));
+            return;
+        }
         String reason = root == null ? "unknown failure"
                 : root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-        exchange.getMessage().setBody(new FetchOutcome.Failed(call == null ? "?" : call.request().url(), reason, true));
+        exchange.getMessage().setBody(new FetchOutcome.Failed(url, reason, true));
     }
 
     private static String encode(String value) {

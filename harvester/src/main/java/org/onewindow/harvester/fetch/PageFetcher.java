@@ -36,7 +36,8 @@ public class PageFetcher {
             if (refusal.isPresent()) {
                 return new FetchOutcome.Failed(current.url(), "refused: " + refusal.get(), false);
             }
-            FetchOutcome outcome = producer.requestBody(PageFetchRoute.ENDPOINT, new FetchCall(current, call.validators()), FetchOutcome.class);
+            FetchOutcome outcome = producer.requestBody(PageFetchRoute.ENDPOINT,
+                    new FetchCall(current, call.validators(), allowPrivateNetworks), FetchOutcome.class);
             if (!(outcome instanceof FetchOutcome.Fetched fetched) || !isRedirect(fetched.page().status()) || fetched.location() == null) {
                 return hop == 0 ? outcome : relabel(outcome, request);
             }

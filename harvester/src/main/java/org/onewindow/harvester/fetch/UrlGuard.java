@@ -13,7 +13,8 @@ import jakarta.inject.Inject;
 /**
  * Refuses URLs a harvest must not fetch (server-side request forgery): anything but http(s), and hosts that
  * resolve to loopback, private, link-local or otherwise internal addresses, unless the source is allowed them
- * (the local stack and tests, whose agency sites run on loopback). Checked on every hop of a redirect.
+ * (the local stack and tests, whose agency sites run on loopback). Checked on every hop of a redirect, and again on
+ * the address each connection actually reached ({@link GuardedConnections}).
  */
 @ApplicationScoped
 public class UrlGuard {
@@ -27,6 +28,10 @@ public class UrlGuard {
     }
 
     static Optional<String> check(String url, boolean allowPrivateNetworks) {
+        return check(url, allowPrivateNetworks, HostResolver.SYSTEM);
+    }
+
+    static Optional<String> check(String url, boolean allowPrivateNetworks, HostResolver resolver) {
         URI uri;
         try {
             uri = URI.create(url);
@@ -44,8 +49,8 @@ public class UrlGuard {
             return Optional.empty();
         }
         try {
-            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                if (internal(address)) {
+            for (InetAddress address : resolver.resolve(uri.getHost())) {
+                if (InternalAddresses.isInternal(address)) {
                     return Optional.of("host " + uri.getHost() + " resolves to the internal address " + address.getHostAddress());
                 }
             }
@@ -53,20 +58,5 @@ public class UrlGuard {
             return Optional.of("unknown host " + uri.getHost());
         }
         return Optional.empty();
-    }
-
-    private static boolean internal(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
-            return true;
-        }
-        byte[] bytes = address.getAddress();
-        if (bytes.length == 4) {
-            int first = bytes[0] & 0xff;
-            int second = bytes[1] & 0xff;
-            return first == 0 || first == 100 && second >= 64 && second < 128 // carrier-grade NAT
-                    || first == 198 && (second == 18 || second == 19); // benchmarking
-        }
-        return (bytes[0] & 0xfe) == 0xfc; // IPv6 unique local fc00::/7
     }
 }
