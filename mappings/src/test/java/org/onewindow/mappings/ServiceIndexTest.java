@@ -27,7 +27,7 @@ class ServiceIndexTest {
     @Test
     void mapsEveryFieldOfTheCommonSchemaPlusTheDerivedSearchFields() {
         List<String> fields = new java.util.ArrayList<>(Arrays.stream(ServiceRecord.class.getRecordComponents()).map(c -> c.getName()).toList());
-        fields.addAll(List.of("applicationWindow", "applicationAlwaysOpen"));
+        fields.addAll(List.of("applicationWindow", "applicationAlwaysOpen", "channels"));
 
         assertThat(PROPERTIES.properties()).extracting(entry -> entry.getKey())
                 .containsExactlyInAnyOrderElementsOf(fields);
@@ -45,6 +45,20 @@ class ServiceIndexTest {
         assertThat(always.path("applicationAlwaysOpen").asBoolean()).isTrue();
         assertThat(unknown.has("applicationWindow") || unknown.has("applicationAlwaysOpen")).isFalse();
         assertThat(dated.path("applicationPeriod").asText()).as("the record itself is untouched").isEqualTo("2026.03.03. ~ 2026.04.30.");
+    }
+
+    @Test
+    void theIndexedDocumentCarriesTheChannelsReadFromTheRecordsTexts() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String record = "{\"id\":\"a\",\"howToApply\":\"주민센터 방문 신청\",\"contact\":\"어르신복지과 02-2133-8353\"}";
+
+        JsonNode document = json.readTree(ServiceIndex.indexDocument(json, record));
+        JsonNode none = json.readTree(ServiceIndex.indexDocument(json, "{\"id\":\"b\"}"));
+
+        assertThat(document.path("channels").toString()).isEqualTo("[{\"type\":\"phone\",\"phone\":\"02-2133-8353\",\"label\":\"어르신복지과\"},"
+                + "{\"type\":\"in-person\",\"description\":\"주민센터 방문 신청\"}]");
+        assertThat(none.path("channels").isArray() && none.path("channels").isEmpty()).as("always there, empty when none").isTrue();
+        assertThat(PROPERTIES.path("channels").path("enabled").asBoolean(true)).as("stored for the detail, not searched").isFalse();
     }
 
     @Test

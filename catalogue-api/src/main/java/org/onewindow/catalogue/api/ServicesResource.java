@@ -71,7 +71,6 @@ public class ServicesResource {
     public JsonNode get(@PathParam("id") String id) throws IOException, java.sql.SQLException {
         JsonNode record = find(id);
         if (record instanceof com.fasterxml.jackson.databind.node.ObjectNode document) {
-            document.set("channels", json.valueToTree(org.onewindow.catalogue.record.Channels.of(record)));
             provenance.of(id).ifPresent(origin -> document.set("provenance", json.valueToTree(origin)));
         }
         return record;

@@ -1,6 +1,5 @@
 package org.onewindow.catalogue.jsonld;
 
-import org.onewindow.catalogue.record.Channels;
 import org.onewindow.mappings.vocabulary.Term;
 import org.onewindow.mappings.vocabulary.Vocabularies;
 import org.onewindow.mappings.vocabulary.Vocabulary;
@@ -53,20 +52,14 @@ public final class SchemaOrgService {
             service.set("serviceOperator", organization.deepCopy());
         }
         ArrayNode channels = json.createArrayNode();
-        for (Channels.Channel channel : Channels.of(record)) {
-            ObjectNode serviceChannel = channels.addObject().put("@type", "ServiceChannel").put("name", channel.type());
-            if (channel.url() != null) {
-                serviceChannel.put("serviceUrl", channel.url());
+        for (JsonNode channel : record.path("channels")) { // read when the record was indexed (ServiceIndex)
+            ObjectNode serviceChannel = channels.addObject().put("@type", "ServiceChannel").put("name", channel.path("type").asText());
+            copy(channel, "url", serviceChannel, "serviceUrl");
+            if (channel.hasNonNull("phone")) {
+                ObjectNode phone = serviceChannel.putObject("servicePhone").put("@type", "ContactPoint").put("telephone", channel.path("phone").asText());
+                copy(channel, "label", phone, "name");
             }
-            if (channel.phone() != null) {
-                ObjectNode phone = serviceChannel.putObject("servicePhone").put("@type", "ContactPoint").put("telephone", channel.phone());
-                if (channel.label() != null) {
-                    phone.put("name", channel.label());
-                }
-            }
-            if (channel.description() != null) {
-                serviceChannel.put("description", channel.description());
-            }
+            copy(channel, "description", serviceChannel, "description");
         }
         if (channels.isEmpty() && record.hasNonNull("url")) {
             channels.addObject().put("@type", "ServiceChannel").put("serviceUrl", record.path("url").asText());

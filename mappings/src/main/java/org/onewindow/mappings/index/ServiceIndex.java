@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The Elasticsearch projection of the common schema. Readers and writers use the alias; a mapping change gets a
@@ -12,11 +16,11 @@ import java.nio.charset.StandardCharsets;
 public final class ServiceIndex {
 
     public static final String ALIAS = "onewindow-services";
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     public static final String INDEX = ALIAS + "-v" + VERSION;
 
     /** Fields searched by the public full-text query, with their weights; all use the Korean morphological analyzer. */
-    public static final java.util.List<String> SEARCH_FIELDS = java.util.List.of(
+    public static final List<String> SEARCH_FIELDS = List.of(
             "name.ko^4", "name.en^3", "summary.ko^2", "summary.en", "audience", "benefits");
 
     private ServiceIndex() {
@@ -24,16 +28,17 @@ public final class ServiceIndex {
 
     /**
      * The document indexed for a record: the record's JSON plus what is derived for searching only, not part of the
-     * record of truth (so its content hash does not move): the application window for {@code openNow}.
+     * record of truth (so its content hash does not move): the application window for {@code openNow}, and the
+     * {@link Channels} the detail serves (read here, once per revision, rather than on every public request).
      */
-    public static String indexDocument(com.fasterxml.jackson.databind.ObjectMapper json, String recordJson) {
+    public static String indexDocument(ObjectMapper json, String recordJson) {
         try {
-            com.fasterxml.jackson.databind.node.ObjectNode document = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(recordJson);
+            ObjectNode document = (ObjectNode) json.readTree(recordJson);
             ApplicationPeriod.parse(document.path("applicationPeriod").asText(null)).ifPresent(period -> {
                 if (period.always()) {
                     document.put("applicationAlwaysOpen", true);
                 } else {
-                    com.fasterxml.jackson.databind.node.ObjectNode window = document.putObject("applicationWindow");
+                    ObjectNode window = document.putObject("applicationWindow");
                     if (period.from() != null) {
                         window.put("gte", period.from().toString());
                     }
@@ -42,6 +47,7 @@ public final class ServiceIndex {
                     }
                 }
             });
+            document.set("channels", json.valueToTree(Channels.of(document)));
             return json.writeValueAsString(document);
         } catch (IOException e) {
             throw new UncheckedIOException("not a record document", e);
