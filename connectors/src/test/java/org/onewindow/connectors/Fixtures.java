@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
 
+import org.onewindow.mappings.source.BundledSources;
 import org.onewindow.mappings.source.ConnectorSpec;
+import org.onewindow.mappings.source.SourceDefinition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,6 +40,14 @@ public final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The mapping file bundled in the mappings module for the source id. */
+    public static SourceDefinition bundledSource(String id) {
+        return BundledSources.readAll().stream()
+                .filter(file -> file.fileName().equals(BundledSources.FOLDER + id + ".yaml"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no bundled mapping file " + id + ".yaml"))
+                .result().definition();
     }
 
     public static SourceConnector connector(String kind, String baseUrl, String settingsYaml) {

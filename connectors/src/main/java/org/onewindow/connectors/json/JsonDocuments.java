@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.onewindow.connectors.SourceFields;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -74,12 +76,15 @@ public final class JsonDocuments {
         return node.asText();
     }
 
-    /** Every non-blank scalar field of an object, as one-value lists in the object's order; nested values are left out. */
+    /**
+     * Every non-blank scalar field of an object, as one-value lists in the object's order; nested values are left out,
+     * and so are keys that would pose as a display rendition ({@link SourceFields}).
+     */
     public static Map<String, List<String>> scalarFields(JsonNode object) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         object.properties().forEach(field -> {
             String text = scalarText(field.getValue());
-            if (text != null && !text.isBlank()) {
+            if (text != null && !text.isBlank() && SourceFields.isAcceptedName(field.getKey())) {
                 fields.put(field.getKey(), List.of(text));
             }
         });

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.onewindow.connectors.SourceFields;
 import org.onewindow.connectors.json.JsonDocuments;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -116,6 +117,9 @@ final class ServiceFields {
             return;
         }
         String name = language == null || KOREAN.contains(language.toLowerCase(Locale.ROOT)) ? field : field + "@" + language.toLowerCase(Locale.ROOT);
+        if (!SourceFields.isAcceptedName(name)) {
+            return; // the page's language tag would make the name a display rendition
+        }
         List<String> values = fields.computeIfAbsent(name, f -> new ArrayList<>());
         String value = text.strip();
         if (!values.contains(value)) {

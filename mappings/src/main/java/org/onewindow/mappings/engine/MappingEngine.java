@@ -1,17 +1,17 @@
 package org.onewindow.mappings.engine;
 
-import org.onewindow.mappings.source.FieldRule;
-
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import java.util.ArrayList;
-import java.util.List;
-
+import org.onewindow.mappings.html.DisplayHtml;
 import org.onewindow.mappings.model.CompetentAuthority;
 import org.onewindow.mappings.model.Licence;
 import org.onewindow.mappings.model.LocalizedText;
 import org.onewindow.mappings.model.RawRecord;
 import org.onewindow.mappings.model.ServiceRecord;
+import org.onewindow.mappings.source.FieldRule;
 import org.onewindow.mappings.source.SourceDefinition;
 import org.onewindow.mappings.source.SourceLicence;
 import org.onewindow.mappings.source.TargetField;
@@ -34,12 +34,15 @@ public final class MappingEngine {
         this.vocabularies = vocabularies;
     }
 
-    /** Text fields shown as formatted text; each gets the sanitised HTML of the raw field that filled it, if any. */
+    /**
+     * Text fields shown as formatted text; each gets the HTML of the raw field that filled it, if any, cleaned with the
+     * display safelist here whatever connector made it (links resolved against the record's URL).
+     */
     private static final List<TargetField> FORMATTED = List.of(TargetField.DESCRIPTION, TargetField.AUDIENCE,
             TargetField.ELIGIBILITY, TargetField.BENEFITS, TargetField.HOW_TO_APPLY);
 
     private static Map<String, String> htmlRenditions(SourceDefinition source, RawRecord raw) {
-        Map<String, String> html = new java.util.LinkedHashMap<>();
+        Map<String, String> html = new LinkedHashMap<>();
         for (TargetField field : FORMATTED) {
             FieldRule rule = source.fields().get(field);
             if (rule == null) {
@@ -50,8 +53,9 @@ public final class MappingEngine {
                     continue;
                 }
                 List<String> rendition = raw.values(from + ServiceRecord.HTML_SUFFIX);
-                if (!rendition.isEmpty()) {
-                    html.put(field.key(), String.join("\n", rendition));
+                String cleaned = rendition.isEmpty() ? "" : DisplayHtml.clean(String.join("\n", rendition), raw.url());
+                if (!cleaned.isEmpty()) {
+                    html.put(field.key(), cleaned);
                 }
                 break;
             }
