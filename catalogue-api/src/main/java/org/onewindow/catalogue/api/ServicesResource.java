@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.onewindow.catalogue.record.SafeRenditions;
 import org.onewindow.catalogue.search.SearchPage;
 import org.onewindow.catalogue.search.ServiceSearch;
 
@@ -71,6 +72,7 @@ public class ServicesResource {
     public JsonNode get(@PathParam("id") String id) throws IOException, java.sql.SQLException {
         JsonNode record = find(id);
         if (record instanceof com.fasterxml.jackson.databind.node.ObjectNode document) {
+            SafeRenditions.apply(document);
             provenance.of(id).ifPresent(origin -> document.set("provenance", json.valueToTree(origin)));
         }
         return record;
