@@ -1,5 +1,8 @@
 package org.onewindow.connectors.html;
 
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -8,6 +11,8 @@ import org.jsoup.select.NodeVisitor;
 
 /** Element text that keeps the page's line structure: {@code <br>}, list items, paragraphs and rows become lines. */
 public final class HtmlText {
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private HtmlText() {
     }
@@ -32,9 +37,8 @@ public final class HtmlText {
             }
         }, element);
         return out.toString().lines()
-                .map(line -> line.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip())
+                .map(line -> SPACES.matcher(line.replace('\u00a0', ' ')).replaceAll(" ").strip())
                 .filter(line -> !line.isEmpty())
-                .reduce((a, b) -> a + "\n" + b)
-                .orElse("");
+                .collect(Collectors.joining("\n"));
     }
 }
