@@ -70,14 +70,16 @@ class DryRunTest {
     }
 
     @Test
-    void aSourceNotAllowedPrivateNetworksCannotReachLoopback() throws IOException {
+    void aDryRunReadsItsFilesOwnBaseUrlNotTheConfiguredOneOfTheSourceItNames() throws IOException {
+        // mohw-welfare is configured to read the test site; the posted file says another address
         given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).contentType("application/yaml")
-                .body(utf8(demoMapping().replace("mohw-welfare", "someone-elses-source")))
+                .body(utf8(demoMapping().replace(LocalServicesResource.site().baseUrl(), "http://127.0.0.1:9")))
                 .post("/api/v1/sources/dry-run")
                 .then().statusCode(200)
+                .body("sourceId", equalTo("mohw-welfare"))
                 .body("records", hasSize(0))
                 .body("errors[0].stage", equalTo("gather"))
-                .body("errors[0].message", containsString("refused: host 127.0.0.1 resolves to the internal address 127.0.0.1"));
+                .body("errors[0].url", containsString("http://127.0.0.1:9/"));
     }
 
     @Test

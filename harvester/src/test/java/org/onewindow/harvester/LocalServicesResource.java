@@ -8,6 +8,7 @@ import java.util.Map;
 import org.onewindow.runtime.TestBackends;
 import org.onewindow.runtime.demo.DemoAgencySite;
 import org.onewindow.runtime.demo.DemoAgencyWeb;
+import org.onewindow.runtime.demo.Gov24ApiAgency;
 import org.onewindow.runtime.demo.SeoulSitemapAgency;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -28,13 +29,17 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
     public Map<String, String> start() {
         backends = TestBackends.start(Path.of("target/test-services"));
         site = DemoAgencySite.start(0);
-        cityPortal = DemoAgencyWeb.start(List.of(new SeoulSitemapAgency()), i -> 0);
+        cityPortal = DemoAgencyWeb.start(List.of(new SeoulSitemapAgency(), new Gov24ApiAgency()), i -> 0);
         Map<String, String> config = new HashMap<>(backends.quarkusConfig());
         config.put("onewindow.sources.seoul-sitemap.base-url", cityPortal.baseUrl(SeoulSitemapAgency.SOURCE_ID));
         config.put("onewindow.sources.seoul-sitemap.delay-millis", "0");
         config.put("onewindow.operator.key", OPERATOR_KEY);
         config.put("onewindow.sources.mohw-welfare.base-url", site.baseUrl());
         config.put("onewindow.sources.mohw-welfare.delay-millis", "0");
+        config.put("onewindow.sources.gov24-api.base-url", gov24Api().baseUrl());
+        config.put("onewindow.sources.gov24-api.delay-millis", "0");
+        config.put("onewindow.sources.gov24-api.secrets", Gov24ApiAgency.KEY_ENV);
+        config.put("onewindow.dry-run.allow-private-networks", "true");
         config.put("onewindow.harvest.fetch-timeout", "2s");
         config.put("onewindow.harvest.fetch-time-cap", "3s");
         config.put("onewindow.harvest.retries", "1");
@@ -45,8 +50,8 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put("onewindow.instance-id", "test-harvester");
         config.put("onewindow.harvest.robots-cache", "1s");
         config.put("onewindow.mapping-dir", "src/test/resources/mapping-dir");
-        // The agency site doubles run on loopback: those sources (and the dry-run's trial source) are allowed it.
-        for (String source : List.of("mohw-welfare", "seoul-sitemap", "mohw-welfare-trial")) {
+        // The agency site doubles run on loopback: those sources are allowed it.
+        for (String source : List.of("mohw-welfare", "seoul-sitemap", "gov24-api")) {
             config.put("onewindow.sources." + source + ".allow-private-networks", "true");
         }
         return config;
@@ -59,6 +64,11 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
     /** 서울특별시's sitemap-driven portal. */
     public static DemoAgencyWeb.Site cityPortal() {
         return cityPortal.site(SeoulSitemapAgency.SOURCE_ID);
+    }
+
+    /** 행정안전부's 정부24 JSON API, which answers only to its service key. */
+    public static DemoAgencyWeb.Site gov24Api() {
+        return cityPortal.site(Gov24ApiAgency.SOURCE_ID);
     }
 
     @Override

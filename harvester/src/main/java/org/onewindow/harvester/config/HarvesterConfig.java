@@ -1,6 +1,7 @@
 package org.onewindow.harvester.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +15,8 @@ public interface HarvesterConfig {
     Operator operator();
 
     Harvest harvest();
+
+    DryRun dryRun();
 
     /**
      * This harvester instance's name, owner of the runs it executes; instances sharing a database need distinct
@@ -131,6 +134,15 @@ public interface HarvesterConfig {
         boolean schedulesEnabled();
     }
 
+    interface DryRun {
+        /**
+         * Let dry-runs of posted mapping files fetch from loopback and private addresses. A dry-run never takes the
+         * permission, base URL or secrets of the source id its file declares; the local stack and tests set this.
+         */
+        @WithDefault("false")
+        boolean allowPrivateNetworks();
+    }
+
     interface SourceOverride {
         /** Another origin for the source (a mirror, the local demo site, a test double). */
         Optional<String> baseUrl();
@@ -149,5 +161,12 @@ public interface HarvesterConfig {
 
         /** Another mass-change review threshold (share of the source's services, 0–1). */
         Optional<Double> reviewThreshold();
+
+        /**
+         * The {@code ONEWINDOW_SECRET_*} environment variables this source may read (e.g. its API key), comma-separated.
+         * A secret is sent only to the host of the source's base URL, over https unless the source is allowed private
+         * networks; no other source, and no dry-run of another base URL, can use it.
+         */
+        Optional<List<String>> secrets();
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.onewindow.connectors.Connectors;
 import org.onewindow.connectors.RecordRef;
 import org.onewindow.connectors.SourceConnector;
 import org.onewindow.harvester.config.HarvesterConfig;
@@ -14,8 +15,13 @@ import org.onewindow.harvester.run.ErrorSink;
 import org.onewindow.harvester.run.ListingGatherer;
 import org.onewindow.harvester.run.RecordProcessor;
 import org.onewindow.harvester.source.SourceCatalog;
+import org.onewindow.harvester.source.SourceSecrets;
 import org.onewindow.mappings.model.ServiceRecord;
 import org.onewindow.mappings.source.SourceDefinition;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,14 +56,25 @@ public class DryRun {
     @Inject
     HarvesterConfig config;
 
-    /** @throws RuntimeException (a connector configuration error) when the settings cannot work */
-    public Report run(SourceDefinition definition, int limit) {
-        SourceConnector connector = sources.connector(definition);
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * Runs the file as it is written: its own base URL and politeness, never the configuration of the source whose id
+     * it declares (no base-URL override, no private-network permission: only {@code onewindow.dry-run.allow-private-networks}),
+     * and secrets only as bound to that source and sent to its configured host. The answer is JSON with every secret
+     * the run read masked.
+     *
+     * @throws RuntimeException (a connector configuration error) when the settings cannot work
+     */
+    public JsonNode run(SourceDefinition definition, int limit) {
+        SourceSecrets secrets = sources.secretsForDryRun(definition);
+        SourceConnector connector = Connectors.create(definition.connector(), definition.connector().baseUrl(), secrets::read);
         int records = Math.max(1, Math.min(limit, config.harvest().dryRunMaxRecords()));
         List<ErrorReport> errors = new ArrayList<>();
-        ErrorSink sink = ErrorSink.redacting(connector,
+        ErrorSink sink = ErrorSink.redacting(text -> secrets.mask(connector.redact(text)),
                 (stage, url, recordId, message) -> errors.add(new ErrorReport(stage.name().toLowerCase(), url, recordId, message)));
-        FetchSession session = new FetchSession(sources.delayMillis(definition), sources.allowsPrivateNetworks(definition));
+        FetchSession session = new FetchSession(definition.politeness().delayMillis(), config.dryRun().allowPrivateNetworks(), secrets);
         Instant deadline = Instant.now().plus(config.harvest().runTimeout());
 
         ListingGatherer.Gathered gathered = gatherer.gather(connector, session, deadline, records, sink);
@@ -69,6 +86,11 @@ public class DryRun {
                         processed.mapping().valid()));
             }
         }
-        return new Report(definition.id(), definition.connector().kind(), gathered.pages(), gathered.records().size(), reports, errors);
+        Report report = new Report(definition.id(), definition.connector().kind(), gathered.pages(), gathered.records().size(), reports, errors);
+        try {
+            return json.readTree(secrets.mask(json.writeValueAsString(report)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("dry-run report not serialisable", e);
+        }
     }
 }

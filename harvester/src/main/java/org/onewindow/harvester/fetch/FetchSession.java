@@ -5,21 +5,32 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One run's (or dry-run's) dealings with its source's site: the source's delay between two requests, whether it may
- * reach private addresses, and what the
- * run cost the site (requests, bytes, answers of 304).
+ * reach private addresses, which secrets its requests may carry where, and what the run cost the site (requests,
+ * bytes, answers of 304).
  */
 public final class FetchSession {
 
     private final long delayMillis;
     private final boolean allowPrivateNetworks;
+    private final RequestSecrets secrets;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicInteger notModified = new AtomicInteger();
 
     /** @param allowPrivateNetworks the source may fetch from loopback and private addresses */
     public FetchSession(long delayMillis, boolean allowPrivateNetworks) {
+        this(delayMillis, allowPrivateNetworks, RequestSecrets.NONE);
+    }
+
+    /** @param secrets the secrets the session's requests may carry, and where to */
+    public FetchSession(long delayMillis, boolean allowPrivateNetworks, RequestSecrets secrets) {
         this.delayMillis = delayMillis;
         this.allowPrivateNetworks = allowPrivateNetworks;
+        this.secrets = secrets;
+    }
+
+    public RequestSecrets secrets() {
+        return secrets;
     }
 
     public long delayMillis() {

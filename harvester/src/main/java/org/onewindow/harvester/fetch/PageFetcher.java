@@ -27,11 +27,18 @@ public class PageFetcher {
     @Inject
     HarvesterConfig config;
 
-    /** @param allowPrivateNetworks the source may reach loopback and private addresses */
-    public FetchOutcome fetch(FetchCall call, boolean allowPrivateNetworks) {
+    /**
+     * @param allowPrivateNetworks the source may reach loopback and private addresses
+     * @param secrets where the secrets a request may carry may go (checked on every hop)
+     */
+    public FetchOutcome fetch(FetchCall call, boolean allowPrivateNetworks, RequestSecrets secrets) {
         PageRequest request = call.request();
         PageRequest current = request;
         for (int hop = 0; hop <= config.harvest().maxRedirects(); hop++) {
+            Optional<String> secretRefusal = secrets.refusal(current.url());
+            if (secretRefusal.isPresent()) {
+                return new FetchOutcome.Failed(current.url(), "refused: " + secretRefusal.get(), false);
+            }
             Optional<String> refusal = guard.refusal(current.url(), allowPrivateNetworks);
             if (refusal.isPresent()) {
                 return new FetchOutcome.Failed(current.url(), "refused: " + refusal.get(), false);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.onewindow.harvester.config.HarvesterConfig;
@@ -36,7 +37,7 @@ public class PoliteFetcher {
 
     public FetchOutcome fetch(FetchCall call, FetchSession session) {
         String url = call.request().url();
-        java.util.Optional<String> refusal = guard.refusal(url, session.allowPrivateNetworks());
+        Optional<String> refusal = session.secrets().refusal(url).or(() -> guard.refusal(url, session.allowPrivateNetworks()));
         if (refusal.isPresent()) {
             return new FetchOutcome.Failed(url, "refused: " + refusal.get(), false); // not even its robots.txt is asked
         }
@@ -48,7 +49,7 @@ public class PoliteFetcher {
         int attempts = 1 + Math.max(0, config.harvest().retries());
         FetchOutcome outcome = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
-            outcome = gate.withTurn(url, delay, () -> fetcher.fetch(call, session.allowPrivateNetworks()));
+            outcome = gate.withTurn(url, delay, () -> fetcher.fetch(call, session.allowPrivateNetworks(), session.secrets()));
             session.counted(outcome);
             if (attempt == attempts) {
                 break;

@@ -70,7 +70,7 @@ public class RobotsRules {
     private Cached read(String robotsUrl, FetchSession session) {
         long now = System.currentTimeMillis();
         FetchOutcome outcome = gate.withTurn(robotsUrl, session.delayMillis(),
-                () -> fetcher.fetch(new FetchCall(PageRequest.get(robotsUrl), Validators.NONE), session.allowPrivateNetworks()));
+                () -> fetcher.fetch(new FetchCall(PageRequest.get(robotsUrl), Validators.NONE), session.allowPrivateNetworks(), RequestSecrets.NONE));
         session.counted(outcome);
         if (outcome instanceof FetchOutcome.Failed failed) {
             return new Cached(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE),

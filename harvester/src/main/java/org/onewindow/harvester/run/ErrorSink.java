@@ -1,5 +1,7 @@
 package org.onewindow.harvester.run;
 
+import java.util.function.UnaryOperator;
+
 import org.onewindow.harvester.store.Stage;
 
 /** Where the stages report what went wrong: error rows for a run, a list for a dry-run. */
@@ -8,9 +10,9 @@ public interface ErrorSink {
 
     void error(Stage stage, String url, String recordId, String message);
 
-    /** Masks what the connector calls secret (an API key in a URL) before anything is stored or shown. */
-    static ErrorSink redacting(org.onewindow.connectors.SourceConnector connector, ErrorSink sink) {
-        return (stage, url, recordId, message) -> sink.error(stage, url == null ? null : connector.redact(url), recordId,
-                message == null ? null : connector.redact(message));
+    /** Masks secrets (an API key in a URL) with {@code mask} before anything is stored or shown. */
+    static ErrorSink redacting(UnaryOperator<String> mask, ErrorSink sink) {
+        return (stage, url, recordId, message) -> sink.error(stage, url == null ? null : mask.apply(url), recordId,
+                message == null ? null : mask.apply(message));
     }
 }

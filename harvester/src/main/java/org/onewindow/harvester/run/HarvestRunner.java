@@ -3,9 +3,11 @@ package org.onewindow.harvester.run;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.onewindow.connectors.RecordRef;
 import org.onewindow.connectors.SourceConnector;
@@ -14,6 +16,7 @@ import org.onewindow.harvester.fetch.FetchSession;
 import org.onewindow.harvester.fetch.Validators;
 import org.onewindow.harvester.publish.CataloguePublisher;
 import org.onewindow.harvester.source.SourceCatalog;
+import org.onewindow.harvester.source.SourceSecrets;
 import org.onewindow.harvester.store.ChangeSet;
 import org.onewindow.harvester.store.HarvestRun;
 import org.onewindow.harvester.store.RecordStore;
@@ -21,6 +24,7 @@ import org.onewindow.harvester.store.RunStatus;
 import org.onewindow.harvester.store.Source;
 import org.onewindow.harvester.store.Stage;
 import org.onewindow.mappings.engine.MappingResult;
+import org.onewindow.mappings.model.RawRecord;
 import org.onewindow.mappings.model.ServiceRecord;
 import org.onewindow.mappings.source.SourceDefinition;
 
@@ -66,7 +70,7 @@ public class HarvestRunner {
 
     /** Everything one run needs at hand. */
     private record Context(long runId, SourceDefinition definition, String definitionHash, SourceConnector connector,
-            FetchSession session, RunCounts counts, ErrorSink errors) {
+            SourceSecrets secrets, FetchSession session, RunCounts counts, ErrorSink errors) {
     }
 
     public void run(long runId) {
@@ -78,17 +82,20 @@ public class HarvestRunner {
         Instant deadline = Instant.now().plus(config.harvest().runTimeout());
         SourceDefinition definition;
         SourceConnector connector;
+        SourceSecrets secrets;
         try {
             definition = sources.definition(source);
-            connector = sources.connector(definition);
+            secrets = sources.secrets(definition);
+            connector = sources.connector(definition, secrets);
         } catch (RuntimeException e) {
             ledger.error(runId, Stage.GATHER, null, null, "source configuration: " + e.getMessage());
             ledger.finish(runId, counts, null, false, RunStatus.FAILED, "source configuration is invalid");
             return;
         }
-        FetchSession session = new FetchSession(sources.delayMillis(definition), sources.allowsPrivateNetworks(definition));
-        ErrorSink errors = ErrorSink.redacting(connector, (stage, url, recordId, message) -> ledger.error(runId, stage, url, recordId, message));
-        Context run = new Context(runId, definition, RecordStore.sha256(source.definition), connector, session, counts, errors);
+        FetchSession session = new FetchSession(sources.delayMillis(definition), sources.allowsPrivateNetworks(definition), secrets);
+        UnaryOperator<String> mask = text -> secrets.mask(connector.redact(text));
+        ErrorSink errors = ErrorSink.redacting(mask, (stage, url, recordId, message) -> ledger.error(runId, stage, url, recordId, message));
+        Context run = new Context(runId, definition, RecordStore.sha256(source.definition), connector, secrets, session, counts, errors);
         try {
             ListingGatherer.Gathered gathered = gatherer.gather(connector, session, deadline, Integer.MAX_VALUE, errors);
             if (gathered.records().isEmpty() && !gathered.complete()) {
@@ -127,7 +134,7 @@ public class HarvestRunner {
             LOG.errorf(e, "run %d aborted", runId);
             errors.error(Stage.GATHER, null, null, "run aborted: " + e);
             changes.discard(runId);
-            ledger.finish(runId, counts, session, false, RunStatus.FAILED, connector.redact("run aborted, nothing was changed: " + e.getMessage()));
+            ledger.finish(runId, counts, session, false, RunStatus.FAILED, mask.apply("run aborted, nothing was changed: " + e.getMessage()));
         }
     }
 
@@ -177,6 +184,12 @@ public class HarvestRunner {
             counts.errored++;
             return;
         }
+        if (run.secrets().appearsIn(texts(processed.raw()))) {
+            run.errors().error(Stage.VALIDATE, processed.raw().url(), ref.sourceRecordId(),
+                    "not published: the record holds the value of a secret the source reads (an API key echoed by the site)");
+            counts.errored++;
+            return;
+        }
         MappingResult mapped = processed.mapping();
         mapped.warnings().forEach(warning -> LOG.infof("%s %s: %s", run.definition().id(), ref.sourceRecordId(), warning));
         if (!mapped.valid()) {
@@ -189,6 +202,13 @@ public class HarvestRunner {
             case UPDATED -> counts.updated++;
             case UNCHANGED -> counts.unchanged++;
         }
+    }
+
+    private static List<String> texts(RawRecord raw) {
+        List<String> texts = new ArrayList<>();
+        texts.add(raw.url());
+        raw.fields().values().forEach(texts::addAll);
+        return texts;
     }
 
     /** The listing's own modification date of the record (a sitemap's lastmod), when it gives a readable one. */

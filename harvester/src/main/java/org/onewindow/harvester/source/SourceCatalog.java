@@ -3,10 +3,12 @@ package org.onewindow.harvester.source;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
@@ -18,6 +20,7 @@ import org.onewindow.mappings.source.BundledSources;
 import org.onewindow.mappings.source.SourceDefinition;
 import org.onewindow.mappings.source.SourceDefinitionReader;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -50,7 +53,7 @@ public class SourceCatalog {
             }
             SourceDefinition definition = file.result().definition();
             try {
-                Connectors.create(definition.connector(), baseUrl(definition));
+                connector(definition, secrets(definition));
             } catch (RuntimeException e) {
                 LOG.errorf("source file skipped: %s: %s", file.fileName(), e.getMessage());
                 continue;
@@ -133,7 +136,33 @@ public class SourceCatalog {
                 ? override.reviewThreshold().get() : config.harvest().reviewThreshold();
     }
 
-    public SourceConnector connector(SourceDefinition definition) {
-        return Connectors.create(definition.connector(), baseUrl(definition));
+    /** The secrets a harvest of the source may read: those bound to it, sent only to its base URL's host. */
+    public SourceSecrets secrets(SourceDefinition definition) {
+        return new SourceSecrets(definition.id(), boundSecrets(definition.id()), URI.create(baseUrl(definition)),
+                allowsPrivateNetworks(definition), System::getenv);
+    }
+
+    /**
+     * The secrets a dry-run of a posted file may read: those bound to the source its id names, sent only to that
+     * source's own base URL host (as configured, whatever base URL the file says); none when no such source exists.
+     */
+    public SourceSecrets secretsForDryRun(SourceDefinition file) {
+        Source stored = QuarkusTransaction.requiringNew().call(() -> Source.<Source>findById(file.id()));
+        if (stored == null) {
+            return new SourceSecrets(file.id(), boundSecrets(file.id()), null, false, System::getenv);
+        }
+        SourceDefinition configured = definition(stored);
+        return new SourceSecrets(file.id(), boundSecrets(file.id()), URI.create(baseUrl(configured)),
+                allowsPrivateNetworks(configured), System::getenv);
+    }
+
+    private Set<String> boundSecrets(String sourceId) {
+        HarvesterConfig.SourceOverride override = config.sources().get(sourceId);
+        return override == null ? Set.of() : Set.copyOf(override.secrets().orElse(List.of()));
+    }
+
+    /** The source's connector on its configured base URL, reading only the secrets given. */
+    public SourceConnector connector(SourceDefinition definition, SourceSecrets secrets) {
+        return Connectors.create(definition.connector(), baseUrl(definition), secrets::read);
     }
 }
