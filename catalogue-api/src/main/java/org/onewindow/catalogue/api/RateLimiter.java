@@ -1,11 +1,13 @@
 package org.onewindow.catalogue.api;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.List;
 
 import org.onewindow.catalogue.config.ApiConfig;
+import org.onewindow.catalogue.ratelimit.ClientKey;
+import org.onewindow.catalogue.ratelimit.TokenBuckets;
 
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -15,33 +17,23 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Per-client rate limit of the public API: a token bucket per network address, in memory only (no address is
- * stored or logged). A client over its budget gets 429 with Retry-After, as problem JSON.
+ * Per-client rate limit of the public API: a token bucket per client ({@link ClientKey}: its address, or its IPv6
+ * /64), in memory only (no address is stored or logged). The client is the socket peer, or the address a trusted proxy
+ * forwards (Quarkus' {@code quarkus.http.proxy.*}; see README). A client over its budget gets 429 with Retry-After, as
+ * problem JSON.
  */
 @Provider
 @PreMatching
 public class RateLimiter implements ContainerRequestFilter {
 
-    private static final int MAX_CLIENTS = 100_000;
-
-    private static final class Bucket {
-        double tokens;
-        long refilledAt;
-
-        Bucket(double tokens, long now) {
-            this.tokens = tokens;
-            this.refilledAt = now;
-        }
-    }
-
     /** Looked up per request: providers are created before runtime configuration exists. */
     @Inject
-    jakarta.enterprise.inject.Instance<ApiConfig> config;
+    Instance<ApiConfig> config;
 
     @Context
     HttpServerRequest http;
 
-    private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private volatile TokenBuckets buckets;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -49,25 +41,26 @@ public class RateLimiter implements ContainerRequestFilter {
         if (!limit.enabled() || !request.getUriInfo().getPath().startsWith("/api/")) {
             return;
         }
-        String client = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
-        long now = System.nanoTime();
-        if (buckets.size() > MAX_CLIENTS) {
-            buckets.clear(); // a flood of addresses: start over rather than grow without bound
-        }
-        Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(limit.burst(), now));
-        double wait;
-        synchronized (bucket) {
-            bucket.tokens = Math.min(limit.burst(), bucket.tokens + (now - bucket.refilledAt) / 1e9 * limit.perSecond());
-            bucket.refilledAt = now;
-            if (bucket.tokens >= 1) {
-                bucket.tokens -= 1;
-                return;
-            }
-            wait = (1 - bucket.tokens) / limit.perSecond();
+        double wait = buckets(limit).take(ClientKey.of(http.remoteAddress()), System.nanoTime());
+        if (wait == 0) {
+            return;
         }
         long retryAfter = Math.max(1, (long) Math.ceil(wait));
         request.abortWith(Response.fromResponse(Problem.response(Response.Status.TOO_MANY_REQUESTS,
-                "too many requests from this client; retry after " + retryAfter + " s", java.util.List.of()))
+                "too many requests from this client; retry after " + retryAfter + " s", List.of()))
                 .header("Retry-After", retryAfter).build());
+    }
+
+    private TokenBuckets buckets(ApiConfig.RateLimit limit) {
+        TokenBuckets made = buckets;
+        if (made == null) {
+            synchronized (this) {
+                if (buckets == null) {
+                    buckets = new TokenBuckets(limit.perSecond(), limit.burst(), limit.maxClients());
+                }
+                made = buckets;
+            }
+        }
+        return made;
     }
 }

@@ -22,5 +22,12 @@ public interface ApiConfig {
 
         @WithDefault("60")
         int burst();
+
+        /**
+         * How many clients are remembered at most (memory is bounded: about 200 bytes each); past it the client seen
+         * least recently is forgotten, and its next request starts a full bucket. No other client is reset.
+         */
+        @WithDefault("100000")
+        int maxClients();
     }
 }
