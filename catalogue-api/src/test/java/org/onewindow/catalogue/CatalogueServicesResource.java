@@ -9,10 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.onewindow.mappings.index.ServiceIndex;
+import org.onewindow.runtime.PostgresServer;
 import org.onewindow.runtime.TestBackends;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -26,6 +28,8 @@ public class CatalogueServicesResource implements QuarkusTestResourceLifecycleMa
     /** The demo catalogue: every service of the six demo agency sites, as the harvester maps them. */
     static final int FIXTURE_SERVICES = 314;
 
+    private static final String READER_PASSWORD = "reader-" + System.nanoTime();
+
     private static TestBackends backends;
 
     @Override
@@ -33,7 +37,12 @@ public class CatalogueServicesResource implements QuarkusTestResourceLifecycleMa
         backends = TestBackends.start(Path.of("target/test-services"));
         loadFixtures();
         loadHistory();
-        return backends.quarkusConfig();
+        // The API connects as the read-only role the migrations created, as it does in production (ReaderRoleTest).
+        backends.postgres().letReaderLogIn(READER_PASSWORD);
+        Map<String, String> config = new HashMap<>(backends.quarkusConfig());
+        config.put("quarkus.datasource.username", PostgresServer.READER);
+        config.put("quarkus.datasource.password", READER_PASSWORD);
+        return config;
     }
 
     private static void loadFixtures() {

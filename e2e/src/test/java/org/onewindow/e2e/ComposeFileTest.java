@@ -73,6 +73,9 @@ class ComposeFileTest {
     /** Secrets: the compose file must demand them from the environment ({@code ${VAR:?message}}), never default them. */
     private static final List<String> SECRET_KEYS = List.of("ONEWINDOW_OPERATOR_KEY", "QUARKUS_DATASOURCE_PASSWORD");
 
+    /** The catalogue API's read-only database role (harvester migration V7). */
+    private static final String READER_ROLE = "onewindow_reader";
+
     private static final Pattern REQUIRED_INTERPOLATION = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:?\\?[^}]*}");
 
     /** {@code ${NAME}} or {@code ${NAME:default}} in a property value. */
@@ -183,6 +186,32 @@ class ComposeFileTest {
         assertThat(environment(compose.path("services").path("harvester").path("environment")))
                 .as("the harvester does not start without an operator key")
                 .containsKey("ONEWINDOW_OPERATOR_KEY");
+    }
+
+    @Test
+    void theCatalogueApiReadsAsTheReadOnlyRoleWithAPasswordOfItsOwn() throws IOException {
+        JsonNode services = compose.path("services");
+        Map<String, String> api = environment(services.path("catalogue-api").path("environment"));
+        Map<String, String> harvester = environment(services.path("harvester").path("environment"));
+        Map<String, String> roles = environment(services.path("database-roles").path("environment"));
+        String migration = Files.readString(repoRoot.resolve("harvester/src/main/resources/db/migration/V7__catalogue_reader_role.sql"));
+
+        assertThat(migration).as("the role the harvester's migration creates").contains("CREATE ROLE " + READER_ROLE);
+        assertThat(api.get("QUARKUS_DATASOURCE_USERNAME")).isEqualTo(READER_ROLE)
+                .isNotEqualTo(harvester.get("QUARKUS_DATASOURCE_USERNAME"));
+        assertThat(variableOf(api.get("QUARKUS_DATASOURCE_PASSWORD"))).as("the API's password variable")
+                .isNotEqualTo(variableOf(harvester.get("QUARKUS_DATASOURCE_PASSWORD")))
+                .isEqualTo(variableOf(roles.get("READER_PASSWORD")));
+        assertThat(services.path("database-roles").path("entrypoint").toString())
+                .contains("ALTER ROLE " + READER_ROLE + " WITH LOGIN PASSWORD :'password'");
+        assertThat(services.path("catalogue-api").path("depends_on").path("database-roles").path("condition").asText())
+                .as("the API starts once its role can log in").isEqualTo("service_completed_successfully");
+    }
+
+    /** The variable a {@code ${NAME…}} value reads. */
+    private static String variableOf(String value) {
+        Matcher variable = EXPRESSION.matcher(value == null ? "" : value);
+        return variable.find() ? variable.group(1) : null;
     }
 
     /** The app module a service is built from: its build context, relative to the compose file. */

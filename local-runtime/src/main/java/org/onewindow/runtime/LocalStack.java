@@ -1,8 +1,10 @@
 package org.onewindow.runtime;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,8 +123,16 @@ public final class LocalStack implements AutoCloseable {
                 harvesterEnvironment, demoOverrides, state.resolve("logs/harvester.log"), progress);
         register(harvester, new Component("harvester", harvester.url(), harvester.pid()));
 
+        // The API reads as the role the harvester's migrations created, with a password of this start's own.
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        String readerPassword = HexFormat.of().formatHex(secret);
+        postgres.letReaderLogIn(readerPassword);
+        Map<String, String> apiEnvironment = new LinkedHashMap<>(connections);
+        apiEnvironment.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.READER);
+        apiEnvironment.put("QUARKUS_DATASOURCE_PASSWORD", readerPassword);
         AppProcess api = AppProcess.start("catalogue-api", settings.apiJar(), fixedOrFree(settings.ports().api()), jvm,
-                connections, settings.profile().apiProperties(), state.resolve("logs/catalogue-api.log"), progress);
+                apiEnvironment, settings.profile().apiProperties(), state.resolve("logs/catalogue-api.log"), progress);
         register(api, new Component("catalogue-api", api.url(), api.pid()));
     }
 

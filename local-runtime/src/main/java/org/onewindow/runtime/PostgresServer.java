@@ -21,6 +21,8 @@ public final class PostgresServer implements AutoCloseable {
 
     public static final String DATABASE = "onewindow";
     public static final String USER = "postgres";
+    /** The catalogue API's read-only role, created by the harvester's migrations (V7__catalogue_reader_role.sql). */
+    public static final String READER = "onewindow_reader";
 
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
@@ -60,6 +62,20 @@ public final class PostgresServer implements AutoCloseable {
             throw new RuntimeEnvironmentException("PostgreSQL did not start: " + rootMessage(e)
                     + "\nAs root, the embedded server needs user namespaces (unshare -U). Where they are not allowed,"
                     + " run against an external PostgreSQL (QUARKUS_DATASOURCE_JDBC_URL).", e);
+        }
+    }
+
+    /**
+     * Lets the reader role log in with {@code password}, as a deployment does at every start: the role exists once the
+     * harvester's migrations have run, without a password.
+     */
+    public void letReaderLogIn(String password) {
+        try (Connection connection = postgres.getDatabase(USER, DATABASE).getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("alter role " + READER + " with login password '" + password.replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw new RuntimeEnvironmentException("cannot let " + READER + " log in (have the harvester's migrations run?): "
+                    + e.getMessage(), e);
         }
     }
 
