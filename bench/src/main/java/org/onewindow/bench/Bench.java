@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Bench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String OPERATOR_KEY = "bench-operator-key";
+    private static final String OPERATOR_KEY = "bench-operator-key-of-at-least-32-characters";
     private static final int MIXED_REQUESTS = 2000;
     private static final int SUGGEST_REQUESTS = 500;
 

@@ -47,7 +47,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class HarvesterFaultsIT {
 
     private static final String SOURCE = "mohw-welfare";
-    private static final String KEY = "faults-operator-key";
+    private static final String KEY = "faults-operator-key-of-at-least-32-characters";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Path WORK = Path.of("target/faults").toAbsolutePath();

@@ -42,7 +42,7 @@ class LocalStackIT {
     @BeforeAll
     static void startTheStackAndHarvest() {
         Path repo = Path.of(System.getProperty("onewindow.repo-root", ".."));
-        String key = "e2e-operator-key";
+        String key = "e2e-operator-key-of-at-least-32-characters";
         stack = LocalStack.start(new LocalStack.Settings(Path.of("target/e2e-stack"),
                 TestArtifacts.elasticsearchZip(), TestArtifacts.analysisPluginZip(),
                 repo.resolve("harvester/target/quarkus-app/quarkus-run.jar"),
@@ -64,7 +64,7 @@ class LocalStackIT {
     @Test
     void reHarvestingEverySourceRightAfterChangesNothingAndMovesNoDocumentVersion() throws Exception {
         Map<String, Long> versionsBefore = indexedVersions();
-        String key = "e2e-operator-key";
+        String key = "e2e-operator-key-of-at-least-32-characters";
 
         List<OperatorClient.RunResult> again = new OperatorClient(stack.url("harvester"), key)
                 .harvestAllSources(Duration.ofMinutes(5), System.out::println);

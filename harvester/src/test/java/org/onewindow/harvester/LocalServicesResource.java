@@ -19,7 +19,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class LocalServicesResource implements QuarkusTestResourceLifecycleManager {
 
-    public static final String OPERATOR_KEY = "test-operator-key";
+    public static final String OPERATOR_KEY = "test-operator-key-of-at-least-32-characters";
 
     private static TestBackends backends;
     private static DemoAgencySite site;

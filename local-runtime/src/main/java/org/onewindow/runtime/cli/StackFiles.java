@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 record StackFiles(Path state) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     Path pidFile() {
         return state.resolve("stack.pid");
@@ -58,21 +62,28 @@ record StackFiles(Path state) {
         try {
             Path temp = stackFile().resolveSibling("stack.json.tmp");
             JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), stack);
-            Files.move(temp, stackFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temp, stackFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The operator key, generated on first use and readable by the owner only. */
+    /**
+     * The operator key, generated on first use: written to a file created readable by the owner only (0600) and moved
+     * into place in one step, so no other user ever sees it, nor anyone a half-written key. A key file that others can
+     * read is made private again.
+     */
     String operatorKey() {
         try {
             Files.createDirectories(state);
             if (!Files.exists(operatorKeyFile())) {
                 byte[] random = new byte[32];
                 new SecureRandom().nextBytes(random);
-                Files.writeString(operatorKeyFile(), Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
-                Files.setPosixFilePermissions(operatorKeyFile(), PosixFilePermissions.fromString("rw-------"));
+                Path temp = Files.createTempFile(state, "operator.key", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+                Files.writeString(temp, Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
+                Files.move(temp, operatorKeyFile(), StandardCopyOption.ATOMIC_MOVE);
+            } else if (!Files.getPosixFilePermissions(operatorKeyFile()).equals(OWNER_ONLY)) {
+                Files.setPosixFilePermissions(operatorKeyFile(), OWNER_ONLY);
             }
             return Files.readString(operatorKeyFile()).strip();
         } catch (IOException e) {
