@@ -8,6 +8,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import org.onewindow.runtime.demo.DemoAgency;
@@ -116,7 +118,12 @@ public final class LocalStack implements AutoCloseable {
             demoOverrides.put("onewindow.sources." + sourceId + ".base-url", baseUrl);
             demoOverrides.put("onewindow.sources." + sourceId + ".delay-millis", "0");
             demoOverrides.put("onewindow.sources." + sourceId + ".allow-private-networks", "true");
+            Set<String> secrets = web.site(sourceId).agency().harvesterEnvironment().keySet();
+            if (!secrets.isEmpty()) {
+                demoOverrides.put("onewindow.sources." + sourceId + ".secrets", String.join(",", new TreeSet<>(secrets)));
+            }
         });
+        demoOverrides.put("onewindow.dry-run.allow-private-networks", "true"); // mapping files tried against the demo sites
         demoOverrides.putAll(settings.profile().harvesterProperties());
         List<String> jvm = settings.profile().appJvmOptions();
         AppProcess harvester = AppProcess.start("harvester", settings.harvesterJar(), fixedOrFree(settings.ports().harvester()), jvm,
