@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.onewindow.mappings.model.RawRecord;
+import org.onewindow.mappings.source.ExtractBudgetExceededException;
 import org.onewindow.mappings.source.FieldRule;
 import org.onewindow.mappings.source.SourceDefinition;
 import org.onewindow.mappings.source.TargetField;
@@ -47,12 +48,18 @@ final class FieldValues {
         return values.isEmpty() ? null : String.join("\n", values);
     }
 
+    /** @throws ExtractBudgetExceededException naming the field, when its extract rule runs out of budget */
     List<String> list(TargetField field) {
         FieldRule rule = source.fields().get(field);
         if (rule == null) {
             return List.of();
         }
-        List<String> values = rawValues(rule);
+        List<String> values;
+        try {
+            values = rawValues(rule);
+        } catch (ExtractBudgetExceededException e) {
+            throw e.forField(field.key());
+        }
         if (values.isEmpty() && rule.defaultValue() != null) {
             values = List.of(rule.defaultValue());
         }

@@ -11,6 +11,7 @@ import org.onewindow.mappings.model.Licence;
 import org.onewindow.mappings.model.LocalizedText;
 import org.onewindow.mappings.model.RawRecord;
 import org.onewindow.mappings.model.ServiceRecord;
+import org.onewindow.mappings.source.ExtractBudgetExceededException;
 import org.onewindow.mappings.source.FieldRule;
 import org.onewindow.mappings.source.SourceDefinition;
 import org.onewindow.mappings.source.SourceLicence;
@@ -63,6 +64,11 @@ public final class MappingEngine {
         return html;
     }
 
+    /**
+     * @throws ExtractBudgetExceededException when a field's extract rule does more work on the record's text than a
+     *                                        linear pattern needs (its message names the field and the pattern): the
+     *                                        record cannot be mapped, which the harvester records as its map error
+     */
     public MappingResult map(SourceDefinition source, RawRecord raw) {
         FieldValues values = new FieldValues(source, raw, vocabularies);
         List<String> problems = new ArrayList<>();

@@ -27,6 +27,13 @@ public record FieldRule(
         boolean absoluteUrl,
         String defaultValue) {
 
+    /**
+     * Characters an extract pattern may read per character of a value (at least {@link #EXTRACT_MIN_READS} in all):
+     * a linear pattern reads each character a few times, a quadratic or catastrophic one runs out.
+     */
+    public static final int EXTRACT_READS_PER_CHARACTER = 1_000;
+    public static final long EXTRACT_MIN_READS = 100_000;
+
     /** The keys a rule object may hold, in the order the README explains them. */
     public static final List<String> KEYS = List.of(
             "from", "split", "extract", "default", "valueMap", "dateFormat", "absoluteUrl", "join");
@@ -55,16 +62,33 @@ public record FieldRule(
         return unescape(join);
     }
 
-    /** The part of a value the rule keeps; null when the extract pattern does not match. */
+    /**
+     * The part of a value the rule keeps; null when the extract pattern does not match.
+     *
+     * @throws ExtractBudgetExceededException when the pattern reads more of the value than its budget allows
+     */
     public String apply(String value) {
         if (extract == null) {
             return value;
         }
-        Matcher m = extract.matcher(value);
-        if (!m.find()) {
-            return null;
+        long budget = extractBudget(value.length());
+        Matcher m = extract.matcher(new BudgetedText(value, budget));
+        try {
+            if (!m.find()) {
+                return null;
+            }
+        } catch (BudgetedText.Exhausted e) {
+            throw ExtractBudgetExceededException.reads(extract.pattern(), value.length(), budget);
+        } catch (StackOverflowError e) {
+            // java.util.regex recurses once per repetition of a group: deep enough, that is the same runaway work
+            throw ExtractBudgetExceededException.stack(extract.pattern(), value.length());
         }
         return m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : m.group();
+    }
+
+    /** Characters an extract pattern may read of a value of this length. */
+    static long extractBudget(int valueLength) {
+        return Math.max(EXTRACT_MIN_READS, (long) EXTRACT_READS_PER_CHARACTER * valueLength);
     }
 
     /** The rule's date format; null when it has none. */
