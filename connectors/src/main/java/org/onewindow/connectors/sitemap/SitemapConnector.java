@@ -1,8 +1,6 @@
 package org.onewindow.connectors.sitemap;
 
 import java.io.IOException;
-
-import java.net.URI;
 import java.net.URL;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -31,7 +29,8 @@ import crawlercommons.sitemaps.SiteMapURL;
 import crawlercommons.sitemaps.UnknownFormatException;
 
 /**
- * A site's sitemap (crawler-commons: sitemap indexes, gzip, text sitemaps) selects the record pages by a URL
+ * A site's sitemap (crawler-commons: sitemap indexes, text sitemaps; gzip inflated here, bounded by
+ * {@link GzippedSitemap}) selects the record pages by a URL
  * pattern; each page is read like the html kind's record pages. A sitemap's {@code lastmod} travels with the
  * record reference as the raw field {@code lastmod}.
  */
@@ -88,16 +87,29 @@ public final class SitemapConnector implements SourceConnector {
     private static AbstractSiteMap parse(FetchedPage page) {
         try {
             SiteMapParser parser = new SiteMapParser(false);
-            String contentType = page.contentType() == null ? guessType(page.finalUrl()) : page.contentType().split(";")[0].strip();
-            return parser.parseSiteMap(contentType, page.body(), new URL(page.finalUrl()));
+            if (GzippedSitemap.isGzip(page.body())) {
+                byte[] inflated = GzippedSitemap.inflate(page.finalUrl(), page.body());
+                return parser.parseSiteMap(typeOf(inflated), inflated, new URL(page.finalUrl()));
+            }
+            return parser.parseSiteMap(typeOf(page.body()), page.body(), new URL(page.finalUrl()));
+        } catch (GzippedSitemap.TooLarge e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         } catch (UnknownFormatException | IOException e) {
             throw new IllegalArgumentException("unreadable sitemap " + page.finalUrl() + ": " + e.getMessage(), e);
         }
     }
 
-    private static String guessType(String url) {
-        String path = URI.create(url).getPath();
-        return path != null && path.endsWith(".gz") ? "application/gzip" : "text/xml";
+    /** XML or a text sitemap (one URL a line), by the bytes: servers label sitemaps and their gzip every which way. */
+    private static String typeOf(byte[] sitemap) {
+        for (byte b : sitemap) {
+            if (b == '<') {
+                return "text/xml";
+            }
+            if (!Character.isWhitespace(b) && b != (byte) 0xEF && b != (byte) 0xBB && b != (byte) 0xBF) { // BOM
+                return "text/plain";
+            }
+        }
+        return "text/xml";
     }
 
     @Override
