@@ -2,14 +2,16 @@ package org.onewindow.connectors;
 
 /**
  * One kind of source, without I/O: the harvester fetches what {@link #firstPage()} and {@link #gather} ask for
- * and hands the bytes back. Implementations are immutable and safe to share between threads.
+ * and hands the bytes back. Implementations are immutable and safe to share between threads. Whatever the bytes,
+ * no exception comes out of {@link #gather} or {@link #extract}: an unreadable listing page is
+ * {@link GatherResult#unreadable}, an unreadable record page {@link ExtractResult.NotAContentPage}.
  */
 public interface SourceConnector {
 
     /** The first listing request of a harvest. */
     PageRequest firstPage();
 
-    /** Records on a fetched listing page and the next listing page, if any. */
+    /** Records on a fetched listing page and the next listing page, if any; or why the page cannot be read. */
     GatherResult gather(FetchedPage page);
 
     /**

@@ -1,10 +1,14 @@
 package org.onewindow.connectors;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
 
+import org.assertj.core.api.AbstractStringAssert;
 import org.onewindow.mappings.source.BundledSources;
 import org.onewindow.mappings.source.ConnectorSpec;
 import org.onewindow.mappings.source.SourceDefinition;
@@ -40,6 +44,14 @@ public final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Asserts the listing page was unreadable (no records, no further page) and gives its reason to assert on. */
+    public static AbstractStringAssert<?> assertUnreadable(GatherResult result) {
+        assertThat(result.records()).isEmpty();
+        assertThat(result.next()).isEmpty();
+        assertThat(result.alsoRead()).isEmpty();
+        return assertThat(result.failure()).as("why the listing page is unreadable").get(STRING);
     }
 
     /** The mapping file bundled in the mappings module for the source id. */

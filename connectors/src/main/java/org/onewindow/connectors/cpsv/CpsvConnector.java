@@ -85,7 +85,16 @@ public final class CpsvConnector implements SourceConnector {
 
     @Override
     public GatherResult gather(FetchedPage page) {
-        Model model = parse(page);
+        Lang lang = format != null ? format : guess(page);
+        Model model;
+        try {
+            model = parse(page, lang);
+        } catch (RiotException e) {
+            return GatherResult.unreadable("unreadable CPSV-AP catalogue (" + lang.getLabel() + "): " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Jena's own faults on hostile input (a malformed language tag trips its error formatting) are no less unreadable
+            return GatherResult.unreadable("unreadable CPSV-AP catalogue (" + lang.getLabel() + "): the RDF parser failed: " + e);
+        }
         List<RecordRef> records = new ArrayList<>();
         Resource publicService = ResourceFactory.createResource(CpsvFields.CPSV + "PublicService");
         List<Resource> services = model.listSubjectsWithProperty(RDF.type, publicService).toList();
@@ -95,7 +104,7 @@ public final class CpsvConnector implements SourceConnector {
             String id = fields.containsKey("identifier") ? fields.get("identifier").get(0)
                     : service.isURIResource() ? service.getURI() : null;
             if (id == null) {
-                throw new IllegalArgumentException("a cpsv:PublicService has neither dct:identifier nor an IRI");
+                return GatherResult.unreadable("a cpsv:PublicService has neither dct:identifier nor an IRI");
             }
             String url = recordUrl != null ? recordUrl.replace("ID", java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8))
                     : service.isURIResource() ? service.getURI() : null;
@@ -108,16 +117,11 @@ public final class CpsvConnector implements SourceConnector {
         return new GatherResult(records, Optional.empty());
     }
 
-    private Model parse(FetchedPage page) {
+    private static Model parse(FetchedPage page, Lang lang) {
         Model model = ModelFactory.createDefaultModel();
-        Lang lang = format != null ? format : guess(page);
-        try {
-            RDFParser.create().source(new ByteArrayInputStream(page.body())).lang(lang).base(page.finalUrl())
-                    .context(NO_REMOTE_CONTEXTS).parse(model);
-            return model;
-        } catch (RiotException e) {
-            throw new IllegalArgumentException("unreadable CPSV-AP catalogue (" + lang.getLabel() + "): " + e.getMessage(), e);
-        }
+        RDFParser.create().source(new ByteArrayInputStream(page.body())).lang(lang).base(page.finalUrl())
+                .context(NO_REMOTE_CONTEXTS).parse(model);
+        return model;
     }
 
     private static Lang guess(FetchedPage page) {

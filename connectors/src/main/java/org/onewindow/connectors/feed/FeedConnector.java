@@ -50,14 +50,14 @@ public final class FeedConnector implements SourceConnector {
         return PageRequest.get(feedUrl);
     }
 
-    /** @throws IllegalArgumentException when the feed is not well-formed XML, or not RSS 2.0 or Atom */
+    /** Unreadable when the feed is not well-formed XML, or not RSS 2.0 or Atom. */
     @Override
     public GatherResult gather(FetchedPage page) {
         List<FeedItem> items;
         try {
             items = FeedReader.items(SafeXml.parse(Charsets.decodeXml(page.body(), page.contentType())), page.finalUrl());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("feed: " + e.getMessage(), e);
+            return GatherResult.unreadable("feed: " + e.getMessage());
         }
         List<RecordRef> refs = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -101,39 +102,48 @@ public final class JsonApiConnector implements SourceConnector {
         return all;
     }
 
-    /** @throws IllegalArgumentException when the page is not JSON or lacks the records array, the total or an id */
+    /** Unreadable when the page is not JSON or lacks the records array, the total or an id. */
     @Override
     public GatherResult gather(FetchedPage page) {
-        JsonNode answer = parse(page, "list page");
+        JsonNode answer;
+        try {
+            answer = parse(page, "list page");
+        } catch (IllegalArgumentException e) {
+            return GatherResult.unreadable(e.getMessage());
+        }
         JsonNode records = answer.at(items);
         if (!records.isArray()) {
-            throw new IllegalArgumentException(masked("list page has no records array at " + items + " (answer: " + excerpt(answer) + ")"));
+            return unreadable("list page has no records array at " + items + " (answer: " + excerpt(answer) + ")");
         }
-        long total = totalCount(answer);
+        OptionalLong total = totalCount(answer);
+        if (total.isEmpty()) {
+            return unreadable("list page has no total count at " + totalCount + " (answer: " + excerpt(answer) + ")");
+        }
         List<RecordRef> refs = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < records.size(); i++) {
             JsonNode record = records.get(i);
             String recordId = record.isObject() ? JsonDocuments.scalarText(record.at(id)) : null;
             if (recordId == null || recordId.isBlank()) {
-                throw new IllegalArgumentException(masked("list record " + (i + 1) + " of " + records.size() + " has no id at " + id));
+                // skipping it would make a complete listing miss the record, and two such runs would withdraw it
+                return unreadable("list record " + (i + 1) + " of " + records.size() + " has no id at " + id);
             }
             if (seen.add(recordId)) {
                 refs.add(new RecordRef(recordId, detailRequest(recordId), JsonDocuments.scalarFields(record)));
             }
         }
         int current = pageOf(page.request());
-        boolean more = (long) current * settings.perPage() < total;
+        boolean more = (long) current * settings.perPage() < total.getAsLong();
         return new GatherResult(refs, more ? Optional.of(listPage(current + 1)) : Optional.empty());
     }
 
-    private long totalCount(JsonNode answer) {
+    private OptionalLong totalCount(JsonNode answer) {
         JsonNode total = answer.at(totalCount);
         String text = JsonDocuments.scalarText(total);
         if (total.isIntegralNumber() || (text != null && text.strip().matches("\\d{1,18}"))) {
-            return total.isIntegralNumber() ? total.asLong() : Long.parseLong(text.strip());
+            return OptionalLong.of(total.isIntegralNumber() ? total.asLong() : Long.parseLong(text.strip()));
         }
-        throw new IllegalArgumentException(masked("list page has no total count at " + totalCount + " (answer: " + excerpt(answer) + ")"));
+        return OptionalLong.empty();
     }
 
     private PageRequest detailRequest(String recordId) {
@@ -221,6 +231,10 @@ public final class JsonApiConnector implements SourceConnector {
             // no cause attached: the parser's own message may quote the answer, and with it the key
             throw new IllegalArgumentException(masked(what + " is " + e.getMessage()));
         }
+    }
+
+    private GatherResult unreadable(String reason) {
+        return GatherResult.unreadable(masked(reason));
     }
 
     private ExtractResult notContent(String reason) {

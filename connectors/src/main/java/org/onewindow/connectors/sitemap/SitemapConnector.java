@@ -62,7 +62,14 @@ public final class SitemapConnector implements SourceConnector {
 
     @Override
     public GatherResult gather(FetchedPage page) {
-        AbstractSiteMap parsed = parse(page);
+        AbstractSiteMap parsed;
+        try {
+            parsed = parse(page);
+        } catch (GzippedSitemap.TooLarge e) {
+            return GatherResult.unreadable(e.getMessage());
+        } catch (UnknownFormatException | IOException e) {
+            return GatherResult.unreadable("unreadable sitemap " + page.finalUrl() + ": " + e.getMessage());
+        }
         if (parsed instanceof SiteMapIndex index) {
             List<PageRequest> children = index.getSitemaps().stream()
                     .map(child -> PageRequest.get(child.getUrl().toString()))
@@ -84,19 +91,13 @@ public final class SitemapConnector implements SourceConnector {
         return new GatherResult(records, Optional.empty());
     }
 
-    private static AbstractSiteMap parse(FetchedPage page) {
-        try {
-            SiteMapParser parser = new SiteMapParser(false);
-            if (GzippedSitemap.isGzip(page.body())) {
-                byte[] inflated = GzippedSitemap.inflate(page.finalUrl(), page.body());
-                return parser.parseSiteMap(typeOf(inflated), inflated, new URL(page.finalUrl()));
-            }
-            return parser.parseSiteMap(typeOf(page.body()), page.body(), new URL(page.finalUrl()));
-        } catch (GzippedSitemap.TooLarge e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        } catch (UnknownFormatException | IOException e) {
-            throw new IllegalArgumentException("unreadable sitemap " + page.finalUrl() + ": " + e.getMessage(), e);
+    private static AbstractSiteMap parse(FetchedPage page) throws UnknownFormatException, IOException {
+        SiteMapParser parser = new SiteMapParser(false);
+        if (GzippedSitemap.isGzip(page.body())) {
+            byte[] inflated = GzippedSitemap.inflate(page.finalUrl(), page.body());
+            return parser.parseSiteMap(typeOf(inflated), inflated, new URL(page.finalUrl()));
         }
+        return parser.parseSiteMap(typeOf(page.body()), page.body(), new URL(page.finalUrl()));
     }
 
     /** XML or a text sitemap (one URL a line), by the bytes: servers label sitemaps and their gzip every which way. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.onewindow.connectors.ConnectorConfigException;
 import org.onewindow.connectors.ExtractResult;
 import org.onewindow.connectors.FetchedPage;
+import org.onewindow.connectors.Fixtures;
 import org.onewindow.connectors.GatherResult;
 import org.onewindow.connectors.PageRequest;
 import org.onewindow.connectors.RecordRef;
@@ -92,21 +93,28 @@ class CpsvConnectorTest {
     }
 
     @Test
-    void aRemoteJsonLdContextIsNeverFetchedAndTheErrorSaysSo() {
+    void aRemoteJsonLdContextIsNeverFetchedAndTheErrorSaysSo() throws IOException {
         CpsvConnector connector = new CpsvConnector("http://example.com", new CpsvSettings("/catalogue", null, null));
-        assertThatThrownBy(() -> connector.gather(page("cpsv-ap-example/example-rdf_public_service.jsonld", "application/ld+json",
+        Fixtures.assertUnreadable(connector.gather(page("cpsv-ap-example/example-rdf_public_service.jsonld", "application/ld+json",
                 "http://example.com/catalogue.jsonld")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("remote JSON-LD context not fetched: https://semiceu.github.io/");
+                .contains("remote JSON-LD context not fetched: https://semiceu.github.io/");
     }
 
     @Test
-    void aTurtleSyntaxErrorIsAClearGatherError() {
+    void aLanguageTagJenaCannotReportOnIsAnUnreadableCatalogueNotAnException() throws IOException {
+        // Jena's RDF/XML parser fails formatting its own error for xml:lang="ko#html" (IllegalFormatConversionException)
+        CpsvConnector connector = new CpsvConnector(BASE, new CpsvSettings("/cpsv/catalogue.rdf", null, null));
+
+        Fixtures.assertUnreadable(connector.gather(page("mois-cpsv/catalogue-bad-language-tag.rdf", "application/rdf+xml",
+                BASE + "/cpsv/catalogue.rdf"))).startsWith("unreadable CPSV-AP catalogue (RDF/XML): the RDF parser failed");
+    }
+
+    @Test
+    void aTurtleSyntaxErrorIsAClearGatherError() throws IOException {
         CpsvConnector connector = new CpsvConnector(BASE, new CpsvSettings("/cpsv/catalogue.ttl", "turtle", null));
-        assertThatThrownBy(() -> connector.gather(page("mois-cpsv/catalogue-broken.ttl", "text/turtle", BASE + "/cpsv/catalogue.ttl")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unreadable CPSV-AP catalogue")
-                .hasMessageContaining("line: 7");
+        Fixtures.assertUnreadable(connector.gather(page("mois-cpsv/catalogue-broken.ttl", "text/turtle", BASE + "/cpsv/catalogue.ttl")))
+                .contains("unreadable CPSV-AP catalogue")
+                .contains("line: 7");
     }
 
     @Test

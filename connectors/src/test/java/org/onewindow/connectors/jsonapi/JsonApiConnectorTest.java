@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.onewindow.connectors.ConnectorConfigException;
 import org.onewindow.connectors.ExtractResult;
 import org.onewindow.connectors.FetchedPage;
+import org.onewindow.connectors.Fixtures;
 import org.onewindow.connectors.GatherResult;
 import org.onewindow.connectors.PageRequest;
 import org.onewindow.connectors.RecordRef;
@@ -225,49 +226,44 @@ class JsonApiConnectorTest {
     // --- broken list pages
 
     @Test
-    void throwsOnATruncatedListPageNamingTheProblem() {
-        assertThatThrownBy(() -> connector.gather(listPage(1, "service-list-truncated.json")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("list page is not valid JSON")
-                .hasMessageContaining("end-of-input");
+    void aTruncatedListPageIsUnreadableNamingTheProblem() {
+        Fixtures.assertUnreadable(connector.gather(listPage(1, "service-list-truncated.json")))
+                .startsWith("list page is not valid JSON")
+                .contains("end-of-input");
     }
 
     @Test
-    void throwsOnAnAnswerWithoutTheRecordsArrayShowingWhatCameInstead() {
-        assertThatThrownBy(() -> connector.gather(listPage(1, "service-list-unregistered-key.json")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("no records array at /data")
-                .hasMessageContaining("등록되지 않은 인증키");
+    void anAnswerWithoutTheRecordsArrayIsUnreadableShowingWhatCameInstead() {
+        Fixtures.assertUnreadable(connector.gather(listPage(1, "service-list-unregistered-key.json")))
+                .contains("no records array at /data")
+                .contains("등록되지 않은 인증키");
     }
 
     @Test
-    void throwsOnAListPageWithoutTheTotalCount() {
+    void aListPageWithoutTheTotalCountIsUnreadable() {
         FetchedPage page = answer(listUrl(1), """
                 {"page":1,"perPage":5,"data":[{"서비스ID":"A1"}]}""");
 
-        assertThatThrownBy(() -> connector.gather(page))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("no total count at /totalCount");
+        Fixtures.assertUnreadable(connector.gather(page))
+                .contains("no total count at /totalCount");
     }
 
     @Test
-    void throwsOnAListRecordWithoutAnIdRatherThanSkipIt() {
+    void aListRecordWithoutAnIdMakesThePageUnreadableRatherThanBeSkipped() {
         // Skipping would make a complete listing miss the record, and two such runs would withdraw it.
         FetchedPage page = answer(listUrl(1), """
                 {"page":1,"perPage":5,"totalCount":2,"data":[{"서비스ID":"A1"},{"서비스명":"이름만 있는 서비스"}]}""");
 
-        assertThatThrownBy(() -> connector.gather(page))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("list record 2 of 2 has no id at /서비스ID");
+        Fixtures.assertUnreadable(connector.gather(page))
+                .contains("list record 2 of 2 has no id at /서비스ID");
     }
 
     @Test
-    void throwsOnAnEmptyAnswer() {
+    void anEmptyAnswerIsUnreadable() {
         FetchedPage page = new FetchedPage(PageRequest.get(listUrl(1)), listUrl(1), 200, Gov24Api.JSON, new byte[0]);
 
-        assertThatThrownBy(() -> connector.gather(page))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("empty");
+        Fixtures.assertUnreadable(connector.gather(page))
+                .contains("empty");
     }
 
     @Test

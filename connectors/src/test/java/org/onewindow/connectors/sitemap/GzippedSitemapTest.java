@@ -54,8 +54,8 @@ class GzippedSitemapTest {
                         .isGreaterThan(GzippedSitemap.MAX_INFLATED_BYTES)
                         .isLessThanOrEqualTo(GzippedSitemap.MAX_INFLATED_BYTES + GzippedSitemap.BUFFER_BYTES))
                 .hasMessage("sitemap " + url + " inflates to more than 50 MB (52428800 bytes, sitemaps.org's limit)");
-        assertThatThrownBy(() -> connector.gather(new FetchedPage(PageRequest.get(url), url, 200, "application/gzip", gzip)))
-                .hasMessageContaining("sitemap " + url + " inflates to more than 50 MB");
+        Fixtures.assertUnreadable(connector.gather(new FetchedPage(PageRequest.get(url), url, 200, "application/gzip", gzip)))
+                .startsWith("sitemap " + url + " inflates to more than 50 MB");
     }
 
     @Test

@@ -68,8 +68,11 @@ public class ListingGatherer {
             GatherResult result;
             try {
                 result = connector.gather(page);
-            } catch (RuntimeException e) {
-                errors.error(Stage.GATHER, next.url(), null, "unreadable listing page: " + e.getMessage());
+            } catch (RuntimeException e) { // defence: connectors report unreadable pages as a result, never by throwing
+                result = GatherResult.unreadable(e.getMessage());
+            }
+            if (result.failure().isPresent()) {
+                errors.error(Stage.GATHER, next.url(), null, "unreadable listing page: " + result.failure().get());
                 return new Gathered(records, false, pages);
             }
             for (RecordRef ref : result.records()) {
