@@ -2,6 +2,7 @@ package org.onewindow.mappings.html;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Entities;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -13,7 +14,7 @@ public final class DisplayHtml {
 
     private static final Safelist SAFELIST = new Safelist()
             .addTags("p", "br", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "th", "td",
-                    "strong", "b", "em", "i", "u", "sub", "sup", "span", "div", "blockquote", "a")
+                    "strong", "b", "em", "i", "u", "sub", "sup", "span", "div", "blockquote", "a", "caption")
             .addAttributes("a", "href", "rel")
             .addAttributes("th", "colspan", "rowspan", "scope")
             .addAttributes("td", "colspan", "rowspan")
@@ -25,10 +26,15 @@ public final class DisplayHtml {
     private DisplayHtml() {
     }
 
-    /** The markup cleaned with the display safelist, links resolved against {@code baseUri}, whitespace collapsed. */
+    /**
+     * The markup cleaned with the display safelist, links resolved against {@code baseUri}, whitespace collapsed;
+     * always {@link #isSafe}.
+     */
     public static String clean(String html, String baseUri) {
-        String cleaned = Jsoup.clean(html, baseUri == null ? "" : baseUri, SAFELIST, COMPACT);
-        return cleaned.replaceAll("\\s+", " ").strip();
+        String cleaned = Jsoup.clean(html, baseUri == null ? "" : baseUri, SAFELIST, COMPACT).replaceAll("\\s+", " ").strip();
+        // A dropped element can leave its text where HTML allows none (a <template>'s text inside <table>), which
+        // the cleaner keeps and the safelist refuses: such markup is shown as its text.
+        return isSafe(cleaned) ? cleaned : Entities.escape(Jsoup.parseBodyFragment(cleaned).text());
     }
 
     /** Whether the markup holds nothing the display safelist would remove (no script, handler, style, foreign link …). */

@@ -31,4 +31,21 @@ class DisplayHtmlTest {
         assertThat(DisplayHtml.isSafe("<p onclick=\"x()\">x</p>")).isFalse();
         assertThat(DisplayHtml.isSafe("plain text & more")).isTrue();
     }
+
+    @Test
+    void aTableCaptionIsKeptSoTheCleanedTableIsSafe() {
+        // found by the connectors' fuzzing: a dropped caption left its text inside <table>, which isSafe refuses
+        String cleaned = DisplayHtml.clean("<table><caption>상세정보</caption><tr><td>x</td></tr></table>", PAGE);
+
+        assertThat(cleaned).isEqualTo("<table><caption>상세정보</caption><tbody><tr><td>x</td></tr></tbody></table>");
+        assertThat(DisplayHtml.isSafe(cleaned)).isTrue();
+    }
+
+    @Test
+    void markupTheCleanerCannotMakeSafeIsShownAsItsText() {
+        String cleaned = DisplayHtml.clean("<table><template>틀</template><tr><td>x</td></tr></table><script>alert(1)</script>", PAGE);
+
+        assertThat(DisplayHtml.isSafe(cleaned)).as(cleaned).isTrue();
+        assertThat(cleaned).contains("x").doesNotContain("script", "alert");
+    }
 }
