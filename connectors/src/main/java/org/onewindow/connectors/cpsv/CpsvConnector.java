@@ -94,6 +94,9 @@ public final class CpsvConnector implements SourceConnector {
         } catch (RuntimeException e) {
             // Jena's own faults on hostile input (a malformed language tag trips its error formatting) are no less unreadable
             return GatherResult.unreadable("unreadable CPSV-AP catalogue (" + lang.getLabel() + "): the RDF parser failed: " + e);
+        } catch (StackOverflowError e) {
+            // the JSON-LD reader recurses once per level of nesting; the parser and its half-read model are dropped
+            return GatherResult.unreadable("unreadable CPSV-AP catalogue (" + lang.getLabel() + "): nested too deeply to read");
         }
         List<RecordRef> records = new ArrayList<>();
         Resource publicService = ResourceFactory.createResource(CpsvFields.CPSV + "PublicService");

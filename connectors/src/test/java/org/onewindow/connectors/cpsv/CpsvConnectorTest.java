@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,16 @@ class CpsvConnectorTest {
 
         Fixtures.assertUnreadable(connector.gather(page("mois-cpsv/catalogue-bad-language-tag.rdf", "application/rdf+xml",
                 BASE + "/cpsv/catalogue.rdf"))).startsWith("unreadable CPSV-AP catalogue (RDF/XML): the RDF parser failed");
+    }
+
+    @Test
+    void aCatalogueNestedTooDeeplyForTheParserIsUnreadableNotAStackOverflow() {
+        // found by fuzzing: Jena's JSON-LD reader (glassfish JSON) recurses once per level of nesting
+        byte[] nested = ("{\"a\":".repeat(50_000) + "1" + "}".repeat(50_000)).getBytes(StandardCharsets.UTF_8);
+        CpsvConnector connector = new CpsvConnector(BASE, new CpsvSettings("/cpsv/catalogue.jsonld", "jsonld", null));
+
+        Fixtures.assertUnreadable(connector.gather(new FetchedPage(PageRequest.get(BASE + "/cpsv/catalogue.jsonld"),
+                BASE + "/cpsv/catalogue.jsonld", 200, "application/ld+json", nested))).contains("nested too deeply");
     }
 
     @Test
