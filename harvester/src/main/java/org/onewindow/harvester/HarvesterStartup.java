@@ -6,13 +6,17 @@ import org.onewindow.harvester.publish.CataloguePublisher;
 import org.onewindow.harvester.run.AbandonedRuns;
 import org.onewindow.harvester.schedule.SourceSchedules;
 import org.onewindow.harvester.source.SourceCatalog;
+import org.onewindow.harvester.store.StoredRenditions;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-/** At start-up: close abandoned runs, load the bundled sources, schedule them, bring the index up to date. */
+/**
+ * At start-up: close abandoned runs, clean stored renditions once (a maintenance task), load the bundled sources,
+ * schedule them, bring the index up to date.
+ */
 @ApplicationScoped
 public class HarvesterStartup {
 
@@ -36,8 +40,12 @@ public class HarvesterStartup {
     @Inject
     HarvesterConfig config;
 
+    @Inject
+    StoredRenditions storedRenditions;
+
     void onStart(@Observes StartupEvent event) {
         abandonedRuns.closeOwn(instance.name());
+        storedRenditions.cleanIfPending();
         int loaded = sources.syncSources();
         LOG.infof("%d source(s) loaded from mapping files", loaded);
         if (config.harvest().schedulesEnabled()) {

@@ -1,9 +1,16 @@
 package org.onewindow.harvester;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.onewindow.runtime.TestBackends;
 import org.onewindow.runtime.demo.DemoAgencySite;
@@ -18,6 +25,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * (WireMock) the harvester reads over HTTP. Tests inject faults into the site through {@link #site()}.
  */
 public class LocalServicesResource implements QuarkusTestResourceLifecycleManager {
+
+    /** A source on the 보건복지부 site whose records must be done within one second, and never validate. */
+    public static final String SLOW_SOURCE = "mohw-welfare-slow";
 
     public static final String OPERATOR_KEY = "test-operator-key-of-at-least-32-characters";
 
@@ -49,12 +59,41 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put("onewindow.harvest.publish-interval", "1s");
         config.put("onewindow.instance-id", "test-harvester");
         config.put("onewindow.harvest.robots-cache", "1s");
-        config.put("onewindow.mapping-dir", "src/test/resources/mapping-dir");
+        config.put("onewindow.mapping-dir", mappingDirectory().toString());
+        config.put("onewindow.sources." + SLOW_SOURCE + ".base-url", site.baseUrl());
+        config.put("onewindow.sources." + SLOW_SOURCE + ".delay-millis", "0");
+        config.put("onewindow.sources." + SLOW_SOURCE + ".allow-private-networks", "true");
+        config.put("onewindow.sources." + SLOW_SOURCE + ".record-timeout", "1s");
         // The agency site doubles run on loopback: those sources are allowed it.
         for (String source : List.of("mohw-welfare", "seoul-sitemap", "gov24-api")) {
             config.put("onewindow.sources." + source + ".allow-private-networks", "true");
         }
         return config;
+    }
+
+    /**
+     * The mapping directory: the files of src/test/resources/mapping-dir, plus {@value #SLOW_SOURCE}, a second source
+     * on the 보건복지부 site with a per-record deadline of one second, whose records never validate (no name), so its
+     * runs publish nothing other tests would count.
+     */
+    private static Path mappingDirectory() {
+        try {
+            Path directory = Files.createDirectories(Path.of("target/test-mapping-dir"));
+            try (Stream<Path> files = Files.list(Path.of("src/test/resources/mapping-dir"))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, directory.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            try (InputStream bundled = LocalServicesResource.class.getResourceAsStream("/sources/mohw-welfare.yaml")) {
+                String mapping = new String(bundled.readAllBytes(), StandardCharsets.UTF_8)
+                        .replace("id: mohw-welfare", "id: " + SLOW_SOURCE)
+                        .replace("  name: title", "  name: no-such-field");
+                Files.writeString(directory.resolve(SLOW_SOURCE + ".yaml"), mapping);
+            }
+            return directory.toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static DemoAgencySite site() {

@@ -102,6 +102,14 @@ public interface HarvesterConfig {
         @WithDefault("2h")
         Duration runTimeout();
 
+        /**
+         * A record (fetch, extract, map) not done after this is abandoned as an error of its run, which goes on (per
+         * source: {@code onewindow.sources.<id>.record-timeout}). A run that shows no progress for this long stops
+         * sending heartbeats, so it is closed as abandoned.
+         */
+        @WithDefault("5m")
+        Duration recordTimeout();
+
         /** A running run whose harvester has sent no heartbeat for this long is closed as abandoned. */
         @WithDefault("60s")
         Duration abandonAfter();
@@ -168,5 +176,8 @@ public interface HarvesterConfig {
          * networks; no other source, and no dry-run of another base URL, can use it.
          */
         Optional<List<String>> secrets();
+
+        /** Another per-record deadline than {@code onewindow.harvest.record-timeout}. */
+        Optional<Duration> recordTimeout();
     }
 }

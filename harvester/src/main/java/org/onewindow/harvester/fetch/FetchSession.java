@@ -13,6 +13,7 @@ public final class FetchSession {
     private final long delayMillis;
     private final boolean allowPrivateNetworks;
     private final RequestSecrets secrets;
+    private final Runnable onAnswer;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicInteger notModified = new AtomicInteger();
@@ -24,9 +25,16 @@ public final class FetchSession {
 
     /** @param secrets the secrets the session's requests may carry, and where to */
     public FetchSession(long delayMillis, boolean allowPrivateNetworks, RequestSecrets secrets) {
+        this(delayMillis, allowPrivateNetworks, secrets, () -> {
+        });
+    }
+
+    /** @param onAnswer told of every request that ended (an answer or a failure): the run is alive */
+    public FetchSession(long delayMillis, boolean allowPrivateNetworks, RequestSecrets secrets, Runnable onAnswer) {
         this.delayMillis = delayMillis;
         this.allowPrivateNetworks = allowPrivateNetworks;
         this.secrets = secrets;
+        this.onAnswer = onAnswer;
     }
 
     public RequestSecrets secrets() {
@@ -42,6 +50,7 @@ public final class FetchSession {
     }
 
     void counted(FetchOutcome outcome) {
+        onAnswer.run();
         requests.incrementAndGet();
         if (outcome instanceof FetchOutcome.Fetched fetched) {
             bytes.addAndGet(fetched.page().body().length);

@@ -1,5 +1,6 @@
 package org.onewindow.harvester.run;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -7,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 
 import org.onewindow.connectors.RecordRef;
@@ -29,7 +32,9 @@ import org.onewindow.mappings.model.ServiceRecord;
 import org.onewindow.mappings.source.SourceDefinition;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
@@ -70,7 +75,27 @@ public class HarvestRunner {
 
     /** Everything one run needs at hand. */
     private record Context(long runId, SourceDefinition definition, String definitionHash, SourceConnector connector,
-            SourceSecrets secrets, FetchSession session, RunCounts counts, ErrorSink errors) {
+            SourceSecrets secrets, FetchSession session, RunCounts counts, ErrorSink errors, Duration recordTimeout, Instant deadline) {
+    }
+
+    /** What the run does after a record. */
+    private enum Next {
+        GO_ON, OUT_OF_TIME, CANCELLED
+    }
+
+    @Inject
+    RunProgress progress;
+
+    private final ExecutorService recordWorkers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "harvest-record");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final RecordDeadline recordDeadline = new RecordDeadline(recordWorkers);
+
+    void stop(@Observes ShutdownEvent event) {
+        recordWorkers.shutdownNow();
     }
 
     public void run(long runId) {
@@ -92,10 +117,13 @@ public class HarvestRunner {
             ledger.finish(runId, counts, null, false, RunStatus.FAILED, "source configuration is invalid");
             return;
         }
-        FetchSession session = new FetchSession(sources.delayMillis(definition), sources.allowsPrivateNetworks(definition), secrets);
+        progress.step(runId);
+        FetchSession session = new FetchSession(sources.delayMillis(definition), sources.allowsPrivateNetworks(definition), secrets,
+                () -> progress.step(runId));
         UnaryOperator<String> mask = text -> secrets.mask(connector.redact(text));
         ErrorSink errors = ErrorSink.redacting(mask, (stage, url, recordId, message) -> ledger.error(runId, stage, url, recordId, message));
-        Context run = new Context(runId, definition, RecordStore.sha256(source.definition), connector, secrets, session, counts, errors);
+        Context run = new Context(runId, definition, RecordStore.sha256(source.definition), connector, secrets, session, counts, errors,
+                sources.recordTimeout(definition), deadline);
         try {
             ListingGatherer.Gathered gathered = gatherer.gather(connector, session, deadline, Integer.MAX_VALUE, errors);
             if (gathered.records().isEmpty() && !gathered.complete()) {
@@ -115,12 +143,16 @@ public class HarvestRunner {
                     stopped = "time budget of " + config.harvest().runTimeout() + " exceeded: nothing was withdrawn";
                     break;
                 }
-                if (counts.processed() % 20 == 0 && ledger.progress(runId, counts, session)) {
+                Next next = counts.processed() % 20 == 0 && ledger.progress(runId, counts, session) ? Next.CANCELLED : harvestRecord(run, ref);
+                if (next == Next.CANCELLED) {
                     changes.discard(runId);
                     ledger.finish(runId, counts, session, false, RunStatus.CANCELLED, "cancelled by an operator: nothing was changed");
                     return;
                 }
-                harvestRecord(run, ref);
+                if (next == Next.OUT_OF_TIME) {
+                    stopped = "time budget of " + config.harvest().runTimeout() + " exceeded: nothing was withdrawn";
+                    break;
+                }
             }
             if (stopped == null && complete && connector.completeListing()) {
                 Set<String> listed = new HashSet<>();
@@ -155,7 +187,7 @@ public class HarvestRunner {
                 status == RunStatus.SUCCEEDED && !published ? RunStatus.PARTIAL : status, message);
     }
 
-    private void harvestRecord(Context run, RecordRef ref) {
+    private Next harvestRecord(Context run, RecordRef ref) {
         RunCounts counts = run.counts();
         String id = ServiceRecord.catalogueId(run.definition().id(), ref.sourceRecordId());
         RecordStore.Known known = store.known(id);
@@ -164,44 +196,62 @@ public class HarvestRunner {
         if (current && sourceModified != null && known.sourceModified() != null && !sourceModified.isAfter(known.sourceModified())) {
             store.seenUnchanged(id); // the listing says the page has not changed since we read it: not fetched again
             counts.unchanged++;
-            return;
+            return Next.GO_ON;
         }
         Validators validators = current ? known.validators() : Validators.NONE;
-        RecordProcessor.Outcome outcome = processor.process(run.definition(), run.connector(), ref, validators, run.session(), run.errors());
+        RecordDeadline.Result<RecordProcessor.Outcome> result = recordDeadline.await(
+                () -> processor.process(run.definition(), run.connector(), ref, validators, run.session(), run.errors()),
+                run.recordTimeout(), run.deadline(), () -> ledger.cancelRequested(run.runId()));
+        progress.step(run.runId());
+        if (result instanceof RecordDeadline.Cancelled) {
+            return Next.CANCELLED;
+        }
+        if (result instanceof RecordDeadline.RunOutOfTime) {
+            return Next.OUT_OF_TIME;
+        }
+        if (result instanceof RecordDeadline.TimedOut<RecordProcessor.Outcome> timedOut) {
+            run.errors().error(ref.needsFetch() ? Stage.FETCH : Stage.EXTRACT, ref.needsFetch() ? ref.request().url() : null,
+                    ref.sourceRecordId(), "abandoned: fetch, extract and map not done within " + timedOut.after().toSeconds()
+                            + " s (the run went on without it)");
+            counts.errored++;
+            return Next.GO_ON;
+        }
+        RecordProcessor.Outcome outcome = ((RecordDeadline.Done<RecordProcessor.Outcome>) result).value();
         if (outcome instanceof RecordProcessor.NotModified) {
             store.seenUnchanged(id);
             counts.unchanged++;
-            return;
+            return Next.GO_ON;
         }
         if (outcome instanceof RecordProcessor.Gone) {
             counts.errored++;
             if (store.recordGone(run.runId(), id, config.harvest().withdrawAfterGone())) {
                 counts.withdrawn++;
             }
-            return;
+            return Next.GO_ON;
         }
         if (!(outcome instanceof RecordProcessor.Processed processed)) {
             counts.errored++;
-            return;
+            return Next.GO_ON;
         }
         if (run.secrets().appearsIn(texts(processed.raw()))) {
             run.errors().error(Stage.VALIDATE, processed.raw().url(), ref.sourceRecordId(),
                     "not published: the record holds the value of a secret the source reads (an API key echoed by the site)");
             counts.errored++;
-            return;
+            return Next.GO_ON;
         }
         MappingResult mapped = processed.mapping();
         mapped.warnings().forEach(warning -> LOG.infof("%s %s: %s", run.definition().id(), ref.sourceRecordId(), warning));
         if (!mapped.valid()) {
             run.errors().error(Stage.VALIDATE, processed.raw().url(), ref.sourceRecordId(), "not published: " + String.join("; ", mapped.problems()));
             counts.errored++;
-            return;
+            return Next.GO_ON;
         }
         switch (store.stage(run.runId(), mapped.record(), sourceModified, processed.validators(), run.definitionHash())) {
             case ADDED -> counts.added++;
             case UPDATED -> counts.updated++;
             case UNCHANGED -> counts.unchanged++;
         }
+        return Next.GO_ON;
     }
 
     private static List<String> texts(RawRecord raw) {

@@ -71,6 +71,9 @@ public class HarvestService {
     @Inject
     HarvesterConfig config;
 
+    @Inject
+    RunProgress progress;
+
     private final Set<Long> executing = ConcurrentHashMap.newKeySet();
 
     private final ExecutorService runs = Executors.newFixedThreadPool(2, runnable -> {
@@ -92,17 +95,27 @@ public class HarvestService {
     /** Says our runs are alive, and closes runs of instances that stopped saying so. */
     private void watchRuns() {
         try {
-            abandoned.heartbeat(executing);
+            abandoned.heartbeat(progress.movedWithin(executing, longestRecordTimeout()));
             abandoned.closeSilent(config.harvest().abandonAfter());
         } catch (RuntimeException e) {
             LOG.warnf("run heartbeat failed: %s", e.getMessage());
         }
     }
 
+    /** A run is alive while it moves within the longest per-record deadline any source has. */
+    private Duration longestRecordTimeout() {
+        Duration longest = config.harvest().recordTimeout();
+        for (HarvesterConfig.SourceOverride override : config.sources().values()) {
+            longest = override.recordTimeout().filter(timeout -> timeout.compareTo(config.harvest().recordTimeout()) > 0).orElse(longest);
+        }
+        return longest;
+    }
+
     public HarvestRun start(String sourceId, HarvestRun.Trigger trigger) {
         HarvestRun run = create(sourceId, trigger);
         long runId = run.id;
         executing.add(runId);
+        progress.step(runId);
         runs.execute(() -> {
             try {
                 producer.sendBody(HarvestRoute.ENDPOINT, runId);
@@ -112,6 +125,7 @@ public class HarvestService {
                 ledger.failIfRunning(runId, "run crashed, nothing was changed: " + e.getMessage());
             } finally {
                 executing.remove(runId);
+                progress.forget(runId);
             }
         });
         return run;

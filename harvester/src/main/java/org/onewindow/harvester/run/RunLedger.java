@@ -39,6 +39,13 @@ public class RunLedger {
         return run.cancelRequested;
     }
 
+    /** Whether an operator asked the run to stop. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean cancelRequested(long runId) {
+        HarvestRun run = HarvestRun.findById(runId);
+        return run != null && run.cancelRequested;
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void finish(long runId, RunCounts counts, FetchSession session, boolean gatherComplete, RunStatus status, String message) {
         HarvestRun run = HarvestRun.findById(runId);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,6 +128,13 @@ public class SourceCatalog {
         HarvesterConfig.SourceOverride override = config.sources().get(definition.id());
         return config.harvest().allowPrivateNetworks()
                 || override != null && override.allowPrivateNetworks().orElse(false);
+    }
+
+    /** How long one record of the source may take before it is abandoned. */
+    public Duration recordTimeout(SourceDefinition definition) {
+        HarvesterConfig.SourceOverride override = config.sources().get(definition.id());
+        return override != null && override.recordTimeout().isPresent()
+                ? override.recordTimeout().get() : config.harvest().recordTimeout();
     }
 
     /** Share of the source's services a run may change before it is held for review. */

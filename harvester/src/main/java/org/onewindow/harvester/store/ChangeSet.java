@@ -143,7 +143,8 @@ public class ChangeSet {
         return StagedChange.delete("runId", runId);
     }
 
-    private static void version(CatalogueRecord record, StagedChange.Kind kind, String changedFields, String document, long runId,
+    /** @param runId the run that made the change; null for a change made by the harvester itself (a maintenance task) */
+    static void version(CatalogueRecord record, StagedChange.Kind kind, String changedFields, String document, Long runId,
             Instant now) {
         ServiceVersion version = new ServiceVersion();
         version.recordId = record.id;

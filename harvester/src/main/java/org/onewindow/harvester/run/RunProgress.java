@@ -1,0 +1,47 @@
+package org.onewindow.harvester.run;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * When each run of this instance last showed a sign of life (an answer from its site, a record done). Heartbeats
+ * are sent only for runs that moved within their per-record deadline: a run stuck beyond it falls silent, and
+ * another instance (or this one) closes it as abandoned.
+ */
+@ApplicationScoped
+public class RunProgress {
+
+    private final Map<Long, Long> lastStep = new ConcurrentHashMap<>();
+    private final LongSupplier nanoTime;
+
+    public RunProgress() {
+        this(System::nanoTime);
+    }
+
+    RunProgress(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+    }
+
+    public void step(long runId) {
+        lastStep.put(runId, nanoTime.getAsLong());
+    }
+
+    public void forget(long runId) {
+        lastStep.remove(runId);
+    }
+
+    /** The runs among those given that moved within {@code window}; a run that never stepped counts as stuck. */
+    public List<Long> movedWithin(Collection<Long> runIds, Duration window) {
+        long now = nanoTime.getAsLong();
+        return runIds.stream().filter(id -> {
+            Long last = lastStep.get(id);
+            return last != null && now - last <= window.toNanos();
+        }).toList();
+    }
+}

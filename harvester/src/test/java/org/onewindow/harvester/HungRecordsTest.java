@@ -1,0 +1,80 @@
+package org.onewindow.harvester;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.onewindow.runtime.demo.DemoAgencySite;
+import org.onewindow.runtime.demo.DemoService;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Records that take too long never hold their run, and an operator's cancel does not wait for them. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalServicesResource.class, restrictToAnnotatedClass = false)
+class HungRecordsTest {
+
+    private static final List<DemoService> SERVICES = DemoAgencySite.services();
+
+    @AfterEach
+    void healTheSite() {
+        WireMockServer site = LocalServicesResource.site().server();
+        List.copyOf(site.getStubMappings()).stream()
+                .filter(stub -> stub.getPriority() != null && stub.getPriority() == 0)
+                .forEach(site::removeStub);
+    }
+
+    @Test
+    void recordsPastTheirDeadlineAreAbandonedAndTheRunGoesOnWithTheRest() {
+        String first = SERVICES.get(4).id();
+        String second = SERVICES.get(9).id();
+        LocalServicesResource.site().server().stubFor(detail(first).willReturn(slowPage(1_800)));
+        LocalServicesResource.site().server().stubFor(detail(second).willReturn(slowPage(1_800)));
+
+        JsonPath run = OperatorCalls.runToEnd(LocalServicesResource.SLOW_SOURCE);
+
+        List<String> errors = OperatorCalls.errors(run.getLong("id"));
+        assertThat(errors).filteredOn(e -> e.contains("abandoned")).containsExactlyInAnyOrder(
+                "fetch " + first + " abandoned: fetch, extract and map not done within 1 s (the run went on without it)",
+                "fetch " + second + " abandoned: fetch, extract and map not done within 1 s (the run went on without it)");
+        assertThat(run.getInt("counts.errored")).as("every other record was still read (and refused: no name)").isEqualTo(SERVICES.size());
+        assertThat(errors).filteredOn(e -> e.contains("name: missing")).hasSize(SERVICES.size() - 2);
+    }
+
+    @Test
+    void aCancelStopsTheRunWhileItsRecordIsStillBeingFetched() {
+        WireMockServer site = LocalServicesResource.site().server();
+        site.stubFor(get(urlPathEqualTo("/portal/svc/view.do")).atPriority(0).willReturn(slowPage(1_500)));
+        site.stubFor(detail(SERVICES.get(0).id()).willReturn(aResponse().withStatus(404))); // the first record ends at once
+        long runId = OperatorCalls.startRun(LocalServicesResource.SLOW_SOURCE);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !OperatorCalls.errors(runId).isEmpty()); // now on the second record
+
+        OperatorCalls.operator().post("/api/v1/runs/{id}/cancel", runId).then().statusCode(202);
+
+        // 20 records of 1.5 s each stood between two looks at the cancel flag before
+        await().atMost(Duration.ofSeconds(8)).until(() -> "cancelled".equals(OperatorCalls.run(runId).getString("status")));
+    }
+
+    private static MappingBuilder detail(String serviceId) {
+        return get(urlPathEqualTo("/portal/svc/view.do")).withQueryParam("svcId", equalTo(serviceId)).atPriority(0);
+    }
+
+    private static ResponseDefinitionBuilder slowPage(int millis) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html><body>늦은 페이지</body></html>")
+                .withFixedDelay(millis);
+    }
+}
