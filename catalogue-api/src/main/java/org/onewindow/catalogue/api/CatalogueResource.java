@@ -1,41 +1,64 @@
 package org.onewindow.catalogue.api;
 
 import java.io.IOException;
+import java.sql.SQLException;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.onewindow.catalogue.jsonld.CpsvCatalogue;
-import org.onewindow.catalogue.search.ServiceSearch;
+import org.onewindow.catalogue.export.CatalogueExports;
+import org.onewindow.catalogue.export.CatalogueVersion;
+import org.onewindow.catalogue.export.CatalogueVersions;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
-/** The whole catalogue in the EU's public-service vocabulary, for other catalogues to harvest. */
+/**
+ * The whole catalogue in the EU's public-service vocabulary, for other catalogues to harvest: written once per
+ * catalogue version ({@link CatalogueExports}) and sent from that file, its ETag that version's (so
+ * {@link HttpCaching} leaves it alone), its IRIs on the configured public base URL.
+ */
 @Path("/api/v1/catalogue.jsonld")
 public class CatalogueResource {
 
-    @Inject
-    ServiceSearch search;
+    static final String JSON_LD = "application/ld+json";
 
     @Inject
-    ObjectMapper json;
+    CatalogueVersions versions;
+
+    @Inject
+    CatalogueExports exports;
 
     @Context
-    HttpServerRequest http;
+    RoutingContext routing;
 
     @GET
-    @Produces("application/ld+json")
+    @Produces(JSON_LD)
     @Operation(summary = "Every service as CPSV-AP 3.2 JSON-LD (cpsv:PublicService, cv:PublicOrganisation), inline @context")
-    public JsonNode catalogue() throws IOException {
-        String self = http.absoluteURI();
-        CpsvCatalogue catalogue = new CpsvCatalogue(json, self.substring(0, self.indexOf("/api/v1/")));
-        search.forEachService(catalogue::add);
-        return catalogue.document();
+    public Response catalogue(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) throws IOException, SQLException {
+        CatalogueVersion version = versions.current();
+        String etag = version.etag();
+        if (ifNoneMatch != null && HttpCaching.matches(ifNoneMatch, etag)) {
+            return cached(Response.notModified(), etag);
+        }
+        CatalogueExports.Export export = exports.open(version);
+        try {
+            routing.addEndHandler(ended -> export.close());
+        } catch (RuntimeException e) {
+            export.close();
+            throw e;
+        }
+        // A file entity goes out with sendfile: no copy through the heap or buffers, paced by the client's socket.
+        return cached(Response.ok(export.file(), JSON_LD), etag);
+    }
+
+    private static Response cached(Response.ResponseBuilder response, String etag) {
+        return response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, HttpCaching.CACHE_CONTROL)
+                .header(HttpHeaders.VARY, "Accept").build();
     }
 }

@@ -16,7 +16,9 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Every successful GET carries an ETag (a digest of its JSON) and a short public Cache-Control, and a request whose
- * If-None-Match names the current ETag gets 304 without a body: apps re-validate cheaply, proxies may cache.
+ * If-None-Match names the current ETag gets 304 without a body: apps re-validate cheaply, proxies may cache. A
+ * resource that sets its own ETag (the catalogue export, versioned and streamed, far too big to serialise again) is
+ * left as it answered.
  */
 @Provider
 public class HttpCaching implements ContainerResponseFilter {
@@ -29,7 +31,7 @@ public class HttpCaching implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
         if (!"GET".equals(request.getMethod()) || response.getStatus() != 200 || response.getEntity() == null
-                || !request.getUriInfo().getPath().startsWith("/api/")) {
+                || !request.getUriInfo().getPath().startsWith("/api/") || response.getHeaders().containsKey(HttpHeaders.ETAG)) {
             return;
         }
         String etag = "\"" + digest(json.writeValueAsBytes(response.getEntity())) + "\"";
@@ -43,7 +45,7 @@ public class HttpCaching implements ContainerResponseFilter {
         }
     }
 
-    private static boolean matches(String ifNoneMatch, String etag) {
+    static boolean matches(String ifNoneMatch, String etag) {
         for (String candidate : ifNoneMatch.split(",")) {
             String tag = candidate.strip();
             if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {

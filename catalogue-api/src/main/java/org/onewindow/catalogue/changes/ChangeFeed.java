@@ -81,6 +81,15 @@ public class ChangeFeed {
         return new Page(items, token(last), more);
     }
 
+    /** The last position handed out: it moves with every change that became visible in the record of truth. */
+    public long highestPosition() throws SQLException {
+        try (Connection connection = database.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "select coalesce(max(feed_position), 0) from service_version"); ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
     private JsonNode readJson(String text) {
         try {
             return json.readTree(text);

@@ -10,6 +10,14 @@ public interface ApiConfig {
     RateLimit rateLimit();
 
     /**
+     * Where the public reaches this API (scheme, host, port and any path prefix in front of {@code /api/v1}): the base
+     * of the IRIs the catalogue export gives services and organisations. Configured, never read from a request, whose
+     * Host header any client chooses.
+     */
+    @WithDefault("http://localhost:8080")
+    String publicBaseUrl();
+
+    /**
      * Requests per client (its network address, held in memory only, never stored or logged), as a token bucket:
      * {@code burst} at once, refilled at {@code per-second}. Over it: 429 with Retry-After.
      */

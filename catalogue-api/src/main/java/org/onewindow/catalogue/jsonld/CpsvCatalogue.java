@@ -1,45 +1,62 @@
 package org.onewindow.catalogue.jsonld;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The catalogue as CPSV-AP 3.2 JSON-LD: each service a {@code cpsv:PublicService} (identifier, title, description,
- * competent authority, keywords, language-tagged), each competent authority a {@code cv:PublicOrganisation}. The
- * {@code @context} is inline, so no reader has to fetch anything to understand it.
+ * Writes the catalogue as CPSV-AP 3.2 JSON-LD, one service at a time as it is read: each service a
+ * {@code cpsv:PublicService} (identifier, title, description, competent authority, keywords, language-tagged), then
+ * each competent authority a {@code cv:PublicOrganisation}. The {@code @context} is inline, so no reader has to fetch
+ * anything to understand it. Services are written and forgotten; only the organisations wait for the end.
  */
 public final class CpsvCatalogue {
 
     /** Korea, in the EU's country authority table: where every organisation of the catalogue is. */
     static final String KOREA = "http://publications.europa.eu/resource/authority/country/KOR";
 
-    private final ObjectMapper json;
-    private final String baseUrl;
-    private final ObjectNode document;
-    private final ArrayNode graph;
-    private final Map<String, ObjectNode> organisations = new LinkedHashMap<>();
+    /** A competent authority as the first of its services names it. */
+    private record Organisation(String name, String code) {
+    }
 
-    /** @param baseUrl the catalogue API's address, for the services' and organisations' IRIs */
-    public CpsvCatalogue(ObjectMapper json, String baseUrl) {
+    private final ObjectMapper json;
+    private final JsonGenerator out;
+    private final String baseUrl;
+    /**
+     * The organisations met so far, by key, written after the services. Held whole: a catalogue has a few hundred
+     * competent authorities (one per agency and local government), so this stays small whatever the services number.
+     */
+    private final Map<String, Organisation> organisations = new LinkedHashMap<>();
+
+    /**
+     * Starts the document on {@code out}.
+     *
+     * @param baseUrl the catalogue API's public address, for the services' and organisations' IRIs
+     */
+    public CpsvCatalogue(ObjectMapper json, JsonGenerator out, String baseUrl) throws IOException {
         this.json = json;
+        this.out = out;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        document = json.createObjectNode();
-        ObjectNode context = document.putObject("@context");
+        out.writeStartObject();
+        ObjectNode context = json.createObjectNode();
         context.put("cpsv", "http://purl.org/vocab/cpsv#").put("cv", "http://data.europa.eu/m8g/")
                 .put("dct", "http://purl.org/dc/terms/").put("dcat", "http://www.w3.org/ns/dcat#")
                 .put("skos", "http://www.w3.org/2004/02/skos/core#").put("foaf", "http://xmlns.com/foaf/0.1/");
-        graph = document.putArray("@graph");
+        out.writeFieldName("@context");
+        out.writeTree(context);
+        out.writeArrayFieldStart("@graph");
     }
 
-    /** Adds one catalogue record (as the index holds it). */
-    public void add(JsonNode record) {
+    /** Writes one catalogue record (as the index holds it). */
+    public void add(JsonNode record) throws IOException {
         String id = record.path("id").asText();
-        ObjectNode service = graph.addObject();
+        ObjectNode service = json.createObjectNode();
         service.put("@id", baseUrl + "/api/v1/services/" + id);
         service.put("@type", "cpsv:PublicService");
         service.put("dct:identifier", id);
@@ -55,31 +72,37 @@ public final class CpsvCatalogue {
         }
         JsonNode authority = record.path("competentAuthority");
         String key = authority.hasNonNull("code") ? authority.path("code").asText() : "name-" + Integer.toHexString(authority.path("name").asText().hashCode());
-        service.putObject("cv:hasCompetentAuthority").put("@id", organisation(key, authority).path("@id").asText());
+        organisations.computeIfAbsent(key, k -> new Organisation(authority.path("name").asText("unknown"),
+                authority.hasNonNull("code") ? authority.path("code").asText() : null));
+        service.putObject("cv:hasCompetentAuthority").put("@id", organisationIri(key));
+        out.writeTree(service);
     }
 
-    public ObjectNode document() {
+    /** Writes the organisations and ends the document. */
+    public void finish() throws IOException {
         if (!organisations.isEmpty()) {
-            ObjectNode korea = graph.addObject().put("@id", KOREA).put("@type", "dct:Location");
+            ObjectNode korea = json.createObjectNode().put("@id", KOREA).put("@type", "dct:Location");
             korea.putObject("skos:prefLabel").put("@value", "대한민국").put("@language", "ko");
+            out.writeTree(korea);
         }
-        organisations.values().forEach(graph::add);
-        organisations.clear();
-        return document;
-    }
-
-    private ObjectNode organisation(String key, JsonNode authority) {
-        return organisations.computeIfAbsent(key, k -> {
+        for (Map.Entry<String, Organisation> entry : organisations.entrySet()) {
             ObjectNode organisation = json.createObjectNode();
-            organisation.put("@id", baseUrl + "/api/v1/agencies/" + k);
+            organisation.put("@id", organisationIri(entry.getKey()));
             organisation.put("@type", "cv:PublicOrganisation");
-            organisation.putObject("skos:prefLabel").put("@value", authority.path("name").asText("unknown")).put("@language", "ko");
-            if (authority.hasNonNull("code")) {
-                organisation.put("dct:identifier", authority.path("code").asText());
+            organisation.putObject("skos:prefLabel").put("@value", entry.getValue().name()).put("@language", "ko");
+            if (entry.getValue().code() != null) {
+                organisation.put("dct:identifier", entry.getValue().code());
             }
             organisation.putObject("dct:spatial").put("@id", KOREA);
-            return organisation;
-        });
+            out.writeTree(organisation);
+        }
+        out.writeEndArray();
+        out.writeEndObject();
+        out.flush();
+    }
+
+    private String organisationIri(String key) {
+        return baseUrl + "/api/v1/agencies/" + key;
     }
 
     /** Language-tagged values of a {ko, en} text. */

@@ -37,6 +37,9 @@ public class ServiceSearch {
     @Inject
     ObjectMapper json;
 
+    /** Services per page of {@link #forEachService}. */
+    static final int SERVICES_PAGE = 1000;
+
     private SearchQueries queries;
 
     @jakarta.annotation.PostConstruct
@@ -102,12 +105,22 @@ public class ServiceSearch {
         return wrapped;
     }
 
-    /** Every service document, in id order, page by page (search_after), handed to {@code each}. */
-    public void forEachService(java.util.function.Consumer<JsonNode> each) throws IOException {
+    /** Takes one service document; may fail writing it somewhere. */
+    @FunctionalInterface
+    public interface ServiceConsumer {
+        void accept(JsonNode service) throws IOException;
+    }
+
+    /**
+     * Every service document, in id order, page by page (search_after), handed to {@code each}; only the
+     * {@code fields} asked for are read, and no more than one page is held at a time.
+     */
+    public void forEachService(List<String> fields, ServiceConsumer each) throws IOException {
         JsonNode after = null;
         while (true) {
-            ObjectNode body = json.createObjectNode().put("size", 1000);
+            ObjectNode body = json.createObjectNode().put("size", SERVICES_PAGE);
             body.putArray("sort").add(json.createObjectNode().put("id", "asc"));
+            fields.forEach(body.putArray("_source")::add);
             if (after != null) {
                 body.set("search_after", after);
             }
@@ -115,9 +128,26 @@ public class ServiceSearch {
             if (hits.isEmpty()) {
                 return;
             }
-            hits.forEach(hit -> each.accept(hit.path("_source")));
+            for (JsonNode hit : hits) {
+                each.accept(hit.path("_source"));
+            }
             after = hits.get(hits.size() - 1).path("sort");
         }
+    }
+
+    /**
+     * The concrete index behind the alias and what searches see in it now. Within one index, the number of visible
+     * services and the highest sequence number among them change with every change a search can see: an indexed
+     * document takes a sequence number above all before it, and a deletion alone lowers the count.
+     */
+    public VisibleIndex visibleIndex() throws IOException {
+        JsonNode settings = read(elasticsearch.performRequest(new Request("GET", "/" + ServiceIndex.ALIAS + "/_settings/index.uuid")));
+        Map.Entry<String, JsonNode> index = settings.fields().next();
+        ObjectNode body = json.createObjectNode().put("size", 1).put("track_total_hits", true).put("_source", false);
+        body.putArray("sort").add(json.createObjectNode().put("_seq_no", "desc"));
+        JsonNode hits = send(body).path("hits");
+        return new VisibleIndex(index.getKey(), index.getValue().path("settings").path("index").path("uuid").asText(),
+                hits.path("total").path("value").asLong(), hits.path("hits").path(0).path("sort").path(0).asLong(-1));
     }
 
     /** The whole document of a service, or empty when the catalogue has no such id. */
