@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
+import org.onewindow.harvester.DaemonThreads;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -28,11 +29,7 @@ public class ChangeFeedSequencer {
     @Inject
     EntityManager entities;
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "change-feed");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("change-feed"));
 
     void start(@Observes StartupEvent event, ChangeFeedSequencer self) {
         timer.scheduleWithFixedDelay(() -> {

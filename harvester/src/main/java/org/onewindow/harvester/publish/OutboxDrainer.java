@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
+import org.onewindow.harvester.DaemonThreads;
 import org.onewindow.harvester.config.HarvesterConfig;
 import org.onewindow.harvester.store.OutboxEntry;
 
@@ -30,11 +31,7 @@ public class OutboxDrainer {
     @Inject
     HarvesterConfig config;
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "outbox-drain");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("outbox-drain"));
     private volatile boolean failing;
 
     void start(@Observes StartupEvent event) {

@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 
 import org.onewindow.connectors.RecordRef;
 import org.onewindow.connectors.SourceConnector;
+import org.onewindow.harvester.DaemonThreads;
 import org.onewindow.harvester.config.HarvesterConfig;
 import org.onewindow.harvester.fetch.FetchSession;
 import org.onewindow.harvester.fetch.Validators;
@@ -86,11 +87,7 @@ public class HarvestRunner {
     @Inject
     RunProgress progress;
 
-    private final ExecutorService recordWorkers = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "harvest-record");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService recordWorkers = Executors.newCachedThreadPool(DaemonThreads.named("harvest-record"));
 
     private final RecordDeadline recordDeadline = new RecordDeadline(recordWorkers);
 

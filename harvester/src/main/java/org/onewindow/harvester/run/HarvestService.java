@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.ProducerTemplate;
 import org.jboss.logging.Logger;
+import org.onewindow.harvester.DaemonThreads;
 import org.onewindow.harvester.config.HarvesterConfig;
 import org.onewindow.harvester.store.ChangeSet;
 import org.onewindow.harvester.store.HarvestRun;
@@ -76,17 +77,9 @@ public class HarvestService {
 
     private final Set<Long> executing = ConcurrentHashMap.newKeySet();
 
-    private final ExecutorService runs = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "harvest-run");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService runs = Executors.newFixedThreadPool(2, DaemonThreads.named("harvest-run"));
 
-    private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "harvest-watch");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("harvest-watch"));
 
     void startWatching(@Observes StartupEvent event) {
         watch.scheduleWithFixedDelay(this::watchRuns, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
