@@ -31,7 +31,18 @@ public final class SourceSecrets implements RequestSecrets {
     private final URI home;
     private final boolean allowPrivateNetworks;
     private final Function<String, String> environment;
-    private final Map<String, String> read = new ConcurrentHashMap<>();
+    private final Map<String, Secret> read = new ConcurrentHashMap<>();
+
+    /** A value read, and the pattern of its percent-encoded form (in either case of hex digits). */
+    private record Secret(String value, Pattern encoded) {
+        static Secret of(String value) {
+            return new Secret(value, Pattern.compile(Pattern.quote(URLEncoder.encode(value, StandardCharsets.UTF_8)), Pattern.CASE_INSENSITIVE));
+        }
+
+        boolean in(String text) {
+            return text.contains(value) || encoded.matcher(text).find();
+        }
+    }
 
     /**
      * @param home the base URL whose host the secrets may be sent to; null when the source has none yet (a dry-run
@@ -64,15 +75,15 @@ public final class SourceSecrets implements RequestSecrets {
         }
         String value = environment.apply(name);
         if (value != null && !value.isBlank()) {
-            read.put(name, value.strip());
+            read.put(name, Secret.of(value.strip()));
         }
         return value;
     }
 
     @Override
     public Optional<String> refusal(String url) {
-        for (Map.Entry<String, String> secret : read.entrySet()) {
-            if (!carries(url, secret.getValue())) {
+        for (Map.Entry<String, Secret> secret : read.entrySet()) {
+            if (!secret.getValue().in(url)) {
                 continue;
             }
             URI target;
@@ -94,7 +105,7 @@ public final class SourceSecrets implements RequestSecrets {
 
     /** Whether any value the source read appears in the texts (as written or percent-encoded). */
     public boolean appearsIn(List<String> texts) {
-        return texts.stream().filter(Objects::nonNull).anyMatch(text -> read.values().stream().anyMatch(value -> carries(text, value)));
+        return texts.stream().filter(Objects::nonNull).anyMatch(text -> read.values().stream().anyMatch(secret -> secret.in(text)));
     }
 
     /** The text with every secret the source read, as written or percent-encoded, replaced by {@value #MASK}. */
@@ -103,18 +114,10 @@ public final class SourceSecrets implements RequestSecrets {
             return null;
         }
         String masked = text;
-        for (String value : read.values()) {
-            masked = encoded(value).matcher(masked.replace(value, MASK)).replaceAll(Matcher.quoteReplacement(MASK));
+        for (Secret secret : read.values()) {
+            masked = secret.encoded().matcher(masked.replace(secret.value(), MASK)).replaceAll(Matcher.quoteReplacement(MASK));
         }
         return masked;
-    }
-
-    private static boolean carries(String text, String value) {
-        return text.contains(value) || encoded(value).matcher(text).find();
-    }
-
-    private static Pattern encoded(String value) {
-        return Pattern.compile(Pattern.quote(URLEncoder.encode(value, StandardCharsets.UTF_8)), Pattern.CASE_INSENSITIVE);
     }
 
     private boolean sameHost(URI target) {
