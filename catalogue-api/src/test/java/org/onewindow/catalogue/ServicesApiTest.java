@@ -126,6 +126,13 @@ class ServicesApiTest {
     }
 
     @Test
+    void theJsonLdIdIsOnTheConfiguredAddressWhateverHostTheClientNames() {
+        given().accept("application/ld+json").header("Host", "attacker.example")
+                .get("/api/v1/services/{id}", "seoul-sitemap-SEOUL-2015-0396").then().statusCode(200)
+                .body("'@id'", equalTo("https://catalogue.example/api/v1/services/seoul-sitemap-SEOUL-2015-0396"));
+    }
+
+    @Test
     void unknownServiceIsProblemJson404() {
         given().get("/api/v1/services/{id}", "no-such-service").then().statusCode(404)
                 .contentType("application/problem+json")

@@ -138,8 +138,12 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> apiEnvironment = new LinkedHashMap<>(connections);
         apiEnvironment.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.READER);
         apiEnvironment.put("QUARKUS_DATASOURCE_PASSWORD", readerPassword);
-        AppProcess api = AppProcess.start("catalogue-api", settings.apiJar(), fixedOrFree(settings.ports().api()), jvm,
-                apiEnvironment, settings.profile().apiProperties(), state.resolve("logs/catalogue-api.log"), progress);
+        int apiPort = fixedOrFree(settings.ports().api());
+        Map<String, String> apiProperties = new LinkedHashMap<>();
+        apiProperties.put("onewindow.api.public-base-url", "http://localhost:" + apiPort); // the IRIs of its JSON-LD
+        apiProperties.putAll(settings.profile().apiProperties());
+        AppProcess api = AppProcess.start("catalogue-api", settings.apiJar(), apiPort, jvm,
+                apiEnvironment, apiProperties, state.resolve("logs/catalogue-api.log"), progress);
         register(api, new Component("catalogue-api", api.url(), api.pid()));
     }
 

@@ -15,6 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.onewindow.catalogue.record.SafeRenditions;
+import org.onewindow.catalogue.config.ApiConfig;
+import org.onewindow.catalogue.jsonld.SchemaOrgService;
 import org.onewindow.catalogue.search.SearchPage;
 import org.onewindow.catalogue.search.ServiceSearch;
 
@@ -93,9 +95,13 @@ public class ServicesResource {
     @Produces("application/ld+json")
     @Operation(summary = "One service as a schema.org GovernmentService (JSON-LD), for Accept: application/ld+json")
     public JsonNode getAsJsonLd(@PathParam("id") String id) throws IOException {
-        String self = http.absoluteURI();
-        return new org.onewindow.catalogue.jsonld.SchemaOrgService(json).of(find(id), self.contains("?") ? self.substring(0, self.indexOf('?')) : self);
+        JsonNode record = find(id);
+        String base = config.publicBaseUrl().replaceAll("/+$", "");
+        return new SchemaOrgService(json).of(record, base + "/api/v1/services/" + id); // never the request's Host
     }
+
+    @Inject
+    ApiConfig config;
 
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
