@@ -33,8 +33,7 @@ class RateLimitApiTest {
     void twoCitizensBehindATrustedProxyHaveBucketsOfTheirOwn() throws IOException {
         int sent = untilLimited(TRUSTED_PROXY, i -> "203.0.113.7");
 
-        assertThat(sent).as("requests until 203.0.113.7 was limited").isGreaterThanOrEqualTo(150);
-        assertThat(status(TRUSTED_PROXY, "203.0.113.7")).isEqualTo(429);
+        assertThat(sent).as("requests until 203.0.113.7 was limited").isBetween(150, ENOUGH_TO_EMPTY_A_BUCKET - 1);
         assertThat(status(TRUSTED_PROXY, "203.0.113.8")).as("another citizen behind the same proxy").isNotEqualTo(429);
     }
 
@@ -42,15 +41,15 @@ class RateLimitApiTest {
     void anUntrustedPeerCannotEscapeItsBucketByForgingTheHeader() throws IOException {
         int sent = untilLimited(UNTRUSTED_PEER, i -> "198.51.100." + (i % 250) + ", 192.0.2." + (i % 200));
 
+        // a new forged address on every request, and still limited: its bucket is its own socket address
         assertThat(sent).as("requests until the forging peer was limited").isLessThan(ENOUGH_TO_EMPTY_A_BUCKET);
-        assertThat(status(UNTRUSTED_PEER, "198.51.100.251")).isEqualTo(429);
     }
 
     @Test
     void twoAddressesOfOneIpv6Slash64ShareABucket() throws IOException {
-        untilLimited(TRUSTED_PROXY, i -> "2001:db8:1:2::" + Integer.toHexString(i + 1));
+        int sent = untilLimited(TRUSTED_PROXY, i -> "2001:db8:1:2::" + Integer.toHexString(i + 1));
 
-        assertThat(status(TRUSTED_PROXY, "2001:db8:1:2:ffff:ffff:ffff:fffe")).isEqualTo(429);
+        assertThat(sent).as("a new address of the /64 on every request, and still limited").isLessThan(ENOUGH_TO_EMPTY_A_BUCKET);
         assertThat(status(TRUSTED_PROXY, "2001:db8:1:3::1")).as("the next /64").isNotEqualTo(429);
     }
 
@@ -58,7 +57,10 @@ class RateLimitApiTest {
         String forRequest(int i);
     }
 
-    /** Sends from {@code peer} until a 429; returns how many requests that took. */
+    /**
+     * Sends from {@code peer} until a 429; returns how many requests that took. (Whether the very next request is
+     * limited too depends on how fast the bucket refills meanwhile, so the tests never ask that.)
+     */
     private static int untilLimited(String peer, Forwarded forwarded) throws IOException {
         for (int i = 0; i < ENOUGH_TO_EMPTY_A_BUCKET; i++) {
             if (status(peer, forwarded.forRequest(i)) == 429) {
