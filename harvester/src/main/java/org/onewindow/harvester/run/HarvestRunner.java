@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +27,6 @@ import org.onewindow.harvester.store.RunStatus;
 import org.onewindow.harvester.store.Source;
 import org.onewindow.harvester.store.Stage;
 import org.onewindow.mappings.engine.MappingResult;
-import org.onewindow.mappings.model.RawRecord;
 import org.onewindow.mappings.model.ServiceRecord;
 import org.onewindow.mappings.source.SourceDefinition;
 
@@ -230,7 +228,7 @@ public class HarvestRunner {
             counts.errored++;
             return Next.GO_ON;
         }
-        if (run.secrets().appearsIn(texts(processed.raw()))) {
+        if (run.secrets().appearsIn(processed.raw())) {
             run.errors().error(Stage.VALIDATE, processed.raw().url(), ref.sourceRecordId(),
                     "not published: the record holds the value of a secret the source reads (an API key echoed by the site)");
             counts.errored++;
@@ -249,13 +247,6 @@ public class HarvestRunner {
             case UNCHANGED -> counts.unchanged++;
         }
         return Next.GO_ON;
-    }
-
-    private static List<String> texts(RawRecord raw) {
-        List<String> texts = new ArrayList<>();
-        texts.add(raw.url());
-        raw.fields().values().forEach(texts::addAll);
-        return texts;
     }
 
     /** The listing's own modification date of the record (a sitemap's lastmod), when it gives a readable one. */

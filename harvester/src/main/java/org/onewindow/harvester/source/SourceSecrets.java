@@ -12,9 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.onewindow.connectors.ConnectorConfigException;
 import org.onewindow.harvester.fetch.RequestSecrets;
+import org.onewindow.mappings.model.RawRecord;
 
 /**
  * The {@code ONEWINDOW_SECRET_*} environment variables one source may read: only those an operator bound to it
@@ -103,9 +105,13 @@ public final class SourceSecrets implements RequestSecrets {
         return Optional.empty();
     }
 
-    /** Whether any value the source read appears in the texts (as written or percent-encoded). */
-    public boolean appearsIn(List<String> texts) {
-        return texts.stream().filter(Objects::nonNull).anyMatch(text -> read.values().stream().anyMatch(secret -> secret.in(text)));
+    /** Whether any value the source read appears in the record's URL or fields (as written or percent-encoded). */
+    public boolean appearsIn(RawRecord raw) {
+        if (read.isEmpty()) {
+            return false; // the common case, on every record: nothing to look for
+        }
+        return Stream.concat(Stream.of(raw.url()), raw.fields().values().stream().flatMap(List::stream))
+                .filter(Objects::nonNull).anyMatch(text -> read.values().stream().anyMatch(secret -> secret.in(text)));
     }
 
     /** The text with every secret the source read, as written or percent-encoded, replaced by {@value #MASK}. */

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.onewindow.connectors.ConnectorConfigException;
+import org.onewindow.mappings.model.RawRecord;
 
 class SourceSecretsRulesTest {
 
@@ -56,8 +57,9 @@ class SourceSecretsRulesTest {
         secrets.read(NAME);
 
         assertThat(secrets.mask("key " + VALUE + " and k3y%2Bwith%2Fslash%3D%3D")).isEqualTo("key **** and ****");
-        assertThat(secrets.appearsIn(List.of("a", "echo: k3y%2bwith%2fslash%3d%3d"))).isTrue();
-        assertThat(secrets.appearsIn(List.of("nothing here"))).isFalse();
+        assertThat(secrets.appearsIn(new RawRecord("1", "https://api.agency.go.kr/1", Map.of("a", List.of("x", "echo: k3y%2bwith%2fslash%3d%3d")))))
+                .isTrue();
+        assertThat(secrets.appearsIn(new RawRecord("1", "https://api.agency.go.kr/1", Map.of("a", List.of("nothing here"))))).isFalse();
     }
 
     @Test
