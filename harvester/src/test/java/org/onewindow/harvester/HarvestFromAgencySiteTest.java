@@ -195,7 +195,8 @@ class HarvestFromAgencySiteTest {
         JsonPath run = runToEnd();
 
         assertThat(run.getString("status")).isEqualTo("partial");
-        assertThat(run.getInt("counts.errored")).isEqualTo(3);
+        assertThat(run.getInt("counts.errored")).as("pages that could not be fetched").isEqualTo(2);
+        assertThat(run.getInt("counts.rejected")).as("a page served but not extracted").isEqualTo(1);
         assertThat(run.getInt("counts.unchanged")).isEqualTo(SERVICES.size() - 3);
         assertThat(run.getInt("counts.withdrawn")).isZero();
         List<String> errors = given().auth().oauth2(LocalServicesResource.OPERATOR_KEY)

@@ -75,6 +75,9 @@ class ReviewAndControlTest {
         JsonPath discarded = OperatorCalls.operator().post("/api/v1/runs/{id}/discard", heldId).then().statusCode(200).extract().jsonPath();
         assertThat(discarded.getString("status")).isEqualTo("cancelled");
         assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size());
+        assertThat(ending).as("the discarded run left no miss behind: only the first run's").allSatisfy(service -> assertThat(
+                QuarkusTransaction.requiringNew().call(() -> CatalogueRecord.<CatalogueRecord>findById(SOURCE + "-" + service.id()).missCount))
+                .isEqualTo(1));
         OperatorCalls.operator().post("/api/v1/runs/{id}/approve", heldId).then().statusCode(409)
                 .contentType("application/problem+json");
 

@@ -75,10 +75,10 @@ public final class OperatorClient {
         while (true) {
             JsonNode run = call("GET", "/api/v1/runs/" + runId, 200);
             JsonNode counts = run.path("counts");
-            String report = String.format("harvest of %s: %s, %d services harvested (%d added, %d updated, %d unchanged, %d errored)",
+            String report = String.format("harvest of %s: %s, %d services harvested (%d added, %d updated, %d unchanged, %d rejected, %d errored)",
                     sourceId, run.path("status").asText(), counts.path("added").asInt() + counts.path("updated").asInt()
                             + counts.path("unchanged").asInt(), counts.path("added").asInt(), counts.path("updated").asInt(),
-                    counts.path("unchanged").asInt(), counts.path("errored").asInt());
+                    counts.path("unchanged").asInt(), counts.path("rejected").asInt(), counts.path("errored").asInt());
             if (!report.equals(lastReport)) {
                 progress.accept(report);
                 lastReport = report;

@@ -8,9 +8,14 @@ import org.onewindow.harvester.store.HarvestRun;
 public record RunView(long id, String sourceId, String status, boolean gatherComplete, Counts counts, Cost cost,
         Double shareChanged, String owner, Instant startedAt, Instant finishedAt, String message) {
 
-    public record Counts(int added, int updated, int unchanged, int withdrawn, int errored) {
+    /**
+     * @param rejected served by the source but not extracted, mapped or valid (never published)
+     * @param gone listed, but the page answered 404/410
+     * @param errored could not be fetched (the run then withdraws nothing)
+     */
+    public record Counts(int added, int updated, int unchanged, int withdrawn, int rejected, int gone, int errored) {
         static Counts of(HarvestRun run) {
-            return new Counts(run.added, run.updated, run.unchanged, run.withdrawn, run.errored);
+            return new Counts(run.added, run.updated, run.unchanged, run.withdrawn, run.rejected, run.gone, run.errored);
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -74,7 +75,8 @@ public class HarvestRunner {
 
     /** Everything one run needs at hand. */
     private record Context(long runId, SourceDefinition definition, String definitionHash, SourceConnector connector,
-            SourceSecrets secrets, FetchSession session, RunCounts counts, ErrorSink errors, Duration recordTimeout, Instant deadline) {
+            SourceSecrets secrets, FetchSession session, RunCounts counts, ErrorSink errors, Duration recordTimeout, Instant deadline,
+            List<String> gone) {
     }
 
     /** What the run does after a record. */
@@ -118,7 +120,7 @@ public class HarvestRunner {
         UnaryOperator<String> mask = text -> secrets.mask(connector.redact(text));
         ErrorSink errors = ErrorSink.redacting(mask, (stage, url, recordId, message) -> ledger.error(runId, stage, url, recordId, message));
         Context run = new Context(runId, definition, RecordStore.sha256(source.definition), connector, secrets, session, counts, errors,
-                sources.recordTimeout(definition), deadline);
+                sources.recordTimeout(definition), deadline, new ArrayList<>());
         try {
             ListingGatherer.Gathered gathered = gatherer.gather(connector, session, deadline, Integer.MAX_VALUE, errors);
             if (gathered.records().isEmpty() && !gathered.complete()) {
@@ -149,13 +151,20 @@ public class HarvestRunner {
                     break;
                 }
             }
-            if (stopped == null && complete && connector.completeListing()) {
-                Set<String> listed = new HashSet<>();
-                gathered.records().keySet().forEach(id -> listed.add(ServiceRecord.catalogueId(definition.id(), id)));
-                counts.withdrawn += store.recordMisses(runId, definition.id(), listed, config.harvest().withdrawAfterMisses());
+            // the withdrawal rule: only a run that read the whole listing and every page it needed may withdraw
+            boolean mayWithdraw = stopped == null && complete && counts.errored == 0;
+            if (mayWithdraw) {
+                counts.withdrawn += store.stageGone(runId, run.gone(), config.harvest().withdrawAfterGone());
+                if (connector.completeListing()) {
+                    Set<String> listed = new HashSet<>();
+                    gathered.records().keySet().forEach(id -> listed.add(ServiceRecord.catalogueId(definition.id(), id)));
+                    counts.withdrawn += store.stageMisses(runId, definition.id(), listed, config.harvest().withdrawAfterMisses());
+                }
             }
-            RunStatus status = stopped != null ? RunStatus.FAILED : counts.errored == 0 && complete ? RunStatus.SUCCEEDED : RunStatus.PARTIAL;
-            String message = stopped != null ? stopped : complete ? null : "listing incomplete: nothing was withdrawn";
+            RunStatus status = stopped != null ? RunStatus.FAILED : mayWithdraw ? RunStatus.SUCCEEDED : RunStatus.PARTIAL;
+            String message = stopped != null ? stopped
+                    : !complete ? "listing incomplete: nothing was withdrawn"
+                    : counts.errored > 0 ? counts.errored + " pages could not be fetched: nothing was withdrawn" : null;
             conclude(run, activeBefore, complete, status, message);
         } catch (RuntimeException e) {
             LOG.errorf(e, "run %d aborted", runId);
@@ -226,27 +235,30 @@ public class HarvestRunner {
             return Next.GO_ON;
         }
         if (outcome instanceof RecordProcessor.Gone) {
-            counts.errored++;
-            if (store.recordGone(run.runId(), id, config.harvest().withdrawAfterGone())) {
-                counts.withdrawn++;
+            counts.gone++;
+            run.gone().add(id); // a step toward its withdrawal only if the run may withdraw, known at its end
+            return Next.GO_ON;
+        }
+        if (outcome instanceof RecordProcessor.Failed failed) {
+            if (failed.stage() == Stage.FETCH) {
+                counts.errored++;
+            } else {
+                counts.rejected++;
             }
             return Next.GO_ON;
         }
-        if (!(outcome instanceof RecordProcessor.Processed processed)) {
-            counts.errored++;
-            return Next.GO_ON;
-        }
+        RecordProcessor.Processed processed = (RecordProcessor.Processed) outcome;
         if (run.secrets().appearsIn(processed.raw())) {
             run.errors().error(Stage.VALIDATE, processed.raw().url(), ref.sourceRecordId(),
                     "not published: the record holds the value of a secret the source reads (an API key echoed by the site)");
-            counts.errored++;
+            counts.rejected++;
             return Next.GO_ON;
         }
         MappingResult mapped = processed.mapping();
         mapped.warnings().forEach(warning -> LOG.infof("%s %s: %s", run.definition().id(), ref.sourceRecordId(), warning));
         if (!mapped.valid()) {
             run.errors().error(Stage.VALIDATE, processed.raw().url(), ref.sourceRecordId(), "not published: " + String.join("; ", mapped.problems()));
-            counts.errored++;
+            counts.rejected++;
             return Next.GO_ON;
         }
         switch (store.stage(run.runId(), mapped.record(), sourceModified, processed.validators(), run.definitionHash())) {

@@ -35,8 +35,11 @@ public class RecordProcessor {
     public record Gone() implements Outcome {
     }
 
-    /** A stage failed (reported). */
-    public record Failed() implements Outcome {
+    /**
+     * A stage failed (reported): the page could not be fetched ({@link Stage#FETCH}), or the source served it but it
+     * could not be extracted or mapped (the record is rejected).
+     */
+    public record Failed(Stage stage) implements Outcome {
     }
 
     @Inject
@@ -59,7 +62,7 @@ public class RecordProcessor {
                 return new Gone();
             }
             if (!(read instanceof PageReader.Page fetched)) {
-                return new Failed();
+                return new Failed(Stage.FETCH);
             }
             page = fetched.page();
             fresh = fetched.validators();
@@ -72,14 +75,14 @@ public class RecordProcessor {
         }
         if (extracted instanceof ExtractResult.NotAContentPage notContent) {
             errors.error(Stage.EXTRACT, url, ref.sourceRecordId(), notContent.reason());
-            return new Failed();
+            return new Failed(Stage.EXTRACT);
         }
         RawRecord raw = ((ExtractResult.Extracted) extracted).record();
         try {
             return new Processed(raw, mapping.map(definition, raw), fresh);
         } catch (RuntimeException e) {
             errors.error(Stage.MAP, url, ref.sourceRecordId(), "mapping failed: " + e);
-            return new Failed();
+            return new Failed(Stage.MAP);
         }
     }
 }

@@ -54,8 +54,8 @@ public class RunLedger {
         run.status = status;
         run.message = message;
         run.finishedAt = Instant.now();
-        LOG.infof("run %d of %s %s: added=%d updated=%d unchanged=%d withdrawn=%d errored=%d requests=%d bytes=%d%s", runId,
-                run.sourceId, status, run.added, run.updated, run.unchanged, run.withdrawn, run.errored, run.requests,
+        LOG.infof("run %d of %s %s: added=%d updated=%d unchanged=%d withdrawn=%d rejected=%d gone=%d errored=%d requests=%d bytes=%d%s", runId,
+                run.sourceId, status, run.added, run.updated, run.unchanged, run.withdrawn, run.rejected, run.gone, run.errored, run.requests,
                 run.bytesFetched, message == null ? "" : " (" + message + ")");
     }
 

@@ -19,7 +19,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * The changes staged on a run, applied to the record of truth in one transaction: each record change, its
- * version in the history and its outbox entry commit together (or not at all). Or discarded, changing nothing.
+ * version in the history and its outbox entry commit together (or not at all), with the run's counts toward
+ * withdrawals (misses, gone pages, and their reset for every record the run saw). Or discarded, changing nothing.
  */
 @ApplicationScoped
 public class ChangeSet {
@@ -54,8 +55,12 @@ public class ChangeSet {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @TransactionConfiguration(timeout = APPLY_TIMEOUT_SECONDS)
     public Summary apply(long runId) {
-        String sourceId = HarvestRun.<HarvestRun>findById(runId).sourceId;
+        HarvestRun run = HarvestRun.findById(runId);
+        String sourceId = run.sourceId;
         Instant now = Instant.now();
+        // the records this run saw start counting toward a withdrawal afresh
+        CatalogueRecord.update("missCount = 0, goneCount = 0 where sourceId = ?1 and lastSeen >= ?2 and (missCount > 0 or goneCount > 0)",
+                sourceId, run.startedAt);
         int added = 0;
         int updated = 0;
         int withdrawn = 0;
@@ -86,14 +91,29 @@ public class ChangeSet {
         return new Summary(added, updated, withdrawn);
     }
 
-    /** One staged change applied to its record (in {@code records}, added there when new); null when it changes nothing. */
+    /**
+     * One staged change applied to its record (in {@code records}, added there when new); null when it changes nothing
+     * but a counter toward withdrawal.
+     */
     private StagedChange.Kind applyOne(StagedChange change, Map<String, CatalogueRecord> records, String sourceId, long runId, Instant now) {
         CatalogueRecord record = records.get(change.recordId);
+        if (change.change == StagedChange.Kind.MISSED || change.change == StagedChange.Kind.GONE) {
+            if (record != null && record.status == RecordStatus.ACTIVE) {
+                if (change.change == StagedChange.Kind.MISSED) {
+                    record.missCount++;
+                } else {
+                    record.goneCount++;
+                }
+            }
+            return null;
+        }
         if (change.change == StagedChange.Kind.WITHDRAWN) {
             if (record == null || record.status != RecordStatus.ACTIVE) {
                 return null;
             }
             record.status = RecordStatus.WITHDRAWN;
+            record.missCount = 0;
+            record.goneCount = 0;
             record.revision++;
             record.lastChanged = now;
             record.etag = null;

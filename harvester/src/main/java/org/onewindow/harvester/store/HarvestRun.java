@@ -49,6 +49,8 @@ public class HarvestRun extends PanacheEntityBase {
     public int updated;
     public int unchanged;
     public int withdrawn;
+    public int rejected;
+    public int gone;
     public int errored;
 
     @Column(columnDefinition = "text")

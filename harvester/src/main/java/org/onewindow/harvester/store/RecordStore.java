@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -21,8 +22,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * A run's view of the record of truth while it goes: what is known of a record, last-seen bookkeeping written at
- * once, and every change (added, updated, withdrawn) staged on the run, to be applied at its end by
- * {@link ChangeSet}. An unchanged record writes nothing but bookkeeping.
+ * once, and every change (added, updated, withdrawn) and every step toward a withdrawal (missed, gone) staged on the
+ * run, to be applied at its end by {@link ChangeSet}. An unchanged record writes nothing but bookkeeping.
  */
 @ApplicationScoped
 public class RecordStore {
@@ -94,50 +95,45 @@ public class RecordStore {
     }
 
     /**
-     * The record's page answered 404/410 on this run: after {@code threshold} such runs in a row the record's
-     * withdrawal is staged. Returns true when it was.
+     * The pages of these records answered 404/410 in a run that may withdraw: each active one's withdrawal is staged
+     * when this is its {@code threshold}-th such run in a row, else one more gone run is staged. Returns how many
+     * withdrawals were staged.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean recordGone(long runId, String id, int threshold) {
-        CatalogueRecord record = CatalogueRecord.findById(id);
-        if (record == null || record.status != RecordStatus.ACTIVE) {
-            return false;
-        }
-        record.goneCount++;
-        if (record.goneCount < threshold) {
-            return false;
-        }
-        stageWithdrawal(runId, record);
-        return true;
-    }
-
-    /**
-     * After a complete gather: active records of the source that were not listed get one more miss; the withdrawal
-     * of those missing from {@code threshold} complete gathers in a row is staged. Returns how many were staged.
-     */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int recordMisses(long runId, String sourceId, Set<String> listedIds, int threshold) {
-        List<CatalogueRecord> active = CatalogueRecord.list("sourceId = ?1 and status = ?2", sourceId, RecordStatus.ACTIVE);
+    public int stageGone(long runId, Collection<String> ids, int threshold) {
         int withdrawn = 0;
-        for (CatalogueRecord record : active) {
-            if (listedIds.contains(record.id)) {
-                continue;
-            }
-            record.missCount++;
-            if (record.missCount >= threshold && StagedChange.count("runId = ?1 and recordId = ?2", runId, record.id) == 0) {
-                stageWithdrawal(runId, record);
-                withdrawn++;
+        for (String id : ids) {
+            CatalogueRecord record = CatalogueRecord.findById(id);
+            if (record != null && record.status == RecordStatus.ACTIVE) {
+                withdrawn += stageTowardWithdrawal(runId, record, StagedChange.Kind.GONE, record.goneCount + 1 >= threshold);
             }
         }
         return withdrawn;
     }
 
-    private static void stageWithdrawal(long runId, CatalogueRecord record) {
+    /**
+     * After a listing that names every service, read whole in a run that may withdraw: each active record of the source
+     * it does not name is staged as missed, or as withdrawn when this is its {@code threshold}-th miss in a row.
+     * Returns how many withdrawals were staged.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int stageMisses(long runId, String sourceId, Set<String> listedIds, int threshold) {
+        int withdrawn = 0;
+        for (CatalogueRecord record : CatalogueRecord.<CatalogueRecord>list("sourceId = ?1 and status = ?2", sourceId, RecordStatus.ACTIVE)) {
+            if (!listedIds.contains(record.id)) {
+                withdrawn += stageTowardWithdrawal(runId, record, StagedChange.Kind.MISSED, record.missCount + 1 >= threshold);
+            }
+        }
+        return withdrawn;
+    }
+
+    private static int stageTowardWithdrawal(long runId, CatalogueRecord record, StagedChange.Kind observed, boolean withdraw) {
         StagedChange change = stagedOrNew(runId, record.id);
-        change.change = StagedChange.Kind.WITHDRAWN;
+        change.change = withdraw ? StagedChange.Kind.WITHDRAWN : observed;
         change.sourceRecordId = record.sourceRecordId;
         change.url = record.url;
         change.persist();
+        return withdraw ? 1 : 0;
     }
 
     private static StagedChange stagedOrNew(long runId, String recordId) {
@@ -150,10 +146,9 @@ public class RecordStore {
         return change;
     }
 
+    /** Its miss and gone counters are reset when the run is applied ({@link ChangeSet}), from this time. */
     private static void markSeen(CatalogueRecord record) {
         record.lastSeen = Instant.now();
-        record.missCount = 0;
-        record.goneCount = 0;
     }
 
     private String toJson(ServiceRecord record) {

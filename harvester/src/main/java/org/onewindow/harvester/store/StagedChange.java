@@ -23,7 +23,12 @@ import jakarta.persistence.Table;
 @Table(name = "staged_change")
 public class StagedChange extends PanacheEntityBase {
 
-    public enum Kind { ADDED, UPDATED, WITHDRAWN }
+    /**
+     * ADDED, UPDATED and WITHDRAWN change the record. MISSED (not listed) and GONE (page answered 404/410) change
+     * nothing but the record's counter toward withdrawal, written when the run is applied so that a run cancelled,
+     * failed or discarded leaves no count behind.
+     */
+    public enum Kind { ADDED, UPDATED, WITHDRAWN, MISSED, GONE }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

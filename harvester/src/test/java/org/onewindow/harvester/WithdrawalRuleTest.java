@@ -1,0 +1,127 @@
+package org.onewindow.harvester;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.elasticsearch.client.RestClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.onewindow.runtime.demo.DemoAgencySite;
+import org.onewindow.runtime.demo.DemoService;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+
+/**
+ * The withdrawal rule (README): only a run that read its whole listing and every page it needed withdraws, by a second
+ * miss or a second 404/410 in a row; a record the source serves but that fails validation is rejected and does not
+ * stand in the way.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = LocalServicesResource.class, restrictToAnnotatedClass = false)
+@Order(4)
+class WithdrawalRuleTest {
+
+    private static final String SOURCE = "mohw-welfare";
+    private static final List<DemoService> SERVICES = DemoAgencySite.services();
+
+    @Inject
+    RestClient elasticsearch;
+
+    @AfterEach
+    void healTheSiteAndTheCatalogue() throws IOException {
+        removeStubs();
+        LocalServicesResource.site().showAll();
+        OperatorCalls.runToEnd(SOURCE);
+        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size());
+    }
+
+    @Test
+    void aRunThatCouldNotFetchAPageWithdrawsNothingAndCountsNoMiss() throws IOException {
+        LocalServicesResource.site().hide(SERVICES.get(30).id());
+        LocalServicesResource.site().server().stubFor(detail(SERVICES.get(31).id()).willReturn(serverError()));
+
+        for (int i = 0; i < 2; i++) {
+            JsonPath run = OperatorCalls.runToEnd(SOURCE);
+            assertThat(run.getString("status")).isEqualTo("partial");
+            assertThat(run.getBoolean("gatherComplete")).as("the listing itself was read whole").isTrue();
+            assertThat(run.getInt("counts.errored")).isEqualTo(1);
+            assertThat(run.getInt("counts.withdrawn")).isZero();
+            assertThat(run.getString("message")).isEqualTo("1 pages could not be fetched: nothing was withdrawn");
+        }
+        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size());
+
+        removeStubs();
+        assertThat(OperatorCalls.runToEnd(SOURCE).getInt("counts.withdrawn")).as("the first miss that counts").isZero();
+        JsonPath second = OperatorCalls.runToEnd(SOURCE);
+        assertThat(second.getString("status")).isEqualTo("succeeded");
+        assertThat(second.getInt("counts.withdrawn")).isEqualTo(1);
+        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size() - 1);
+    }
+
+    @Test
+    void a404InARunThatCouldNotFetchAnotherPageIsNoStepTowardWithdrawal() throws IOException {
+        String removed = SERVICES.get(32).id();
+        LocalServicesResource.site().server().stubFor(detail(removed).willReturn(aResponse().withStatus(404)));
+        StubMapping broken = LocalServicesResource.site().server().stubFor(detail(SERVICES.get(33).id()).willReturn(serverError()));
+
+        for (int i = 0; i < 2; i++) {
+            JsonPath run = OperatorCalls.runToEnd(SOURCE);
+            assertThat(run.getString("status")).isEqualTo("partial");
+            assertThat(run.getInt("counts.gone")).isEqualTo(1);
+            assertThat(run.getInt("counts.withdrawn")).isZero();
+        }
+        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size());
+
+        LocalServicesResource.site().server().removeStub(broken);
+        assertThat(OperatorCalls.runToEnd(SOURCE).getInt("counts.withdrawn")).as("the first 404 that counts").isZero();
+        assertThat(OperatorCalls.runToEnd(SOURCE).getInt("counts.withdrawn")).isEqualTo(1);
+        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size() - 1);
+    }
+
+    @Test
+    void rejectedRecordsNeitherFailTheRunNorStopWithdrawals() throws IOException {
+        String ended = SERVICES.get(34).id();
+        String rejected = SERVICES.get(35).id();
+        LocalServicesResource.site().hide(ended);
+        LocalServicesResource.site().server().stubFor(detail(rejected).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html; charset=UTF-8").withBody("<html><body><p>점검 중입니다</p></body></html>")));
+
+        JsonPath first = OperatorCalls.runToEnd(SOURCE);
+        assertThat(first.getString("status")).isEqualTo("succeeded");
+        assertThat(first.getInt("counts.rejected")).isEqualTo(1);
+        assertThat(first.getInt("counts.errored")).isZero();
+        assertThat(OperatorCalls.errors(first.getLong("id"))).singleElement().asString().contains(rejected);
+
+        JsonPath second = OperatorCalls.runToEnd(SOURCE);
+        assertThat(second.getString("status")).isEqualTo("succeeded");
+        assertThat(second.getInt("counts.withdrawn")).isEqualTo(1);
+        assertThat(OperatorCalls.indexedCount(elasticsearch)).as("the rejected record stays as it was published")
+                .isEqualTo(SERVICES.size() - 1);
+    }
+
+    private static void removeStubs() {
+        WireMockServer site = LocalServicesResource.site().server();
+        List.copyOf(site.getStubMappings()).stream()
+                .filter(stub -> stub.getPriority() != null && stub.getPriority() == 0)
+                .forEach(site::removeStub);
+    }
+
+    private static MappingBuilder detail(String serviceId) {
+        return get(urlPathEqualTo("/portal/svc/view.do")).withQueryParam("svcId", equalTo(serviceId)).atPriority(0);
+    }
+}
