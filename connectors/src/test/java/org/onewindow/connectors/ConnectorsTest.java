@@ -3,6 +3,13 @@ package org.onewindow.connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,6 +62,16 @@ class ConnectorsTest {
                 Fixtures.settings(settings.replace("\\n", "\n"))), "ftp://agency.example.go.kr"))
                 .isInstanceOf(ConnectorConfigException.class)
                 .hasMessageContaining("baseUrl");
+    }
+
+    @Test
+    void theMappingReferenceNamesExactlyTheKindsThereAre() throws IOException {
+        String row = Files.readAllLines(Path.of("../mappings/README.md")).stream()
+                .filter(line -> line.startsWith("| `connector` |")).findFirst().orElseThrow();
+        Matcher listed = Pattern.compile("`kind` \\(([^)]*)\\)").matcher(row);
+
+        assertThat(listed.find()).isTrue();
+        assertThat(Arrays.stream(listed.group(1).split(",\\s*")).toList()).containsExactlyInAnyOrderElementsOf(Connectors.kinds());
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.elasticsearch.client.Response;
 import org.elasticsearch.client.RestClient;
 import org.onewindow.harvester.config.HarvesterConfig;
 import org.onewindow.harvester.store.CatalogueRecord;
+import org.onewindow.harvester.store.DeadLetter;
 import org.onewindow.harvester.store.OutboxEntry;
 import org.onewindow.harvester.store.RecordStatus;
 import org.onewindow.mappings.index.ServiceIndex;
@@ -27,13 +28,18 @@ import jakarta.inject.Inject;
 /**
  * Drains the outbox into Elasticsearch with bulk requests. Writes carry the record's revision as an external
  * version, so replays are harmless and an older write never overwrites a newer one. Entries whose write failed
- * stay in the outbox for the next attempt.
+ * stay in the outbox for the next attempt, unless Elasticsearch refused the document itself (a 400: it breaks the
+ * index mapping), which no retry would change: those go to the dead letters ({@link DeadLetter}) so that every other
+ * change keeps flowing, in incremental publishing and full reindex alike.
  */
 @ApplicationScoped
 public class CataloguePublisher {
 
-    /** What one drain did; {@code failures} are per-document messages. */
-    public record Result(int published, List<String> failures) {
+    /**
+     * What one drain did: {@code failures} are per-document messages of writes that stay queued (to be tried again);
+     * {@code deadLettered} writes were refused for good and moved to the dead letters.
+     */
+    public record Result(int published, List<String> failures, int deadLettered) {
     }
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CataloguePublisher.class);
@@ -56,7 +62,8 @@ public class CataloguePublisher {
      */
     public synchronized Result reconcile() throws IOException {
         index.ensureExists();
-        long active = QuarkusTransaction.requiringNew().call(() -> CatalogueRecord.count("status", RecordStatus.ACTIVE));
+        long active = QuarkusTransaction.requiringNew().call(() -> CatalogueRecord.count("status", RecordStatus.ACTIVE)
+                - DeadLetter.activeRecordsRefused()); // not in the index, and rightly so until retried
         Response count = elasticsearch.performRequest(new Request("GET", "/" + ServiceIndex.ALIAS + "/_count"));
         long indexed = json.readTree(count.getEntity().getContent()).path("count").asLong();
         if (indexed != active) {
@@ -69,7 +76,9 @@ public class CataloguePublisher {
     /**
      * Full reindex: copies every active record from PostgreSQL into a fresh index, then moves the alias to it in one
      * step, so searches never see a missing or half-filled index. Changes made meanwhile wait in the outbox and are
-     * published into the new index right after. Returns how many services the new index holds.
+     * published into the new index right after. A document Elasticsearch refuses goes to the dead letters and the
+     * reindex goes on; any other failure abandons it before the alias moves. Returns how many services the new index
+     * holds.
      */
     public synchronized int rebuild() throws IOException {
         String fresh = index.createFresh();
@@ -92,12 +101,20 @@ public class CataloguePublisher {
             }
             Request request = new Request("POST", "/_bulk");
             request.setJsonEntity(bulk.toString());
-            JsonNode answer = json.readTree(elasticsearch.performRequest(request).getEntity().getContent());
-            if (answer.path("errors").asBoolean()) {
-                elasticsearch.performRequest(new Request("DELETE", "/" + fresh));
-                throw new IOException("reindex abandoned, the alias was not moved: " + answer.path("items").toString().substring(0, 500));
+            JsonNode items = json.readTree(elasticsearch.performRequest(request).getEntity().getContent()).path("items");
+            for (int i = 0; i < page.size(); i++) {
+                JsonNode result = itemResult(items, i);
+                if (isRefused(result)) {
+                    CatalogueRecord refused = page.get(i);
+                    QuarkusTransaction.requiringNew().run(() -> DeadLetter.of(null, refused, OutboxEntry.Operation.INDEX, result.path("error").toString()));
+                } else if (!isWritten(result)) {
+                    elasticsearch.performRequest(new Request("DELETE", "/" + fresh));
+                    throw new IOException("reindex abandoned, the alias was not moved: " + page.get(i).id + ": "
+                            + DeadLetter.abbreviate(result == null ? "no result" : result.toString(), 500));
+                } else {
+                    copied++;
+                }
             }
-            copied += page.size();
             after = page.get(page.size() - 1).id;
         }
         elasticsearch.performRequest(new Request("POST", "/" + fresh + "/_refresh"));
@@ -113,6 +130,7 @@ public class CataloguePublisher {
             LOG.infof("index %s was (re)created: %d active records queued for publishing from PostgreSQL", ServiceIndex.INDEX, queued);
         }
         int published = 0;
+        int[] deadLettered = {0};
         List<String> failures = new ArrayList<>();
         long after = 0;
         while (true) {
@@ -124,22 +142,23 @@ public class CataloguePublisher {
                     // Visible to searches when this returns: one refresh for the whole drain, not one wait per bulk.
                     elasticsearch.performRequest(new Request("POST", "/" + ServiceIndex.ALIAS + "/_refresh"));
                 }
-                return new Result(published, failures);
+                return new Result(published, failures, deadLettered[0]);
             }
             after = batch.get(batch.size() - 1).id;
-            List<Long> done = publish(batch, failures);
+            List<Long> done = publish(batch, failures, deadLettered);
             published += done.size();
             QuarkusTransaction.requiringNew().run(() -> OutboxEntry.delete("id in ?1", done));
         }
     }
 
-    private List<Long> publish(List<OutboxEntry> batch, List<String> failures) throws IOException {
+    private List<Long> publish(List<OutboxEntry> batch, List<String> failures, int[] deadLettered) throws IOException {
         List<String> ids = batch.stream().map(e -> e.recordId).distinct().toList();
         Map<String, CatalogueRecord> records = QuarkusTransaction.requiringNew().call(() -> CatalogueRecord
                 .<CatalogueRecord>list("id in ?1", ids).stream()
                 .collect(Collectors.toMap(r -> r.id, Function.identity())));
         StringBuilder bulk = new StringBuilder();
         List<OutboxEntry> sent = new ArrayList<>();
+        List<CatalogueRecord> sentRecords = new ArrayList<>();
         List<Long> done = new ArrayList<>();
         for (OutboxEntry entry : batch) {
             CatalogueRecord record = records.get(entry.recordId);
@@ -156,6 +175,7 @@ public class CataloguePublisher {
                 bulk.append(ServiceIndex.indexDocument(json, record.document)).append('\n');
             }
             sent.add(entry);
+            sentRecords.add(record);
         }
         if (sent.isEmpty()) {
             return done;
@@ -165,17 +185,37 @@ public class CataloguePublisher {
         Response response = elasticsearch.performRequest(request);
         JsonNode items = json.readTree(response.getEntity().getContent()).path("items");
         for (int i = 0; i < sent.size(); i++) {
-            JsonNode result = items.path(i).elements().hasNext() ? items.path(i).elements().next() : null;
-            int status = result == null ? 0 : result.path("status").asInt();
-            boolean ok = status >= 200 && status < 300
-                    || status == 409 // a newer revision is already there
-                    || status == 404 && result.has("result"); // deleting what is already gone
-            if (ok) {
-                done.add(sent.get(i).id);
+            JsonNode result = itemResult(items, i);
+            OutboxEntry entry = sent.get(i);
+            if (isWritten(result)) {
+                done.add(entry.id);
+            } else if (isRefused(result)) {
+                CatalogueRecord record = sentRecords.get(i);
+                String error = result.path("error").toString();
+                QuarkusTransaction.requiringNew().run(() -> DeadLetter.of(entry.id, record,
+                        record.status == RecordStatus.ACTIVE ? OutboxEntry.Operation.INDEX : OutboxEntry.Operation.DELETE, error));
+                deadLettered[0]++;
+                LOG.warnf("Elasticsearch refused %s (revision %d), moved to the dead letters: %s", record.id, record.revision, error);
             } else {
-                failures.add(sent.get(i).recordId + ": " + (result == null ? "no result" : result.path("error").toString()));
+                failures.add(entry.recordId + ": " + (result == null ? "no result" : result.path("error").toString()));
             }
         }
         return done;
+    }
+
+    private static JsonNode itemResult(JsonNode items, int i) {
+        return items.path(i).elements().hasNext() ? items.path(i).elements().next() : null;
+    }
+
+    private static boolean isWritten(JsonNode result) {
+        int status = result == null ? 0 : result.path("status").asInt();
+        return status >= 200 && status < 300
+                || status == 409 // a newer revision is already there
+                || status == 404 && result.has("result"); // deleting what is already gone
+    }
+
+    /** Elasticsearch refused the document itself (it breaks the mapping): no retry would change that. */
+    private static boolean isRefused(JsonNode result) {
+        return result != null && result.path("status").asInt() == 400;
     }
 }

@@ -187,8 +187,10 @@ public class HarvestRunner {
         }
         changes.apply(run.runId());
         boolean published = publish(run.runId());
+        String said = published ? message
+                : (message == null ? "" : message + "; ") + "not every change reached Elasticsearch (see the publish errors)";
         ledger.finish(run.runId(), run.counts(), run.session(), complete,
-                status == RunStatus.SUCCEEDED && !published ? RunStatus.PARTIAL : status, message);
+                status == RunStatus.SUCCEEDED && !published ? RunStatus.PARTIAL : status, said);
     }
 
     private RecordProcessor.Outcome process(Context run, RecordRef ref, Validators validators) {
@@ -286,7 +288,7 @@ public class HarvestRunner {
         try {
             CataloguePublisher.Result result = publisher.publishPending();
             result.failures().forEach(failure -> ledger.error(runId, Stage.PUBLISH, null, null, failure));
-            return result.failures().isEmpty();
+            return result.failures().isEmpty() && result.deadLettered() == 0;
         } catch (Exception e) {
             ledger.error(runId, Stage.PUBLISH, null, null, "Elasticsearch unavailable, changes stay queued: " + e.getMessage());
             return false;

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class ServiceIndex {
 
     public static final String ALIAS = "onewindow-services";
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
     public static final String INDEX = ALIAS + "-v" + VERSION;
 
     /** Fields searched by the public full-text query, with their weights; all use the Korean morphological analyzer. */

@@ -1,0 +1,74 @@
+package org.onewindow.harvester.api;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+
+import org.onewindow.harvester.publish.CataloguePublisher;
+import org.onewindow.harvester.store.CatalogueRecord;
+import org.onewindow.harvester.store.DeadLetter;
+import org.onewindow.harvester.store.OutboxEntry;
+import org.onewindow.harvester.store.RecordStatus;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Writes Elasticsearch refused for good, and their retry (after the mapping or the index was fixed). */
+@Path("/api/v1/dead-letters")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeadLettersResource {
+
+    /** The newest this many are listed. */
+    static final int LISTED = 1_000;
+
+    public record DeadLetterView(long id, String recordId, long revision, String operation, String error, Long runId, Instant createdAt) {
+        static DeadLetterView of(DeadLetter letter) {
+            return new DeadLetterView(letter.id, letter.recordId, letter.revision, letter.operation.name().toLowerCase(), letter.error,
+                    letter.runId, letter.createdAt);
+        }
+    }
+
+    /** @param deadLetter the write's new dead letter when Elasticsearch refused it again, else null */
+    public record RetryView(String recordId, boolean published, DeadLetterView deadLetter) {
+    }
+
+    @Inject
+    CataloguePublisher publisher;
+
+    @GET
+    public List<DeadLetterView> list() {
+        return QuarkusTransaction.requiringNew().call(() -> DeadLetter.<DeadLetter>find("order by id desc").page(0, LISTED).list()
+                .stream().map(DeadLetterView::of).toList());
+    }
+
+    /**
+     * Queues the record's current state again (what it holds now, not the refused revision) and publishes: the dead
+     * letter is gone when Elasticsearch takes it, replaced by a new one when it refuses again.
+     */
+    @POST
+    @Path("/{id}/retry")
+    public RetryView retry(@PathParam("id") long id) throws IOException {
+        String recordId = QuarkusTransaction.requiringNew().call(() -> {
+            DeadLetter letter = DeadLetter.findById(id);
+            if (letter == null) {
+                throw new NotFoundException("no dead letter with id " + id);
+            }
+            CatalogueRecord record = CatalogueRecord.findById(letter.recordId);
+            DeadLetter.delete("recordId", letter.recordId);
+            OutboxEntry.enqueue(letter.recordId, record != null && record.status == RecordStatus.ACTIVE
+                    ? OutboxEntry.Operation.INDEX : OutboxEntry.Operation.DELETE);
+            return letter.recordId;
+        });
+        publisher.publishPending();
+        DeadLetter again = QuarkusTransaction.requiringNew().call(() -> DeadLetter.<DeadLetter>find("recordId", recordId).firstResult());
+        boolean queued = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.count("recordId", recordId) > 0);
+        return new RetryView(recordId, again == null && !queued, again == null ? null : DeadLetterView.of(again));
+    }
+}
