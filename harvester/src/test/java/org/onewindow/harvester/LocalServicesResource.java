@@ -57,6 +57,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put("onewindow.harvest.max-retry-after", "3s");
         config.put("onewindow.harvest.max-body-bytes", "1048576");
         config.put("onewindow.harvest.publish-interval", "1s");
+        config.put("onewindow.harvest.run-timeout", "3h"); // not the default, so that ApplyTimeoutTest sees which is used
         config.put("onewindow.instance-id", "test-harvester");
         config.put("onewindow.harvest.robots-cache", "1s");
         config.put("onewindow.mapping-dir", mappingDirectory().toString());

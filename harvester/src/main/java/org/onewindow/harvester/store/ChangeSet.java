@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.onewindow.harvester.config.HarvesterConfig;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -34,11 +36,12 @@ public class ChangeSet {
 
     /** Changes applied between two flushes of the persistence context. */
     private static final int CHUNK = 500;
-    /** The longest a run's changes may take to apply: the default run timeout. */
-    private static final int APPLY_TIMEOUT_SECONDS = 2 * 60 * 60;
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    HarvesterConfig config;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Summary summary(long runId) {
@@ -50,11 +53,18 @@ public class ChangeSet {
     /**
      * Applies every change of the run in one transaction, a chunk at a time: each chunk's records are read in one
      * query and the persistence context is emptied after it, so a run of any size (a national first harvest, the
-     * benchmark's 100,000) fits in memory. The transaction may last as long as a run may.
+     * benchmark's 100,000) fits in memory. The transaction may last as long as a run may
+     * ({@code onewindow.harvest.run-timeout}).
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    @TransactionConfiguration(timeout = APPLY_TIMEOUT_SECONDS)
     public Summary apply(long runId) {
+        return QuarkusTransaction.requiringNew().timeout(applyTimeoutSeconds()).call(() -> applyInOneTransaction(runId));
+    }
+
+    int applyTimeoutSeconds() {
+        return (int) Math.min(Integer.MAX_VALUE, config.harvest().runTimeout().toSeconds());
+    }
+
+    private Summary applyInOneTransaction(long runId) {
         HarvestRun run = HarvestRun.findById(runId);
         String sourceId = run.sourceId;
         Instant now = Instant.now();
