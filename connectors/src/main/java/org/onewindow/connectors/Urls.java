@@ -2,6 +2,8 @@ package org.onewindow.connectors;
 
 import java.net.URI;
 
+import org.onewindow.mappings.url.UrlReferences;
+
 /** URL helpers for identities and links. */
 public final class Urls {
 
@@ -18,17 +20,11 @@ public final class Urls {
         if (link == null || link.isBlank()) {
             return null;
         }
-        try {
-            String reference = link.strip().replace(" ", "%20");
-            // java.net.URI resolves a query-only reference against the base's directory (RFC 2396): "?q" from
-            // /svc/list.do would give /svc/?q. RFC 3986 (and browsers) keep the base's path: /svc/list.do?q.
-            URI resolved = reference.startsWith("?")
-                    ? URI.create(base.replaceFirst("[?#].*$", "") + reference)
-                    : URI.create(base).resolve(reference);
-            String scheme = resolved.getScheme();
-            return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme) ? resolved.toString() : null;
-        } catch (IllegalArgumentException e) {
+        String resolved = UrlReferences.resolve(base, link);
+        if (resolved == null) {
             return null;
         }
+        String scheme = URI.create(resolved).getScheme();
+        return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme) ? resolved : null;
     }
 }

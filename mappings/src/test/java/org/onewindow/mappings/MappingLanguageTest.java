@@ -257,6 +257,19 @@ class MappingLanguageTest {
     }
 
     @Test
+    void resolvesAQueryOnlyApplicationLinkOnTheRecordsOwnPageAsBrowsersAndConnectorsDo() {
+        SourceDefinition source = source("""
+                onlineApplicationUrl:
+                  from: 온라인신청사이트URL
+                  absoluteUrl: true
+                """);
+
+        assertThat(map(source, Map.of("온라인신청사이트URL", List.of("?mode=apply"))).record().onlineApplicationUrl())
+                .isEqualTo("https://www.gov.kr/portal/rcvfvrSvc/dtlEx/WII000001?mode=apply")
+                .isEqualTo(org.onewindow.mappings.url.UrlReferences.resolve(URL, "?mode=apply"));
+    }
+
+    @Test
     void leavesOutARelativeApplicationLinkWhenNotToldToResolveIt() {
         SourceDefinition source = source("onlineApplicationUrl: 온라인신청사이트URL\n");
 

@@ -1,6 +1,5 @@
 package org.onewindow.mappings.engine;
 
-import java.net.URI;
 import java.text.ParsePosition;
 import java.time.LocalDate;
 import java.time.DateTimeException;
@@ -16,6 +15,7 @@ import org.onewindow.mappings.source.ExtractBudgetExceededException;
 import org.onewindow.mappings.source.FieldRule;
 import org.onewindow.mappings.source.SourceDefinition;
 import org.onewindow.mappings.source.TargetField;
+import org.onewindow.mappings.url.UrlReferences;
 import org.onewindow.mappings.vocabulary.Vocabularies;
 import org.onewindow.mappings.vocabulary.Vocabulary;
 
@@ -152,11 +152,8 @@ final class FieldValues {
     }
 
     private String absolute(String value) {
-        try {
-            return URI.create(raw.url()).resolve(value.replace(" ", "%20")).toString();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return value;
-        }
+        String resolved = UrlReferences.resolve(raw.url(), value);
+        return resolved == null ? value : resolved;
     }
 
     /** A date field's text and the date read from it (null when unreadable). */
