@@ -51,6 +51,21 @@ class ChangesApiTest {
     }
 
     @Test
+    void sinceNowGivesNothingAndACursorAtTheEndNotOneThatReplaysTheHistory() {
+        String cursor = given().queryParam("since", java.time.Instant.now().toString()).get("/api/v1/changes").then().statusCode(200)
+                .body("items", hasSize(0)).extract().path("nextCursor");
+
+        given().queryParam("cursor", cursor).get("/api/v1/changes").then().statusCode(200).body("items", hasSize(0))
+                .body("nextCursor", equalTo(cursor));
+    }
+
+    @Test
+    void anUnknownParameterIs400NamingIt() {
+        given().queryParam("sinse", "2026-11-05T00:00:00Z").get("/api/v1/changes").then().statusCode(400)
+                .body("errors[0].parameter", equalTo("sinse")).body("errors[0].message", equalTo("unknown parameter; known: cursor, limit, since"));
+    }
+
+    @Test
     void badFeedParametersAre400() {
         given().queryParam("since", "yesterday").get("/api/v1/changes").then().statusCode(400).body("errors[0].parameter", equalTo("since"));
         given().queryParam("cursor", "nonsense").get("/api/v1/changes").then().statusCode(400).body("errors[0].parameter", equalTo("cursor"));

@@ -138,6 +138,45 @@ class SearchApiTest {
     }
 
     @Test
+    void theLastPageWithinTheResultWindowIsServedAndOneBeyondIs400() {
+        given().queryParam("page", 100).queryParam("size", 100).get("/api/v1/services").then().statusCode(200)
+                .body("items.size()", equalTo(0)).body("total", notNullValue());
+        given().queryParam("page", 101).queryParam("size", 100).get("/api/v1/services").then().statusCode(400)
+                .body("errors[0].parameter", equalTo("page"));
+    }
+
+    @Test
+    void aCursorWithSortValuesOfTheWrongShapeIs400() {
+        String cursor = given().queryParam("size", 10).get("/api/v1/services").then().extract().path("nextCursor");
+        com.fasterxml.jackson.databind.node.ObjectNode decoded = (com.fasterxml.jackson.databind.node.ObjectNode) readToken(cursor);
+        decoded.putArray("a").add("가").add("나").add("다"); // the fingerprint of the query, one sort value too many
+
+        given().queryParam("size", 10).queryParam("cursor", java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(decoded.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .get("/api/v1/services").then().statusCode(400).body("errors[0].parameter", equalTo("cursor"));
+    }
+
+    @Test
+    void everyEndpointRefusesAParameterItDoesNotKnow() {
+        String id = given().queryParam("size", 1).get("/api/v1/services").then().extract().path("items[0].id");
+        given().queryParam("lang", "en").queryParam("sise", 3).get("/api/v1/categories").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].parameter", equalTo("sise"));
+        given().queryParam("q", "청").queryParam("limit", 3).get("/api/v1/suggest").then().statusCode(400)
+                .body("errors[0].message", equalTo("unknown parameter; known: lang, q, size"));
+        given().queryParam("lang", "en").get("/api/v1/services/{id}", id).then().statusCode(400)
+                .body("errors[0].message", equalTo("unknown parameter; this endpoint takes none"));
+        given().queryParam("lang", "en").get("/api/v1/categories").then().statusCode(200);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readToken(String token) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.util.Base64.getUrlDecoder().decode(token));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void unknownParametersAndFilterValuesAre400NamingEach() {
         given().queryParam("categroy", "health").queryParam("region", "99999").queryParam("supportType", "gold")
                 .get("/api/v1/services").then().statusCode(400).contentType("application/problem+json")

@@ -53,12 +53,13 @@ public class CatalogueResource {
             export.close();
             throw e;
         }
-        // A file entity goes out with sendfile: no copy through the heap or buffers, paced by the client's socket.
+        // A file entity goes out paced by the client's socket, never whole in the heap: with sendfile, or read in chunks
+        // and gzipped on the way for a client that accepts it.
         return cached(Response.ok(export.file(), JSON_LD), etag);
     }
 
     private static Response cached(Response.ResponseBuilder response, String etag) {
         return response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, HttpCaching.CACHE_CONTROL)
-                .header(HttpHeaders.VARY, "Accept").build();
+                .header(HttpHeaders.VARY, HttpCaching.VARY).build();
     }
 }

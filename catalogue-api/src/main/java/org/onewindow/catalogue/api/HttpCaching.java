@@ -24,6 +24,8 @@ import jakarta.ws.rs.ext.Provider;
 public class HttpCaching implements ContainerResponseFilter {
 
     static final String CACHE_CONTROL = "public, max-age=60";
+    /** Answers differ by the media type asked for and by their compression (gzip when the client accepts it). */
+    static final String VARY = "Accept, Accept-Encoding";
 
     @Inject
     ObjectMapper json;
@@ -37,7 +39,7 @@ public class HttpCaching implements ContainerResponseFilter {
         String etag = "\"" + digest(json.writeValueAsBytes(response.getEntity())) + "\"";
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
-        response.getHeaders().add(HttpHeaders.VARY, "Accept");
+        response.getHeaders().add(HttpHeaders.VARY, VARY);
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
             response.setStatus(304);

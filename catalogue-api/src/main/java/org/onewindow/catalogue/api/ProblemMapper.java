@@ -28,8 +28,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             Response.Status status = Response.Status.fromStatusCode(web.getResponse().getStatus());
             return Problem.response(status == null ? Response.Status.BAD_REQUEST : status, web.getMessage(), List.of());
         }
+        if (BackendFailures.isUnavailable(failure)) {
+            LOG.warn("catalogue API: a backend cannot answer", failure);
+            return Problem.response(Response.Status.SERVICE_UNAVAILABLE, "the catalogue cannot answer right now; try again shortly", List.of());
+        }
         LOG.error("catalogue API failure", failure);
-        return Problem.response(Response.Status.SERVICE_UNAVAILABLE, "the catalogue cannot answer right now; try again shortly", List.of());
+        return Problem.response(Response.Status.INTERNAL_SERVER_ERROR, "the catalogue failed to answer this request", List.of());
     }
 
     static Response badParameters(ConstraintViolationException invalid) {

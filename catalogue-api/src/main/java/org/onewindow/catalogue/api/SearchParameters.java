@@ -87,6 +87,9 @@ public final class SearchParameters {
             throw new BadParametersException(List.of(new Problem.ParameterError("cursor",
                     "this cursor belongs to another query (q, filters, sort and size must stay the same)")));
         }
+        if (cursor != null && !cursor.fits(request.effectiveSort())) {
+            throw new BadParametersException(List.of(new Problem.ParameterError("cursor", "not a cursor of this API")));
+        }
         return request;
     }
 

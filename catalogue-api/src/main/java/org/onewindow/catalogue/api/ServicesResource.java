@@ -63,6 +63,7 @@ public class ServicesResource {
             @Parameter(name = "agencyType", in = QUERY, description = "agency type code, e.g. central, local", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)),
             @Parameter(name = "region", in = QUERY, description = "region code (시도 2 digits, 시군구 5 digits); includes nationwide services and, for a 시군구, its 시도's", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
     })
+    @ChecksItsOwnParameters
     public java.util.concurrent.CompletionStage<SearchPage> search() {
         return search.search(SearchParameters.read(rawParameters()));
     }

@@ -53,6 +53,9 @@ public class ChangeFeed {
         String sql = "select feed_position, record_id, change, revision, changed_at, changed_fields, document -> 'name'"
                 + " from service_version where feed_position > ?" + (since == null ? "" : " and changed_at > ?")
                 + " order by feed_position limit ?";
+        // Read before the changes: a page empty since a moment points at the feed's end as it was then, so nothing that
+        // gets a position meanwhile is skipped, and the next poll does not replay the history from the start.
+        long end = since != null && cursor == null ? highestPosition() : after;
         List<Change> items = new ArrayList<>();
         long last = after;
         boolean more = false;
@@ -78,7 +81,7 @@ public class ChangeFeed {
                 }
             }
         }
-        return new Page(items, token(last), more);
+        return new Page(items, token(items.isEmpty() ? end : last), more);
     }
 
     /** The last position handed out: it moves with every change that became visible in the record of truth. */

@@ -23,6 +23,18 @@ public record Cursor(String fingerprint, JsonNode after) {
         }
     }
 
+    /**
+     * Whether the sort values have the shape Elasticsearch expects after {@code sort}: one number first for a sort by
+     * score, date or popularity, then the name (text, or null for a name too long to sort by) and the id (text).
+     */
+    public boolean fits(SearchRequest.Sort sort) {
+        int leading = sort == SearchRequest.Sort.NAME ? 0 : 1;
+        if (after.size() != leading + 2 || leading == 1 && !after.get(0).isNumber()) {
+            return false;
+        }
+        return (after.get(leading).isTextual() || after.get(leading).isNull()) && after.get(leading + 1).isTextual();
+    }
+
     public String token() {
         ObjectNode node = JSON.createObjectNode().put("f", fingerprint);
         node.set("a", after);

@@ -34,10 +34,14 @@ public final class SearchQueries {
         this.json = json;
     }
 
-    /** One page of a search (one hit more than asked: is there a next page?), with facet counts and highlights. */
+    /**
+     * One page of a search, with facet counts and highlights. A cursor's page asks one hit more than it serves (is there
+     * a next page?); a numbered page knows that from the total and asks no more than the index's result window allows
+     * (page × size may reach it).
+     */
     public ObjectNode search(SearchRequest search) {
         ObjectNode body = json.createObjectNode();
-        body.put("size", search.size() + 1).put("track_total_hits", true);
+        body.put("size", search.cursor() == null ? search.size() : search.size() + 1).put("track_total_hits", true);
         if (search.cursor() == null) {
             body.put("from", (search.page() - 1) * search.size());
         } else {

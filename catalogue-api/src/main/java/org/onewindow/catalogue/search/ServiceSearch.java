@@ -58,11 +58,11 @@ public class ServiceSearch {
         for (int i = 0; i < Math.min(hits.size(), search.size()); i++) {
             items.add(summary(hits.get(i), search.language()));
         }
-        String next = null;
-        if (hits.size() > search.size()) {
-            next = new Cursor(search.fingerprint(), hits.get(search.size() - 1).path("sort")).token();
-        }
-        return new SearchPage(result.path("hits").path("total").path("value").asLong(), search.page(), search.size(), items,
+        long total = result.path("hits").path("total").path("value").asLong();
+        boolean more = search.cursor() == null ? hits.size() == search.size() && (long) search.page() * search.size() < total
+                : hits.size() > search.size();
+        String next = more ? new Cursor(search.fingerprint(), hits.get(search.size() - 1).path("sort")).token() : null;
+        return new SearchPage(total, search.page(), search.size(), items,
                 facets(result.path("aggregations"), search.language()), next);
     }
 
