@@ -87,6 +87,9 @@ public class HarvestRunner {
     @Inject
     RunProgress progress;
 
+    @Inject
+    InstanceIdentity instance;
+
     private final ExecutorService recordWorkers = Executors.newCachedThreadPool(DaemonThreads.named("harvest-record"));
 
     private final RecordDeadline recordDeadline = new RecordDeadline(recordWorkers);
@@ -166,6 +169,8 @@ public class HarvestRunner {
                     : !complete ? "listing incomplete: nothing was withdrawn"
                     : counts.errored > 0 ? counts.errored + " pages could not be fetched: nothing was withdrawn" : null;
             conclude(run, activeBefore, complete, status, message);
+        } catch (ChangeSet.RunFencedException e) {
+            LOG.warnf("run %d stopped without changing anything: %s", runId, e.getMessage());
         } catch (RuntimeException e) {
             LOG.errorf(e, "run %d aborted", runId);
             errors.error(Stage.GATHER, null, null, "run aborted: " + e);
@@ -185,7 +190,7 @@ public class HarvestRunner {
                     staged.added(), staged.updated(), staged.withdrawn(), activeBefore, share * 100, threshold * 100));
             return;
         }
-        changes.apply(run.runId());
+        changes.applyRun(run.runId(), instance.name());
         boolean published = publish(run.runId());
         String said = published ? message
                 : (message == null ? "" : message + "; ") + "not every change reached Elasticsearch (see the publish errors)";

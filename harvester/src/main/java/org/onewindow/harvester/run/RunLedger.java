@@ -48,7 +48,11 @@ public class RunLedger {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void finish(long runId, RunCounts counts, FetchSession session, boolean gatherComplete, RunStatus status, String message) {
-        HarvestRun run = HarvestRun.findById(runId);
+        HarvestRun run = HarvestRun.findById(runId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (run.status != RunStatus.RUNNING) { // closed meanwhile by another instance (abandoned): its word stands
+            LOG.warnf("run %d of %s ended %s here, but was already closed as %s: %s", runId, run.sourceId, status, run.status, run.message);
+            return;
+        }
         counts.copyTo(run, session);
         run.gatherComplete = gatherComplete;
         run.status = status;

@@ -35,7 +35,7 @@ public class RunReview {
     /** Applies and publishes a held run's changes. */
     public HarvestRun approve(long runId, String reviewer) {
         claim(runId, reviewer);
-        ChangeSet.Summary applied = changes.apply(runId);
+        ChangeSet.Summary applied = changes.applyApproved(runId);
         String failure = null;
         try {
             failure = publisher.publishPending().failures().stream().findFirst().orElse(null);

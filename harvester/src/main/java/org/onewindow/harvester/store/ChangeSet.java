@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import org.onewindow.harvester.config.HarvesterConfig;
 
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 /**
@@ -50,22 +52,58 @@ public class ChangeSet {
                 (int) StagedChange.count("runId = ?1 and change = ?2", runId, StagedChange.Kind.WITHDRAWN));
     }
 
+    /** The run may no longer change the catalogue: it was closed meanwhile (declared dead, cancelled, superseded). */
+    public static class RunFencedException extends IllegalStateException {
+        RunFencedException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Applies every change of a running run, for the instance that runs it. The run's row is locked and checked in the
+     * same transaction: a run another instance closed as abandoned (its heartbeats stopped) while it was still going
+     * changes nothing, even if it reaches this point later; its staged changes are dropped.
+     *
+     * @throws RunFencedException when the run is no longer running under {@code owner}
+     */
+    public Summary applyRun(long runId, String owner) {
+        return apply(runId, run -> run.status == RunStatus.RUNNING && owner.equals(run.owner),
+                "it is no longer running as " + owner + "'s");
+    }
+
+    /** Applies the changes of a held run an operator approved (claimed for review). */
+    public Summary applyApproved(long runId) {
+        return apply(runId, run -> run.status == RunStatus.HELD && run.reviewedAt != null, "it is not held and approved");
+    }
+
     /**
      * Applies every change of the run in one transaction, a chunk at a time: each chunk's records are read in one
      * query and the persistence context is emptied after it, so a run of any size (a national first harvest, the
      * benchmark's 100,000) fits in memory. The transaction may last as long as a run may
      * ({@code onewindow.harvest.run-timeout}).
      */
-    public Summary apply(long runId) {
-        return QuarkusTransaction.requiringNew().timeout(applyTimeoutSeconds()).call(() -> applyInOneTransaction(runId));
+    private Summary apply(long runId, Predicate<HarvestRun> mayApply, String otherwise) {
+        try {
+            return QuarkusTransaction.requiringNew().timeout(applyTimeoutSeconds()).call(() -> {
+                HarvestRun run = HarvestRun.findById(runId, LockModeType.PESSIMISTIC_WRITE);
+                if (run == null || !mayApply.test(run)) {
+                    throw new RunFencedException("run " + runId + " may not change the catalogue: " + otherwise
+                            + (run == null ? "" : " (now " + run.status.name().toLowerCase() + ")"));
+                }
+                return applyInOneTransaction(run);
+            });
+        } catch (RunFencedException e) {
+            QuarkusTransaction.requiringNew().run(() -> StagedChange.delete("runId", runId));
+            throw e;
+        }
     }
 
     int applyTimeoutSeconds() {
         return (int) Math.min(Integer.MAX_VALUE, config.harvest().runTimeout().toSeconds());
     }
 
-    private Summary applyInOneTransaction(long runId) {
-        HarvestRun run = HarvestRun.findById(runId);
+    private Summary applyInOneTransaction(HarvestRun run) {
+        long runId = run.id;
         String sourceId = run.sourceId;
         Instant now = Instant.now();
         // the records this run saw start counting toward a withdrawal afresh

@@ -27,21 +27,28 @@ class ApplyTimeoutTest {
     @Inject
     TransactionTimeouts timeouts;
 
+    @Inject
+    org.onewindow.harvester.run.InstanceIdentity instance;
+
     @Test
     void theApplyTransactionLastsAsLongAsTheRunTimeoutAllows() {
         long runId = QuarkusTransaction.requiringNew().call(() -> {
             HarvestRun run = new HarvestRun();
             run.sourceId = "mohw-welfare";
-            run.status = RunStatus.SUCCEEDED;
+            run.status = RunStatus.RUNNING;
+            run.owner = instance.name();
             run.triggeredBy = HarvestRun.Trigger.OPERATOR;
-            run.startedAt = Instant.parse("2026-11-02T00:00:00Z");
-            run.finishedAt = run.startedAt.plusSeconds(1);
-            run.gatherComplete = true;
+            run.startedAt = Instant.now();
+            run.heartbeatAt = run.startedAt;
             run.persist();
             return run.id;
         });
 
-        assertThat(timeouts.during(() -> changes.apply(runId))).as("test configuration: 3h")
-                .containsExactly((int) config.harvest().runTimeout().toSeconds()).containsExactly(3 * 60 * 60);
+        try {
+            assertThat(timeouts.during(() -> changes.applyRun(runId, instance.name()))).as("test configuration: 3h")
+                    .containsExactly((int) config.harvest().runTimeout().toSeconds()).containsExactly(3 * 60 * 60);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> HarvestRun.<HarvestRun>findById(runId).status = RunStatus.SUCCEEDED);
+        }
     }
 }
