@@ -104,6 +104,13 @@ class HarvesterFaultsIT {
         assertThat(errors(harvester, runId)).anySatisfy(e -> assertThat(e).startsWith("publish").contains("changes stay queued"));
         assertThat(queryLong("select count(*) from publish_outbox")).as("changes wait in the outbox").isEqualTo(5);
 
+        long unchangedRunId = startRun(harvester); // nothing changed at the site since: only publishing can fail
+        JsonNode unchanged = runToEnd(harvester, unchangedRunId);
+        assertThat(unchanged.path("status").asText()).isEqualTo("partial");
+        assertThat(unchanged.path("counts").path("unchanged").asInt()).isEqualTo(SERVICES.size());
+        assertThat(unchanged.path("message").asText()).contains("not every change reached Elasticsearch");
+        assertThat(errors(harvester, unchangedRunId)).anySatisfy(e -> assertThat(e).startsWith("publish").contains("changes stay queued"));
+
         elasticsearch = startElasticsearch(true);
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
