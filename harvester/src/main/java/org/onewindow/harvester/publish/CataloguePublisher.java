@@ -105,8 +105,7 @@ public class CataloguePublisher {
             for (int i = 0; i < page.size(); i++) {
                 JsonNode result = itemResult(items, i);
                 if (isRefused(result)) {
-                    CatalogueRecord refused = page.get(i);
-                    QuarkusTransaction.requiringNew().run(() -> DeadLetter.of(null, refused, OutboxEntry.Operation.INDEX, result.path("error").toString()));
+                    deadLetter(null, page.get(i), result);
                 } else if (!isWritten(result)) {
                     elasticsearch.performRequest(new Request("DELETE", "/" + fresh));
                     throw new IOException("reindex abandoned, the alias was not moved: " + page.get(i).id + ": "
@@ -130,8 +129,8 @@ public class CataloguePublisher {
             LOG.infof("index %s was (re)created: %d active records queued for publishing from PostgreSQL", ServiceIndex.INDEX, queued);
         }
         int published = 0;
-        int[] deadLettered = {0};
         List<String> failures = new ArrayList<>();
+        List<String> deadLettered = new ArrayList<>();
         long after = 0;
         while (true) {
             final long cursor = after;
@@ -142,7 +141,7 @@ public class CataloguePublisher {
                     // Visible to searches when this returns: one refresh for the whole drain, not one wait per bulk.
                     elasticsearch.performRequest(new Request("POST", "/" + ServiceIndex.ALIAS + "/_refresh"));
                 }
-                return new Result(published, failures, deadLettered[0]);
+                return new Result(published, failures, deadLettered.size());
             }
             after = batch.get(batch.size() - 1).id;
             List<Long> done = publish(batch, failures, deadLettered);
@@ -151,7 +150,8 @@ public class CataloguePublisher {
         }
     }
 
-    private List<Long> publish(List<OutboxEntry> batch, List<String> failures, int[] deadLettered) throws IOException {
+    /** Writes a batch; returns the outbox entries done, adding to {@code failures} and {@code deadLettered} (record ids). */
+    private List<Long> publish(List<OutboxEntry> batch, List<String> failures, List<String> deadLettered) throws IOException {
         List<String> ids = batch.stream().map(e -> e.recordId).distinct().toList();
         Map<String, CatalogueRecord> records = QuarkusTransaction.requiringNew().call(() -> CatalogueRecord
                 .<CatalogueRecord>list("id in ?1", ids).stream()
@@ -190,17 +190,21 @@ public class CataloguePublisher {
             if (isWritten(result)) {
                 done.add(entry.id);
             } else if (isRefused(result)) {
-                CatalogueRecord record = sentRecords.get(i);
-                String error = result.path("error").toString();
-                QuarkusTransaction.requiringNew().run(() -> DeadLetter.of(entry.id, record,
-                        record.status == RecordStatus.ACTIVE ? OutboxEntry.Operation.INDEX : OutboxEntry.Operation.DELETE, error));
-                deadLettered[0]++;
-                LOG.warnf("Elasticsearch refused %s (revision %d), moved to the dead letters: %s", record.id, record.revision, error);
+                deadLetter(entry.id, sentRecords.get(i), result);
+                deadLettered.add(entry.recordId);
             } else {
                 failures.add(entry.recordId + ": " + (result == null ? "no result" : result.path("error").toString()));
             }
         }
         return done;
+    }
+
+    /** A write Elasticsearch refused, out of the outbox (when it came from there) into the dead letters. */
+    private static void deadLetter(Long outboxEntryId, CatalogueRecord record, JsonNode result) {
+        String error = result.path("error").toString();
+        OutboxEntry.Operation operation = record.status == RecordStatus.ACTIVE ? OutboxEntry.Operation.INDEX : OutboxEntry.Operation.DELETE;
+        QuarkusTransaction.requiringNew().run(() -> DeadLetter.of(outboxEntryId, record, operation, error));
+        LOG.warnf("Elasticsearch refused %s (revision %d), moved to the dead letters: %s", record.id, record.revision, error);
     }
 
     private static JsonNode itemResult(JsonNode items, int i) {

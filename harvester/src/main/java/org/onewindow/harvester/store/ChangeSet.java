@@ -98,7 +98,7 @@ public class ChangeSet {
         }
     }
 
-    int applyTimeoutSeconds() {
+    private int applyTimeoutSeconds() {
         return (int) Math.min(Integer.MAX_VALUE, config.harvest().runTimeout().toSeconds());
     }
 
