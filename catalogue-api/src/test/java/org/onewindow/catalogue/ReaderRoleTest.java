@@ -40,7 +40,7 @@ class ReaderRoleTest {
 
     @Test
     void theReaderCannotWriteAnything() throws SQLException {
-        String id = "'mohw-welfare-WLF00000101'";
+        String id = "'mohw-welfare~WLF00000101'";
         for (String write : new String[] {
                 "insert into service_version (record_id, revision, change, run_id, changed_at) values (" + id + ", 99, 'UPDATED', 1, now())",
                 "update service_record set revision = revision + 1 where id = " + id,

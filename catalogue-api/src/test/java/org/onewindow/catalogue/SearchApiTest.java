@@ -204,8 +204,8 @@ class SearchApiTest {
         given().queryParam("q", "연금").header("If-None-Match", first.header("ETag")).get("/api/v1/services").then().statusCode(304)
                 .body(equalTo(""));
         given().queryParam("q", "수당").header("If-None-Match", first.header("ETag")).get("/api/v1/services").then().statusCode(200);
-        String detailTag = given().get("/api/v1/services/{id}", "mohw-welfare-WLF00000101").then().statusCode(200).extract().header("ETag");
-        given().header("If-None-Match", detailTag).get("/api/v1/services/{id}", "mohw-welfare-WLF00000101").then().statusCode(304);
+        String detailTag = given().get("/api/v1/services/{id}", "mohw-welfare~WLF00000101").then().statusCode(200).extract().header("ETag");
+        given().header("If-None-Match", detailTag).get("/api/v1/services/{id}", "mohw-welfare~WLF00000101").then().statusCode(304);
     }
 
     @Test

@@ -80,7 +80,7 @@ class ServicesApiTest {
 
     @Test
     void detailHasEveryFieldOfTheCommonSchema() {
-        given().get("/api/v1/services/{id}", "mohw-welfare-WLF00000101").then().statusCode(200)
+        given().get("/api/v1/services/{id}", "mohw-welfare~WLF00000101").then().statusCode(200)
                 .body("name.ko", equalTo("기초연금"))
                 .body("competentAuthority.code", equalTo("1352000"))
                 .body("requiredDocuments", hasItem("신분증"));
@@ -88,12 +88,12 @@ class ServicesApiTest {
 
     @Test
     void detailListsTheChannelsToApplyOrAskThrough() {
-        given().get("/api/v1/services/{id}", "gov24-api-000000154085").then().statusCode(200)
+        given().get("/api/v1/services/{id}", "gov24-api~000000154085").then().statusCode(200)
                 .body("channels.type", equalTo(java.util.List.of("online", "phone")))
                 .body("channels[0].url", equalTo("https://www.gov.kr/portal/rcvfvrSvc/dtlEx/000000154085"))
                 .body("channels[1].phone", equalTo("1357"))
                 .body("channels[1].label", equalTo("중소기업 통합콜센터"));
-        given().get("/api/v1/services/{id}", "seoul-sitemap-SEOUL-2015-0396").then().statusCode(200)
+        given().get("/api/v1/services/{id}", "seoul-sitemap~SEOUL-2015-0396").then().statusCode(200)
                 .body("channels.type", equalTo(java.util.List.of("online", "phone", "in-person")))
                 .body("channels[0].description", equalTo("복지로 온라인 신청(공동인증서 필요)"))
                 .body("channels[1].phone", equalTo("02-2133-8353"))
@@ -102,7 +102,7 @@ class ServicesApiTest {
 
     @Test
     void detailSaysWhereTheDescriptionComesFromAndHowFreshItIs() {
-        given().get("/api/v1/services/{id}", "seoul-sitemap-SEOUL-2015-0396").then().statusCode(200)
+        given().get("/api/v1/services/{id}", "seoul-sitemap~SEOUL-2015-0396").then().statusCode(200)
                 .body("provenance.source", equalTo("seoul-sitemap"))
                 .body("provenance.url", org.hamcrest.Matchers.containsString("/"))
                 .body("provenance.lastHarvested", equalTo("2026-11-27T03:00:00Z"))
@@ -111,25 +111,25 @@ class ServicesApiTest {
 
     @Test
     void detailAsSchemaOrgJsonLdWhenAskedFor() {
-        given().accept("application/ld+json").get("/api/v1/services/{id}", "seoul-sitemap-SEOUL-2015-0396").then().statusCode(200)
+        given().accept("application/ld+json").get("/api/v1/services/{id}", "seoul-sitemap~SEOUL-2015-0396").then().statusCode(200)
                 .contentType("application/ld+json")
                 .body("'@context'", equalTo("https://schema.org"))
                 .body("'@type'", equalTo("GovernmentService"))
-                .body("'@id'", org.hamcrest.Matchers.endsWith("/api/v1/services/seoul-sitemap-SEOUL-2015-0396"))
+                .body("'@id'", org.hamcrest.Matchers.endsWith("/api/v1/services/seoul-sitemap~SEOUL-2015-0396"))
                 .body("name.find { it.'@language' == 'en' }.'@value'", equalTo("Basic Pension for Seoul Seniors"))
                 .body("provider.'@type'", equalTo("GovernmentOrganization"))
                 .body("areaServed.identifier", hasItem("11"))
                 .body("availableChannel.servicePhone.telephone", hasItem("02-2133-8353"))
                 .body("availableChannel.servicePhone.name", hasItem("어르신복지과"));
-        given().get("/api/v1/services/{id}", "seoul-sitemap-SEOUL-2015-0396").then().statusCode(200)
+        given().get("/api/v1/services/{id}", "seoul-sitemap~SEOUL-2015-0396").then().statusCode(200)
                 .contentType("application/json").body("name.ko", equalTo("서울시 어르신 기초연금"));
     }
 
     @Test
     void theJsonLdIdIsOnTheConfiguredAddressWhateverHostTheClientNames() {
         given().accept("application/ld+json").header("Host", "attacker.example")
-                .get("/api/v1/services/{id}", "seoul-sitemap-SEOUL-2015-0396").then().statusCode(200)
-                .body("'@id'", equalTo("https://catalogue.example/api/v1/services/seoul-sitemap-SEOUL-2015-0396"));
+                .get("/api/v1/services/{id}", "seoul-sitemap~SEOUL-2015-0396").then().statusCode(200)
+                .body("'@id'", equalTo("https://catalogue.example/api/v1/services/seoul-sitemap~SEOUL-2015-0396"));
     }
 
     @Test
@@ -161,7 +161,7 @@ class ServicesApiTest {
     @Test
     void publicApiIsReadOnly() {
         given().contentType("application/json").body("{}").post("/api/v1/services").then().statusCode(405);
-        given().delete("/api/v1/services/{id}", "mohw-welfare-WLF00000101").then().statusCode(405);
+        given().delete("/api/v1/services/{id}", "mohw-welfare~WLF00000101").then().statusCode(405);
     }
 
     @Test

@@ -78,7 +78,7 @@ class DemoSitesFixturesTest {
                 "application/json;charset=UTF-8", Fixtures.bytes("gov24-api", "demo-service-detail-154300000074.json")));
         ServiceRecord record = valid(source, raw);
 
-        assertThat(record.id()).isEqualTo("gov24-api-154300000074");
+        assertThat(record.id()).isEqualTo("gov24-api~154300000074");
         assertThat(record.url()).isEqualTo("https://www.gov.kr/portal/rcvfvrSvc/dtlEx/154300000074");
         assertThat(record.name().ko()).isEqualTo("농식품바우처");
         assertThat(record.competentAuthority().name()).isEqualTo("농림축산식품부");
@@ -138,7 +138,7 @@ class DemoSitesFixturesTest {
             assertThat(record.description().ko()).isNotBlank().doesNotContain("지원대상:");
             assertThat(record.lastModified()).isNotNull();
         });
-        assertThat(records).extracting(ServiceRecord::id).doesNotHaveDuplicates().allMatch(id -> id.startsWith("jongno-gu-feed-JN"));
+        assertThat(records).extracting(ServiceRecord::id).doesNotHaveDuplicates().allMatch(id -> id.startsWith("jongno-gu-feed~JN"));
         ServiceRecord first = records.get(0);
         assertThat(first.name().ko()).isEqualTo("아동수당 (종로구)");
         assertThat(first.lastModified()).isEqualTo(LocalDate.of(2026, 2, 3));
@@ -168,7 +168,7 @@ class DemoSitesFixturesTest {
         RecordRef screening = page1.records().get(1);
         ServiceRecord record = valid(source, extracted(connector, screening, new FetchedPage(screening.request(),
                 screening.request().url(), 200, "text/html;charset=UTF-8", Fixtures.bytes("nhis-jsonld", "demo-view-NHIS_0016.html"))));
-        assertThat(record.id()).isEqualTo("nhis-jsonld-NHIS_0016");
+        assertThat(record.id()).isEqualTo("nhis-jsonld~NHIS_0016");
         assertThat(record.url()).isEqualTo(base + "/nhis/svc/view.do?svcNo=NHIS_0016");
         assertThat(record.name().ko()).isEqualTo("영유아 건강검진");
         assertThat(record.name().en()).isEqualTo("Infant and Child Health Screening");

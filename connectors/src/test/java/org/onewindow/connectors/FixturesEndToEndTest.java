@@ -65,7 +65,7 @@ class FixturesEndToEndTest {
 
         assertThat(result.problems()).isEmpty();
         ServiceRecord record = result.record();
-        assertThat(record.id()).isEqualTo("mohw-welfare-" + id);
+        assertThat(record.id()).isEqualTo("mohw-welfare~" + id);
         assertThat(record.sourceId()).isEqualTo("mohw-welfare");
         assertThat(record.sourceRecordId()).isEqualTo(id);
         assertThat(record.url()).isEqualTo(MohwWelfareFixtures.viewUrl(id));
@@ -115,7 +115,7 @@ class FixturesEndToEndTest {
                 .toList();
 
         assertThat(records).extracting(ServiceRecord::id)
-                .containsExactly("mohw-welfare-WLF00000101", "mohw-welfare-WLF00000116", "mohw-welfare-WLF00000160");
+                .containsExactly("mohw-welfare~WLF00000101", "mohw-welfare~WLF00000116", "mohw-welfare~WLF00000160");
         assertThat(records).extracting(record -> record.name().ko())
                 .containsExactly("기초연금", "첫만남이용권", "청년수당 (구직활동 지원금)");
     }

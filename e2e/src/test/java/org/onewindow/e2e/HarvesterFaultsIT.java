@@ -117,7 +117,7 @@ class HarvesterFaultsIT {
                 .until(() -> queryLong("select count(*) from publish_outbox") == 0);
         assertPostgresAndElasticsearchAgree();
         for (DemoService service : renamed) {
-            assertThat(indexed("mohw-welfare-" + service.id()).path("_source").path("name").path("ko").asText())
+            assertThat(indexed("mohw-welfare~" + service.id()).path("_source").path("name").path("ko").asText())
                     .isEqualTo(service.name() + " (2027년 개정)");
         }
     }
@@ -150,7 +150,7 @@ class HarvesterFaultsIT {
         assertThat(next.path("counts").path("updated").asInt()).isEqualTo(3);
         assertThat(next.path("counts").path("added").asInt()).isZero();
         for (DemoService service : renamed) {
-            assertThat(queryLong("select count(*) from service_version where record_id = 'mohw-welfare-" + service.id() + "'"))
+            assertThat(queryLong("select count(*) from service_version where record_id = 'mohw-welfare~" + service.id() + "'"))
                     .as("added once, updated once").isEqualTo(2);
         }
         assertPostgresAndElasticsearchAgree();

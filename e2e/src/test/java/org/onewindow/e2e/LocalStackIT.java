@@ -102,13 +102,13 @@ class LocalStackIT {
         List<org.onewindow.runtime.demo.DemoService> ministry = org.onewindow.runtime.demo.DemoAgencySite.services();
         for (int i = 4; i < ministry.size(); i += 5) { // the demo board's pages without header or meta charset
             org.onewindow.runtime.demo.DemoService service = ministry.get(i);
-            JsonNode detail = get("/api/v1/services/mohw-welfare-" + service.id());
+            JsonNode detail = get("/api/v1/services/mohw-welfare~" + service.id());
             assertThat(detail.path("name").path("ko").asText()).isEqualTo(service.name());
             assertThat(detail.toString()).doesNotContain("\uFFFD");
             JsonNode found = get("/api/v1/services?q=" + URLEncoder.encode(service.name(), StandardCharsets.UTF_8) + "&size=5");
             List<String> ids = new ArrayList<>();
             found.path("items").forEach(item -> ids.add(item.path("id").asText()));
-            assertThat(ids).contains("mohw-welfare-" + service.id());
+            assertThat(ids).contains("mohw-welfare~" + service.id());
         }
     }
 
@@ -124,16 +124,16 @@ class LocalStackIT {
         JsonNode screening = get("/api/v1/services?q=" + URLEncoder.encode("건강검진", StandardCharsets.UTF_8) + "&size=50");
         List<String> ids = new ArrayList<>();
         screening.path("items").forEach(item -> ids.add(item.path("id").asText()));
-        assertThat(ids).anyMatch(id -> id.startsWith("nhis-jsonld-"));
+        assertThat(ids).anyMatch(id -> id.startsWith("nhis-jsonld~"));
 
-        JsonNode api = get("/api/v1/services/gov24-api-149000000190");
+        JsonNode api = get("/api/v1/services/gov24-api~149000000190");
         assertThat(api.path("competentAuthority").path("name").asText()).isEqualTo("고용노동부");
         assertThat(api.path("url").asText()).startsWith("https://www.gov.kr/");
 
         JsonNode feed = get("/api/v1/services?q=" + URLEncoder.encode("종로구", StandardCharsets.UTF_8) + "&size=50");
         List<String> feedIds = new ArrayList<>();
         feed.path("items").forEach(item -> feedIds.add(item.path("id").asText()));
-        assertThat(feedIds).anyMatch(id -> id.startsWith("jongno-gu-feed-"));
+        assertThat(feedIds).anyMatch(id -> id.startsWith("jongno-gu-feed~"));
     }
 
     @Test
@@ -144,7 +144,7 @@ class LocalStackIT {
         assertThat(names).contains("청년수당 (구직활동 지원금)", "청년내일저축계좌");
         JsonNode first = null;
         for (JsonNode item : result.path("items")) {
-            if (first == null && item.path("id").asText().startsWith("mohw-welfare-")) {
+            if (first == null && item.path("id").asText().startsWith("mohw-welfare~")) {
                 first = item;
             }
         }

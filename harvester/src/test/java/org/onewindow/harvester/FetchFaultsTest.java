@@ -129,7 +129,7 @@ class FetchFaultsTest {
 
         assertThat(run.getInt("counts.errored")).isZero();
         assertThat(run.getInt("counts.updated")).isEqualTo(1);
-        assertThat(OperatorCalls.indexedDocument(elasticsearch, "mohw-welfare-" + service.id()).path("name").path("ko").asText())
+        assertThat(OperatorCalls.indexedDocument(elasticsearch, "mohw-welfare~" + service.id()).path("name").path("ko").asText())
                 .isEqualTo(renamed);
 
         healTheSite();
@@ -222,7 +222,7 @@ class FetchFaultsTest {
         JsonPath back = OperatorCalls.runToEnd(SOURCE);
         assertThat(back.getInt("counts.added")).isEqualTo(1);
         assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size());
-        assertThat(OperatorCalls.operator().get("/api/v1/records/{id}/versions", "mohw-welfare-" + removed).then().statusCode(200)
+        assertThat(OperatorCalls.operator().get("/api/v1/records/{id}/versions", "mohw-welfare~" + removed).then().statusCode(200)
                 .extract().jsonPath().getList("change", String.class)).endsWith("withdrawn", "added");
     }
 

@@ -88,7 +88,7 @@ class HarvestFromAgencySiteTest {
         assertThat(active).isEqualTo(SERVICES.size());
         assertThat(indexedCount()).isEqualTo(SERVICES.size());
 
-        JsonNode first = indexedDocument("mohw-welfare-" + SERVICES.get(0).id());
+        JsonNode first = indexedDocument("mohw-welfare~" + SERVICES.get(0).id());
         assertThat(first.path("name").path("ko").asText()).isEqualTo(SERVICES.get(0).name());
         assertThat(first.path("competentAuthority").path("name").asText()).isEqualTo("보건복지부");
         assertThat(first.path("competentAuthority").path("department").asText()).isEqualTo(SERVICES.get(0).department());

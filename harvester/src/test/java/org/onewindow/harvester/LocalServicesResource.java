@@ -66,7 +66,11 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put("onewindow.sources." + SLOW_SOURCE + ".allow-private-networks", "true");
         config.put("onewindow.sources." + SLOW_SOURCE + ".record-timeout", "1s");
         // The agency site doubles run on loopback: those sources are allowed it.
-        for (String source : List.of("mohw-welfare", "seoul-sitemap", "gov24-api")) {
+        for (String source : List.of("ids-a", "ids-a-b")) { // RecordIdentityTest's, stubbed on the same site
+            config.put("onewindow.sources." + source + ".base-url", site.baseUrl());
+            config.put("onewindow.sources." + source + ".delay-millis", "0");
+        }
+        for (String source : List.of("mohw-welfare", "seoul-sitemap", "gov24-api", "ids-a", "ids-a-b")) {
             config.put("onewindow.sources." + source + ".allow-private-networks", "true");
         }
         return config;

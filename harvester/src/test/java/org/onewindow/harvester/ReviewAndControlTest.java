@@ -76,7 +76,7 @@ class ReviewAndControlTest {
         assertThat(discarded.getString("status")).isEqualTo("cancelled");
         assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size());
         assertThat(ending).as("the discarded run left no miss behind: only the first run's").allSatisfy(service -> assertThat(
-                QuarkusTransaction.requiringNew().call(() -> CatalogueRecord.<CatalogueRecord>findById(SOURCE + "-" + service.id()).missCount))
+                QuarkusTransaction.requiringNew().call(() -> CatalogueRecord.<CatalogueRecord>findById(SOURCE + "~" + service.id()).missCount))
                 .isEqualTo(1));
         OperatorCalls.operator().post("/api/v1/runs/{id}/approve", heldId).then().statusCode(409)
                 .contentType("application/problem+json");
@@ -87,7 +87,7 @@ class ReviewAndControlTest {
                 .extract().jsonPath();
         assertThat(approved.getString("status")).isEqualTo("succeeded");
         assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size() - 20);
-        assertThat(OperatorCalls.operator().get("/api/v1/records/{id}/versions", "mohw-welfare-" + ending.get(0).id())
+        assertThat(OperatorCalls.operator().get("/api/v1/records/{id}/versions", "mohw-welfare~" + ending.get(0).id())
                 .then().statusCode(200).extract().jsonPath().getList("change", String.class)).endsWith("withdrawn");
     }
 

@@ -95,7 +95,7 @@ class MappingEngineTest {
         assertThat(result.warnings()).isEmpty();
         assertThat(result.valid()).isTrue();
         assertThat(result.record()).isEqualTo(new ServiceRecord(
-                "mohw-welfare-WLF00000101",
+                "mohw-welfare~WLF00000101",
                 "mohw-welfare",
                 "WLF00000101",
                 URL,
@@ -334,11 +334,6 @@ class MappingEngineTest {
 
         assertThat(own.competentAuthority()).isEqualTo(new CompetentAuthority("1352000", "보건복지부", AgencyType.CENTRAL, null));
         assertThat(other.competentAuthority()).isEqualTo(new CompetentAuthority(null, "국민연금공단", AgencyType.CENTRAL, null));
-    }
-
-    @Test
-    void makesTheCatalogueIdUrlSafe() {
-        assertThat(ServiceRecord.catalogueId("mohw-welfare", "WLF/001 가")).isEqualTo("mohw-welfare-WLF_001__");
     }
 
     /** Every 서비스분야 and 지원유형 the demo agency site (local-runtime demo-sites/mohw/services.json) uses. */

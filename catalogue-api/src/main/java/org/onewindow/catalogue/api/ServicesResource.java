@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.onewindow.mappings.model.CatalogueIds;
 import org.onewindow.catalogue.record.SafeRenditions;
 import org.onewindow.catalogue.config.ApiConfig;
 import org.onewindow.catalogue.jsonld.SchemaOrgService;
@@ -82,8 +83,8 @@ public class ServicesResource {
     }
 
     private JsonNode find(String id) throws IOException {
-        if (!id.matches("[A-Za-z0-9_.-]{1,200}")) {
-            throw new NotFoundException("no service with id '" + id.replaceAll("[^A-Za-z0-9_.-]", "?") + "'");
+        if (!CatalogueIds.ANY_ID.matcher(id).matches()) {
+            throw new NotFoundException("no service with id '" + id.replaceAll("[^A-Za-z0-9_.~-]", "?") + "'");
         }
         return search.find(id).orElseThrow(() -> new NotFoundException("no service with id '" + id + "'"));
     }

@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
@@ -28,7 +26,6 @@ import org.onewindow.harvester.store.RunStatus;
 import org.onewindow.harvester.store.Source;
 import org.onewindow.harvester.store.Stage;
 import org.onewindow.mappings.engine.MappingResult;
-import org.onewindow.mappings.model.ServiceRecord;
 import org.onewindow.mappings.source.SourceDefinition;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -159,9 +156,8 @@ public class HarvestRunner {
             if (mayWithdraw) {
                 counts.withdrawn += store.stageGone(runId, run.gone(), config.harvest().withdrawAfterGone());
                 if (connector.completeListing()) {
-                    Set<String> listed = new HashSet<>();
-                    gathered.records().keySet().forEach(id -> listed.add(ServiceRecord.catalogueId(definition.id(), id)));
-                    counts.withdrawn += store.stageMisses(runId, definition.id(), listed, config.harvest().withdrawAfterMisses());
+                    counts.withdrawn += store.stageMisses(runId, definition.id(), gathered.records().keySet(),
+                            config.harvest().withdrawAfterMisses());
                 }
             }
             RunStatus status = stopped != null ? RunStatus.FAILED : mayWithdraw ? RunStatus.SUCCEEDED : RunStatus.PARTIAL;
@@ -204,8 +200,8 @@ public class HarvestRunner {
 
     private Next harvestRecord(Context run, RecordRef ref) {
         RunCounts counts = run.counts();
-        String id = ServiceRecord.catalogueId(run.definition().id(), ref.sourceRecordId());
-        RecordStore.Known known = store.known(id);
+        RecordStore.Known known = store.known(run.definition().id(), ref.sourceRecordId());
+        String id = RecordStore.idOf(known, run.definition().id(), ref.sourceRecordId());
         boolean current = known != null && known.active() && run.definitionHash().equals(known.definitionHash());
         LocalDate sourceModified = sourceModified(ref);
         if (current && sourceModified != null && known.sourceModified() != null && !sourceModified.isAfter(known.sourceModified())) {
@@ -268,7 +264,7 @@ public class HarvestRunner {
             counts.rejected++;
             return Next.GO_ON;
         }
-        switch (store.stage(run.runId(), mapped.record(), sourceModified, processed.validators(), run.definitionHash())) {
+        switch (store.stage(run.runId(), mapped.record().withId(id), sourceModified, processed.validators(), run.definitionHash())) {
             case ADDED -> counts.added++;
             case UPDATED -> counts.updated++;
             case UNCHANGED -> counts.unchanged++;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.onewindow.harvester.fetch.Validators;
+import org.onewindow.mappings.model.CatalogueIds;
 import org.onewindow.mappings.model.ServiceRecord;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,26 +31,35 @@ public class RecordStore {
 
     public enum Change { ADDED, UPDATED, UNCHANGED }
 
-    /** What the run needs to know of a stored record before fetching it again. */
-    public record Known(boolean active, Validators validators, LocalDate sourceModified, String definitionHash) {
+    /**
+     * What the run needs to know of a stored record before fetching it again, and the catalogue id it was given when
+     * first added: the record keeps it whatever form ids take later.
+     */
+    public record Known(String id, boolean active, Validators validators, LocalDate sourceModified, String definitionHash) {
     }
 
     @Inject
     ObjectMapper json;
 
+    /** The stored record of the source's record {@code sourceRecordId}, withdrawn ones included; null if there is none. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Known known(String id) {
-        CatalogueRecord record = CatalogueRecord.findById(id);
+    public Known known(String sourceId, String sourceRecordId) {
+        CatalogueRecord record = CatalogueRecord.find("sourceId = ?1 and sourceRecordId = ?2", sourceId, sourceRecordId).firstResult();
         if (record == null) {
             return null;
         }
-        return new Known(record.status == RecordStatus.ACTIVE, new Validators(record.etag, record.lastModifiedHeader),
+        return new Known(record.id, record.status == RecordStatus.ACTIVE, new Validators(record.etag, record.lastModifiedHeader),
                 record.sourceModified, record.definitionHash);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long activeCount(String sourceId) {
         return CatalogueRecord.count("sourceId = ?1 and status = ?2", sourceId, RecordStatus.ACTIVE);
+    }
+
+    /** The catalogue id of a source's record: the one it was given when first added, else a new one ({@link CatalogueIds}). */
+    public static String idOf(Known known, String sourceId, String sourceRecordId) {
+        return known != null ? known.id() : CatalogueIds.of(sourceId, sourceRecordId);
     }
 
     /** The record was listed and the site says it has not changed (304, or a lastmod not newer): only seen. */
@@ -63,7 +73,7 @@ public class RecordStore {
 
     /**
      * Compares a freshly mapped record with the stored one: the same content is bookkeeping only; anything else is
-     * staged on the run as an addition or update.
+     * staged on the run as an addition or update. The record carries the id {@link #idOf} gave it.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Change stage(long runId, ServiceRecord record, LocalDate sourceModified, Validators validators, String definitionHash) {
@@ -113,14 +123,14 @@ public class RecordStore {
 
     /**
      * After a listing that names every service, read whole in a run that may withdraw: each active record of the source
-     * it does not name is staged as missed, or as withdrawn when this is its {@code threshold}-th miss in a row.
-     * Returns how many withdrawals were staged.
+     * it does not name (by the source's own record ids) is staged as missed, or as withdrawn when this is its
+     * {@code threshold}-th miss in a row. Returns how many withdrawals were staged.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int stageMisses(long runId, String sourceId, Set<String> listedIds, int threshold) {
+    public int stageMisses(long runId, String sourceId, Set<String> listedSourceRecordIds, int threshold) {
         int withdrawn = 0;
         for (CatalogueRecord record : CatalogueRecord.<CatalogueRecord>list("sourceId = ?1 and status = ?2", sourceId, RecordStatus.ACTIVE)) {
-            if (!listedIds.contains(record.id)) {
+            if (!listedSourceRecordIds.contains(record.sourceRecordId)) {
                 withdrawn += stageTowardWithdrawal(runId, record, StagedChange.Kind.MISSED, record.missCount + 1 >= threshold);
             }
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.onewindow.mappings.html.DisplayHtml;
+import org.onewindow.mappings.model.CatalogueIds;
 import org.onewindow.mappings.model.CompetentAuthority;
 import org.onewindow.mappings.model.Licence;
 import org.onewindow.mappings.model.LocalizedText;
@@ -89,7 +90,7 @@ public final class MappingEngine {
         LocalizedText description = localized(values.text(TargetField.DESCRIPTION), values.text(TargetField.DESCRIPTION_EN));
 
         ServiceRecord record = new ServiceRecord(
-                ServiceRecord.catalogueId(source.id(), raw.sourceRecordId()),
+                CatalogueIds.of(source.id(), raw.sourceRecordId()),
                 source.id(),
                 raw.sourceRecordId(),
                 raw.url(),

@@ -59,9 +59,12 @@ public record ServiceRecord(
         legalBasis = copy(legalBasis);
     }
 
-    /** Catalogue-wide id: stable across runs, unique across sources, safe in a URL path. */
-    public static String catalogueId(String sourceId, String sourceRecordId) {
-        return sourceId + "-" + sourceRecordId.replaceAll("[^A-Za-z0-9_.-]", "_");
+    /** The same record under the catalogue id the harvester allocated for it ({@link CatalogueIds}). */
+    public ServiceRecord withId(String catalogueId) {
+        return catalogueId.equals(id) ? this : new ServiceRecord(catalogueId, sourceId, sourceRecordId, url, name, summary,
+                description, supportType, audience, audienceCodes, eligibility, benefits, howToApply, onlineApplicationUrl,
+                applicationPeriod, requiredDocuments, competentAuthority, contact, categories, lifeEvents, keywords, region,
+                legalBasis, lastModified, popularity, licence, attribution, html);
     }
 
     private static List<String> copy(List<String> values) {
