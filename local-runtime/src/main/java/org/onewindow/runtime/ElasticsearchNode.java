@@ -43,6 +43,11 @@ public final class ElasticsearchNode implements AutoCloseable {
             requireFile(distribution, "Elasticsearch zip (onewindow-runtime.elasticsearch-zip)");
             requireFile(plugin, "analysis plugin zip (onewindow-runtime.analysis-plugin-zip)");
         }
+
+        /** The same node started again after it died: on the port it had, with the data it had. */
+        public Options again(int port) {
+            return new Options(distribution, plugin, workDir, port, heap, true);
+        }
     }
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);

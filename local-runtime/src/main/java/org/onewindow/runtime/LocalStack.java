@@ -61,7 +61,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private final List<AutoCloseable> started = new ArrayList<>();
-    private final Map<String, Component> components = new LinkedHashMap<>();
+    private final Map<String, StackPart> parts = new LinkedHashMap<>();
+    private final Map<String, Component> inProcess = new LinkedHashMap<>();
+    private final List<String> order = new ArrayList<>();
     private final Map<String, String> entryPaths = new LinkedHashMap<>();
 
     private LocalStack() {
@@ -80,17 +82,29 @@ public final class LocalStack implements AutoCloseable {
 
     private void startAll(Settings settings, Consumer<String> progress) {
         Path state = settings.stateDir().toAbsolutePath();
-        // The local stack prefers the usual ports; tests take any free one, so they pass while a stack is up.
+        // The local stack prefers the usual ports; tests take any free one, so they pass while a stack is up. A part
+        // started again after a crash keeps the port it was given.
         java.util.function.IntBinaryOperator port = (configured, usual) -> configured != 0 ? configured
                 : settings.persistent() ? org.onewindow.runtime.Ports.preferredOrFree(usual) : org.onewindow.runtime.Ports.free();
-        PostgresServer postgres = PostgresServer.start(settings.persistent() ? state.resolve("postgres") : null,
-                port.applyAsInt(settings.ports().postgres(), 5432), progress);
-        register(postgres, new Component("postgresql", postgres.jdbcUrl(), postgres.pid()));
+        Path postgresData = settings.persistent() ? state.resolve("postgres") : null;
+        int postgresPort = port.applyAsInt(settings.ports().postgres(), 5432);
+        PostgresServer[] postgres = new PostgresServer[1];
+        add(new StackPart("postgresql", () -> {
+            postgres[0] = PostgresServer.start(postgresData, postgresPort, progress);
+            return new StackPart.Running(postgres[0], postgres[0].jdbcUrl(), postgres[0].pid());
+        }));
 
-        ElasticsearchNode elasticsearch = ElasticsearchNode.start(new ElasticsearchNode.Options(settings.elasticsearchZip(),
-                settings.analysisPluginZip(), state, port.applyAsInt(settings.ports().elasticsearch(), 9200), settings.profile().elasticsearchHeap(), settings.persistent()),
-                progress);
-        register(elasticsearch, new Component("elasticsearch", elasticsearch.httpUrl(), elasticsearch.pid()));
+        ElasticsearchNode.Options elasticsearchOptions = new ElasticsearchNode.Options(settings.elasticsearchZip(),
+                settings.analysisPluginZip(), state, port.applyAsInt(settings.ports().elasticsearch(), 9200),
+                settings.profile().elasticsearchHeap(), settings.persistent());
+        int[] elasticsearchPort = new int[1];
+        add(new StackPart("elasticsearch", () -> {
+            // started again, a node keeps its data whatever the stack's setting: only a first start may begin empty
+            ElasticsearchNode node = ElasticsearchNode.start(elasticsearchPort[0] == 0 ? elasticsearchOptions
+                    : elasticsearchOptions.again(elasticsearchPort[0]), progress);
+            elasticsearchPort[0] = node.httpPort();
+            return new StackPart.Running(node, node.httpUrl(), node.pid());
+        }));
 
         // One server per demo agency, as agencies are separate hosts: 8089, 8090, … when free (or from the port asked for).
         List<DemoAgency> agencies = settings.profile().agencies();
@@ -100,15 +114,16 @@ public final class LocalStack implements AutoCloseable {
         for (DemoAgencyWeb.Site site : web.sites().values()) {
             progress.accept("demo agency site: " + site.agency().serviceCount() + " services of " + site.agency().agencyName()
                     + " (" + site.agency().sourceId() + ") at " + site.baseUrl());
-            components.put(demoComponent(site.agency().sourceId()), new Component(demoComponent(site.agency().sourceId()),
-                    site.baseUrl(), ProcessHandle.current().pid()));
+            String name = demoComponent(site.agency().sourceId());
+            inProcess.put(name, new Component(name, site.baseUrl(), ProcessHandle.current().pid()));
+            order.add(name);
             entryPaths.put(demoComponent(site.agency().sourceId()), site.agency().entryPath());
         }
 
         Map<String, String> connections = Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
+                "QUARKUS_DATASOURCE_JDBC_URL", postgres[0].jdbcUrl(),
                 "QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER,
-                "QUARKUS_ELASTICSEARCH_HOSTS", "127.0.0.1:" + elasticsearch.httpPort());
+                "QUARKUS_ELASTICSEARCH_HOSTS", "127.0.0.1:" + elasticsearchPort[0]);
         Map<String, String> harvesterEnvironment = new LinkedHashMap<>(connections);
         harvesterEnvironment.put("ONEWINDOW_OPERATOR_KEY", settings.operatorKey());
         harvesterEnvironment.putAll(web.harvesterEnvironment()); // API keys the demo sources read (ONEWINDOW_SECRET_…)
@@ -126,15 +141,15 @@ public final class LocalStack implements AutoCloseable {
         demoOverrides.put("onewindow.dry-run.allow-private-networks", "true"); // mapping files tried against the demo sites
         demoOverrides.putAll(settings.profile().harvesterProperties());
         List<String> jvm = settings.profile().appJvmOptions();
-        AppProcess harvester = AppProcess.start("harvester", settings.harvesterJar(), fixedOrFree(settings.ports().harvester()), jvm,
-                harvesterEnvironment, demoOverrides, state.resolve("logs/harvester.log"), progress);
-        register(harvester, new Component("harvester", harvester.url(), harvester.pid()));
+        int harvesterPort = fixedOrFree(settings.ports().harvester());
+        add(new StackPart("harvester", () -> app(AppProcess.start("harvester", settings.harvesterJar(), harvesterPort, jvm,
+                harvesterEnvironment, demoOverrides, state.resolve("logs/harvester.log"), progress))));
 
         // The API reads as the role the harvester's migrations created, with a password of this start's own.
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
         String readerPassword = HexFormat.of().formatHex(secret);
-        postgres.letReaderLogIn(readerPassword);
+        postgres[0].letReaderLogIn(readerPassword);
         Map<String, String> apiEnvironment = new LinkedHashMap<>(connections);
         apiEnvironment.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.READER);
         apiEnvironment.put("QUARKUS_DATASOURCE_PASSWORD", readerPassword);
@@ -142,14 +157,18 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> apiProperties = new LinkedHashMap<>();
         apiProperties.put("onewindow.api.public-base-url", "http://localhost:" + apiPort); // the IRIs of its JSON-LD
         apiProperties.putAll(settings.profile().apiProperties());
-        AppProcess api = AppProcess.start("catalogue-api", settings.apiJar(), apiPort, jvm,
-                apiEnvironment, apiProperties, state.resolve("logs/catalogue-api.log"), progress);
-        register(api, new Component("catalogue-api", api.url(), api.pid()));
+        add(new StackPart("catalogue-api", () -> app(AppProcess.start("catalogue-api", settings.apiJar(), apiPort, jvm,
+                apiEnvironment, apiProperties, state.resolve("logs/catalogue-api.log"), progress))));
     }
 
-    private void register(AutoCloseable part, Component component) {
-        started.add(part);
-        components.put(component.name(), component);
+    private static StackPart.Running app(AppProcess app) {
+        return new StackPart.Running(app, app.url(), app.pid());
+    }
+
+    private void add(StackPart part) {
+        started.add(part::close);
+        parts.put(part.name(), part);
+        order.add(part.name());
     }
 
     /** The component name of a demo agency's site: {@code demo-<source id>}. */
@@ -161,9 +180,21 @@ public final class LocalStack implements AutoCloseable {
         return configured != 0 ? configured : org.onewindow.runtime.Ports.free();
     }
 
+    /** Every part, in start order, where it runs now (a part started again after a crash has a new pid). */
     public Map<String, Component> components() {
+        Map<String, Component> components = new LinkedHashMap<>();
+        for (String name : order) {
+            StackPart part = parts.get(name);
+            components.put(name, part != null ? new Component(name, part.url(), part.pid()) : inProcess.get(name));
+        }
         return Collections.unmodifiableMap(components);
     }
+
+    /** The parts that run as processes of their own, which a {@link StackSupervisor} can watch and start again. */
+    public List<StackPart> processes() {
+        return List.copyOf(parts.values());
+    }
+
 
     /** Where a person starts reading a demo agency's site (its list page, feed or API call), relative to its URL. */
     public java.util.Optional<String> entryPath(String component) {
@@ -171,7 +202,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String url(String component) {
-        return components.get(component).url();
+        return components().get(component).url();
     }
 
     /** Stops everything, last started first. */

@@ -110,7 +110,8 @@ public final class OperatorClient {
             }
             throw new RuntimeEnvironmentException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         } catch (IOException e) {
-            throw new RuntimeEnvironmentException(method + " " + harvesterUrl + path + " failed: " + e.getMessage(), e);
+            throw new RuntimeEnvironmentException(method + " " + harvesterUrl + path + " failed: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + " (is the harvester running? ./onewindow status)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RuntimeEnvironmentException("interrupted", e);

@@ -10,6 +10,7 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.onewindow.runtime.OperatorClient;
 import org.onewindow.runtime.Ports;
 import org.onewindow.runtime.Processes;
 import org.onewindow.runtime.RuntimeEnvironmentException;
+import org.onewindow.runtime.StackSupervisor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,14 +69,23 @@ public final class OneWindowCli {
 
     private int up() {
         if (files.supervisor().isPresent() && files.stack().isPresent()) {
-            say("already running (supervisor pid " + files.supervisor().get().pid() + ")");
+            List<String> down = downComponents(files.stack().get());
+            if (down.isEmpty()) {
+                say("already running (supervisor pid " + files.supervisor().get().pid() + ")");
+            } else {
+                say("already running (supervisor pid " + files.supervisor().get().pid() + "), but down: " + String.join("; ", down));
+                say("starting " + (down.size() == 1 ? "it" : "them") + " again, with " + (down.size() == 1 ? "its" : "their") + " data …");
+                files.requestRestartNow();
+                awaitEveryComponentUp();
+            }
         } else {
             if (files.supervisor().isPresent()) {
                 say("a stack is still starting or stopping; waiting for it");
             } else {
                 files.stack().ifPresent(stale -> {
-                    say("cleaning up after a stack that did not stop properly");
+                    say("the stack's supervisor has stopped; " + describeLeftovers(stale));
                     stopLeftovers(stale);
+                    say("starting the whole stack again, with its data");
                 });
                 files.clear();
                 startSupervisor();
@@ -86,13 +97,13 @@ public final class OneWindowCli {
         OperatorClient operator = new OperatorClient(url(stack, "harvester"), files.operatorKey());
         say("harvesting the demo agency sites over HTTP …");
         // A first start harvests every source; a later one the sources not harvested yet (a mapping file added since).
-        List<OperatorClient.RunResult> runs = searchTotal(api) == 0
+        List<OperatorClient.RunResult> runs = catalogueSize(api) == 0
                 ? operator.harvestAllSources(Duration.ofMinutes(15), OneWindowCli::say)
                 : operator.harvestSourcesNotYetHarvested(Duration.ofMinutes(15), OneWindowCli::say);
         runs.stream().filter(r -> !"succeeded".equals(r.status())).forEach(r ->
                 say("run " + r.runId() + " of " + r.sourceId() + " ended " + r.status() + "; see " + url(stack, "harvester")
                         + "/api/v1/runs/" + r.runId() + "/errors"));
-        long total = searchTotal(api);
+        long total = catalogueSize(api);
         if (total == 0) {
             throw new RuntimeEnvironmentException("the catalogue is still empty after harvesting; see " + files.state().resolve("logs"));
         }
@@ -112,6 +123,84 @@ public final class OneWindowCli {
         System.out.println("  logs            " + relative(files.state().resolve("logs")));
         System.out.println("  stop with       ./onewindow down");
         return 0;
+    }
+
+    /**
+     * The components of a running stack that are down, each with since when and why: as the supervisor recorded it, or
+     * a process that has ended and that the supervisor has not noticed yet.
+     */
+    private static List<String> downComponents(JsonNode stack) {
+        List<String> down = new ArrayList<>();
+        for (JsonNode component : stack.path("components")) {
+            if (!component.has("state")) {
+                continue; // in the supervisor's own process (the demo sites): up as long as it is
+            }
+            boolean recordedDown = "down".equals(component.path("state").asText());
+            boolean ended = !alive(component.path("pid").asLong(-1));
+            if (recordedDown || ended) {
+                down.add(component.path("name").asText() + (recordedDown
+                        ? " (since " + local(component.path("since").asText()) + ": " + component.path("problem").asText() + ")"
+                        : " (its process, pid " + component.path("pid").asLong() + ", has just ended)"));
+            }
+        }
+        return down;
+    }
+
+    /** Relays the supervisor's log until every component is up again, or fails naming what is still down. */
+    private void awaitEveryComponentUp() {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        long shown = lineCount();
+        while (true) {
+            shown = showNewLines(shown);
+            if (files.supervisor().isEmpty()) {
+                throw new RuntimeEnvironmentException("the stack's supervisor stopped; its log is " + relative(files.log()));
+            }
+            List<String> down = files.stack().map(OneWindowCli::downComponents).orElse(List.of("the whole stack (no stack.json)"));
+            if (down.isEmpty()) {
+                say("every component is up");
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new RuntimeEnvironmentException("still down after " + START_TIMEOUT.toMinutes() + " minutes: "
+                        + String.join("; ", down) + "; see " + relative(files.state().resolve("logs")));
+            }
+            pause(500);
+        }
+    }
+
+    private static String describeLeftovers(JsonNode stack) {
+        List<String> running = new ArrayList<>();
+        List<String> down = new ArrayList<>();
+        long supervisorPid = stack.path("supervisorPid").asLong(-1);
+        for (JsonNode component : stack.path("components")) {
+            long pid = component.path("pid").asLong(-1);
+            if (pid == supervisorPid) {
+                continue;
+            }
+            (alive(pid) ? running : down).add(component.path("name").asText());
+        }
+        return (running.isEmpty() ? "nothing of it still runs" : "still running: " + String.join(", ", running))
+                + (down.isEmpty() ? "" : "; down: " + String.join(", ", down));
+    }
+
+    private static boolean alive(long pid) {
+        return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static String local(String instant) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(Instant.parse(instant).atZone(java.time.ZoneId.systemDefault()));
+        } catch (RuntimeException e) {
+            return instant;
+        }
+    }
+
+    private long lineCount() {
+        try {
+            return Files.exists(files.log()) ? Files.readAllLines(files.log(), StandardCharsets.UTF_8).size() : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private void startSupervisor() {
@@ -187,17 +276,24 @@ public final class OneWindowCli {
             }
             Files.writeString(files.pidFile(), Long.toString(ProcessHandle.current().pid()));
             LocalStack stack = LocalStack.start(settings(), OneWindowCli::say);
+            StackSupervisor supervisor = new StackSupervisor(stack.processes(), OneWindowCli::say,
+                    states -> files.writeStack(describe(stack, states)), Clock.systemUTC());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 say("stopping …");
+                supervisor.close();
                 stack.close();
                 files.clear();
                 say("stopped");
                 stopped.countDown();
             }, "onewindow-stop"));
-            files.writeStack(describe(stack));
-            say("stack is up");
-            stopped.await();
+            supervisor.start();
+            say("stack is up; crashed components are started again (watch with ./onewindow status)");
+            while (!stopped.await(1, TimeUnit.SECONDS)) {
+                if (files.takeRestartNowRequest()) {
+                    supervisor.attemptNow();
+                }
+            }
             return 0;
         } catch (IOException e) {
             throw new RuntimeEnvironmentException("cannot lock " + files.state() + ": " + e.getMessage(), e);
@@ -219,13 +315,24 @@ public final class OneWindowCli {
                         envPort("ONEWINDOW_HARVESTER_PORT", 8081), envPort("ONEWINDOW_API_PORT", 8080)));
     }
 
-    private ObjectNode describe(LocalStack stack) {
+    /** stack.json: every component, where it runs, and for each supervised process its state as the supervisor knows it. */
+    private ObjectNode describe(LocalStack stack, List<StackSupervisor.PartState> states) {
         ObjectNode root = JSON.createObjectNode();
         root.put("supervisorPid", ProcessHandle.current().pid());
         ArrayNode components = root.putArray("components");
         stack.components().values().forEach(c -> {
             ObjectNode component = components.addObject().put("name", c.name()).put("url", c.url()).put("pid", c.pid());
             stack.entryPath(c.name()).ifPresent(path -> component.put("entryPath", path));
+            states.stream().filter(state -> state.name().equals(c.name())).findFirst().ifPresent(state -> {
+                component.put("state", state.up() ? "up" : "down").put("since", state.since().toString())
+                        .put("restarts", state.restarts());
+                if (state.problem() != null) {
+                    component.put("problem", state.problem());
+                }
+                if (state.nextAttempt() != null) {
+                    component.put("nextAttempt", state.nextAttempt().toString());
+                }
+            });
         });
         return root;
     }
@@ -291,25 +398,60 @@ public final class OneWindowCli {
             return 0;
         }
         System.out.println("running (supervisor pid " + supervisor.get().pid() + ", state in " + relative(files.state()) + ")");
+        boolean anyDown = false;
         for (JsonNode component : stack.get().path("components")) {
-            int port = URI.create(component.path("url").asText().replace("jdbc:", "")).getPort();
-            boolean up = port > 0 && Ports.isListening(port);
-            System.out.printf("  %-20s %-4s %-48s pid %d%n", component.path("name").asText(), up ? "up" : "DOWN",
-                    component.path("url").asText(), component.path("pid").asLong());
+            String name = component.path("name").asText();
+            boolean supervised = component.has("state");
+            boolean down = supervised ? "down".equals(component.path("state").asText()) || !alive(component.path("pid").asLong(-1))
+                    : !listening(component);
+            anyDown |= down;
+            String detail;
+            if (down && "down".equals(component.path("state").asText())) {
+                detail = "down since " + local(component.path("since").asText()) + " (" + ago(component.path("since").asText()) + "): "
+                        + component.path("problem").asText()
+                        + (component.has("nextAttempt") ? "; next start " + local(component.path("nextAttempt").asText()) : "");
+            } else if (down) {
+                detail = "down: its process (pid " + component.path("pid").asLong() + ") has just ended";
+            } else {
+                int restarts = component.path("restarts").asInt(0);
+                detail = "pid " + component.path("pid").asLong() + (restarts == 0 ? ""
+                        : ", started again " + restarts + "× (up since " + local(component.path("since").asText()) + ")");
+            }
+            System.out.printf("  %-20s %-4s %-44s %s%n", name, down ? "DOWN" : "up", component.path("url").asText(), detail);
         }
-        return 0;
+        return anyDown ? 1 : 0;
     }
 
-    private static long searchTotal(String api) {
+    private static boolean listening(JsonNode component) {
+        int port = URI.create(component.path("url").asText().replace("jdbc:", "")).getPort();
+        return port > 0 && Ports.isListening(port);
+    }
+
+    private static String ago(String instant) {
+        try {
+            long seconds = Duration.between(Instant.parse(instant), Instant.now()).toSeconds();
+            return seconds < 120 ? seconds + " s ago" : seconds / 60 + " min ago";
+        } catch (RuntimeException e) {
+            return "?";
+        }
+    }
+
+    /** How many services the public API finds; a clear error when it cannot answer (a component is down). */
+    private static long catalogueSize(String api) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(api + "/api/v1/services?size=1")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? JSON.readTree(response.body()).path("total").asLong() : 0;
+            if (response.statusCode() != 200) {
+                throw new RuntimeEnvironmentException("the catalogue API answered " + response.statusCode() + ": "
+                        + response.body().substring(0, Math.min(300, response.body().length())) + " (./onewindow status says what is down)");
+            }
+            return JSON.readTree(response.body()).path("total").asLong();
         } catch (IOException e) {
-            return 0;
+            throw new RuntimeEnvironmentException("the catalogue API at " + api + " cannot be reached: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + " (./onewindow status says what is down)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 0;
+            throw new RuntimeEnvironmentException("interrupted", e);
         }
     }
 

@@ -33,6 +33,28 @@ record StackFiles(Path state) {
         return state.resolve("logs/stack.log");
     }
 
+    /** Left by {@code up} for the supervisor: start whatever is down now, whatever its wait. */
+    Path restartNowFile() {
+        return state.resolve("restart-now");
+    }
+
+    void requestRestartNow() {
+        try {
+            Files.writeString(restartNowFile(), "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** True once per request. */
+    boolean takeRestartNowRequest() {
+        try {
+            return Files.deleteIfExists(restartNowFile());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     Path operatorKeyFile() {
         return state.resolve("operator.key");
     }
