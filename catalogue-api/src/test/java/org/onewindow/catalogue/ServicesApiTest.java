@@ -3,6 +3,8 @@ package org.onewindow.catalogue;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -87,6 +89,16 @@ class ServicesApiTest {
     }
 
     @Test
+    void theDetailServesNoFieldThatOnlySearchUses() {
+        given().get("/api/v1/services/{id}", "gov24-api~000000154085").then().statusCode(200)
+                .body("applicationPeriod", equalTo("2026.01.15. ~ 2026.02.10."))
+                .body("$", not(hasKey("applicationWindow")));
+        given().get("/api/v1/services/{id}", "gov24-api~000000338082").then().statusCode(200)
+                .body("applicationPeriod", equalTo("상시신청"))
+                .body("$", not(hasKey("applicationAlwaysOpen")));
+    }
+
+    @Test
     void detailListsTheChannelsToApplyOrAskThrough() {
         given().get("/api/v1/services/{id}", "gov24-api~000000154085").then().statusCode(200)
                 .body("channels.type", equalTo(java.util.List.of("online", "phone")))
@@ -117,6 +129,8 @@ class ServicesApiTest {
                 .body("'@type'", equalTo("GovernmentService"))
                 .body("'@id'", org.hamcrest.Matchers.endsWith("/api/v1/services/seoul-sitemap~SEOUL-2015-0396"))
                 .body("name.find { it.'@language' == 'en' }.'@value'", equalTo("Basic Pension for Seoul Seniors"))
+                .body("description", hasSize(1)) // Korean only, yet language-tagged: one shape for every service
+                .body("description[0].'@language'", equalTo("ko"))
                 .body("provider.'@type'", equalTo("GovernmentOrganization"))
                 .body("areaServed.identifier", hasItem("11"))
                 .body("availableChannel.servicePhone.telephone", hasItem("02-2133-8353"))

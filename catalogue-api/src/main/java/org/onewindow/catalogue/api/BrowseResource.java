@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.onewindow.catalogue.search.Facet;
 import org.onewindow.catalogue.search.FacetValue;
@@ -34,32 +37,36 @@ public class BrowseResource {
 
     @GET
     @Path("/categories")
-    @Operation(summary = "Service fields (서비스분야) with how many services each has; value filters /services?category=")
-    public CompletionStage<Browse> categories(@Parameter(description = "ko (default) or en") @QueryParam("lang") String lang) {
+    @Tag(name = "Browse")
+    @Operation(operationId = "listCategories", summary = "Service fields (서비스분야) with how many services each has; value filters /services?category=")
+    public CompletionStage<Browse> categories(@Parameter(description = "ko (default) or en", schema = @Schema(type = SchemaType.STRING, enumeration = {"ko", "en"}, defaultValue = "ko")) @QueryParam("lang") String lang) {
         return search.browse(Facet.CATEGORY, language(lang)).thenApply(Browse::new);
     }
 
     @GET
     @Path("/agencies")
-    @Operation(summary = "Agencies with services in the catalogue; value filters /services?agency=")
-    public CompletionStage<Browse> agencies(@Parameter(description = "ko (default) or en") @QueryParam("lang") String lang) {
+    @Tag(name = "Browse")
+    @Operation(operationId = "listAgencies", summary = "Agencies with services in the catalogue; value filters /services?agency=")
+    public CompletionStage<Browse> agencies(@Parameter(description = "ko (default) or en", schema = @Schema(type = SchemaType.STRING, enumeration = {"ko", "en"}, defaultValue = "ko")) @QueryParam("lang") String lang) {
         return search.browse(Facet.AGENCY, language(lang)).thenApply(Browse::new);
     }
 
     @GET
     @Path("/regions")
-    @Operation(summary = "Regions (KR nationwide, 시도, 시군구) with services; value filters /services?region=")
-    public CompletionStage<Browse> regions(@Parameter(description = "ko (default) or en") @QueryParam("lang") String lang) {
+    @Tag(name = "Browse")
+    @Operation(operationId = "listRegions", summary = "Regions (KR nationwide, 시도, 시군구) with services; value filters /services?region=")
+    public CompletionStage<Browse> regions(@Parameter(description = "ko (default) or en", schema = @Schema(type = SchemaType.STRING, enumeration = {"ko", "en"}, defaultValue = "ko")) @QueryParam("lang") String lang) {
         return search.browse(Facet.REGION, language(lang)).thenApply(Browse::new);
     }
 
     @GET
     @Path("/suggest")
-    @Operation(summary = "Service names completing what was typed: Korean syllables (청 → 청년…) or English words")
+    @Tag(name = "Browse")
+    @Operation(operationId = "suggest", summary = "Service names completing what was typed: Korean syllables (청 → 청년…) or English words")
     public CompletionStage<Suggestions> suggest(
-            @Parameter(description = "What was typed so far, 1–50 characters") @QueryParam("q") String q,
-            @Parameter(description = "Suggestions, 1–10 (default 8)") @QueryParam("size") String size,
-            @Parameter(description = "ko (default) or en") @QueryParam("lang") String lang) {
+            @Parameter(description = "What was typed so far, 1–50 characters", required = true, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 50)) @QueryParam("q") String q,
+            @Parameter(description = "Suggestions, 1–10 (default 8)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10", defaultValue = "8")) @QueryParam("size") String size,
+            @Parameter(description = "ko (default) or en", schema = @Schema(type = SchemaType.STRING, enumeration = {"ko", "en"}, defaultValue = "ko")) @QueryParam("lang") String lang) {
         List<Problem.ParameterError> errors = new java.util.ArrayList<>();
         String prefix = q == null ? "" : QueryText.of(q).strip();
         if (prefix.isEmpty() || prefix.length() > 50) {

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.sql.SQLException;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onewindow.catalogue.export.CatalogueExports;
 import org.onewindow.catalogue.export.CatalogueVersion;
 import org.onewindow.catalogue.export.CatalogueVersions;
@@ -39,7 +43,10 @@ public class CatalogueResource {
 
     @GET
     @Produces(JSON_LD)
-    @Operation(summary = "Every service as CPSV-AP 3.2 JSON-LD (cpsv:PublicService, cv:PublicOrganisation), inline @context")
+    @Tag(name = "Catalogue")
+    @APIResponse(responseCode = "200", description = "The catalogue (streamed; the ETag names its version)",
+            content = @Content(mediaType = JSON_LD, schema = @Schema(ref = "CpsvCatalogueJsonLd")))
+    @Operation(operationId = "exportCatalogue", summary = "Every service as CPSV-AP 3.2 JSON-LD (cpsv:PublicService, cv:PublicOrganisation), inline @context")
     public Response catalogue(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) throws IOException, SQLException {
         CatalogueVersion version = versions.current();
         String etag = version.etag();

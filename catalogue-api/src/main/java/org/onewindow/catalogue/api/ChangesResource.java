@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.onewindow.catalogue.changes.ChangeFeed;
 
@@ -27,13 +30,14 @@ public class ChangesResource {
     ChangeFeed feed;
 
     @GET
-    @Operation(summary = "Changes in the order they happened",
+    @Tag(name = "Changes")
+    @Operation(operationId = "listChanges", summary = "Changes in the order they happened",
             description = "Start with since (RFC 3339) or with no parameter (from the beginning), then pass each answer's"
                     + " nextCursor as cursor; an empty page keeps the same cursor to poll again later.")
     public ChangeFeed.Page changes(
-            @Parameter(description = "RFC 3339 time, e.g. 2026-11-01T00:00:00Z: changes after it") @QueryParam("since") String since,
-            @Parameter(description = "nextCursor of the previous answer") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Changes per answer, 1–1000 (default 100)") @QueryParam("limit") String limit) throws SQLException {
+            @Parameter(description = "RFC 3339 time, e.g. 2026-11-01T00:00:00Z: changes after it", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("since") String since,
+            @Parameter(description = "nextCursor of the previous answer", schema = @Schema(type = SchemaType.STRING)) @QueryParam("cursor") String cursor,
+            @Parameter(description = "Changes per answer, 1–1000 (default 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit) throws SQLException {
         List<Problem.ParameterError> errors = new ArrayList<>();
         Instant after = null;
         if (since != null) {

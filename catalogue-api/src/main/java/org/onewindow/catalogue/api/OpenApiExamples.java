@@ -27,6 +27,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public class OpenApiExamples implements OASFilter {
 
+    /** The filter the application registers: the examples, then the answers every endpoint can give. */
+    public static class Document implements OASFilter {
+        @Override
+        public void filterOpenAPI(OpenAPI openAPI) {
+            new OpenApiExamples().filterOpenAPI(openAPI);
+            new StandardResponses().filterOpenAPI(openAPI);
+        }
+    }
+
     public static final String FOLDER = "openapi-examples/";
 
     /** One example: the operation's path, the request it answers, the status and media type, and the body. */
@@ -50,7 +59,8 @@ public class OpenApiExamples implements OASFilter {
             String status = Integer.toString(example.status());
             APIResponse response = responses.getAPIResponse(status);
             if (response == null) {
-                response = OASFactory.createAPIResponse().description(example.status() == 200 ? "OK" : "Bad parameters (RFC 9457 problem)");
+                response = OASFactory.createAPIResponse().description(example.status() == 200 ? "OK"
+                        : "Bad request: a parameter this endpoint does not take, or a value it cannot read (errors names each)");
                 responses.addAPIResponse(status, response);
             }
             if (response.getContent() == null) {
@@ -60,6 +70,9 @@ public class OpenApiExamples implements OASFilter {
             MediaType media = content.getMediaType(example.accept());
             if (media == null) {
                 media = OASFactory.createMediaType();
+                if (Problem.MEDIA_TYPE.equals(example.accept())) {
+                    media.schema(OASFactory.createSchema().ref(StandardResponses.PROBLEM));
+                }
                 content.addMediaType(example.accept(), media);
             }
             media.addExample(example.file().replaceAll("\\.json$", ""), OASFactory.createExample()

@@ -27,10 +27,15 @@ import jakarta.inject.Inject;
 public class ChangeFeed {
 
     /** One change of one service; {@code name} is the service's name after an addition or update. */
-    public record Change(String id, String change, long revision, Instant changedAt, List<String> changedFields, JsonNode name) {
+    public record Change(String id,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(enumeration = {"added", "updated", "withdrawn"}) String change,
+            long revision, Instant changedAt, List<String> changedFields,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(ref = "LocalizedText", description = "the service's name; absent for a withdrawal")
+            JsonNode name) {
     }
 
     /** A page of changes and the cursor to ask for the ones after them (also when there were none yet). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ChangePage")
     public record Page(List<Change> items, String nextCursor, boolean more) {
     }
 

@@ -89,14 +89,18 @@ public final class SchemaOrgService {
         return service;
     }
 
-    /** A plain string when there is only Korean; otherwise language-tagged values. */
+    /**
+     * One language-tagged value per language, Korean alone included: one shape whatever the record holds, which typed
+     * clients generated from the OpenAPI document can read (a string here and an array there they cannot).
+     */
     private JsonNode localized(JsonNode text) {
-        if (text.isTextual()) {
-            return text;
-        }
         ArrayNode values = json.createArrayNode();
+        if (text.isTextual()) {
+            values.addObject().put("@value", text.asText()).put("@language", "ko");
+            return values;
+        }
         text.fields().forEachRemaining(entry -> values.addObject().put("@value", entry.getValue().asText()).put("@language", entry.getKey()));
-        return values.size() == 1 ? json.getNodeFactory().textNode(values.get(0).path("@value").asText()) : values;
+        return values;
     }
 
     private static void copy(JsonNode record, String field, ObjectNode target, String property) {

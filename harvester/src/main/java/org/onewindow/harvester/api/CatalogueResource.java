@@ -1,9 +1,13 @@
 package org.onewindow.harvester.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.onewindow.harvester.publish.CataloguePublisher;
 import org.onewindow.harvester.store.CatalogueRecord;
@@ -29,8 +33,16 @@ public class CatalogueResource {
     @Inject
     CataloguePublisher publisher;
 
+    /** What a rebuild answers: how many services the fresh index holds. */
+    public record Rebuilt(long indexed) {
+    }
+
     @GET
     @Path("/records/{id}/versions")
+    @Tag(name = "Catalogue")
+    @Operation(operationId = "listRecordVersions", summary = "Every revision of a service: added, updated (with the fields that changed), withdrawn")
+    @APIResponse(responseCode = "200", description = "The revisions, oldest first")
+    @APIResponse(responseCode = "404", description = "No service has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public List<VersionView> versions(@PathParam("id") String id) {
         if (CatalogueRecord.findById(id) == null) {
             throw new NotFoundException("no record with id '" + id + "'");
@@ -44,7 +56,10 @@ public class CatalogueResource {
     /** Rebuilds the search index from PostgreSQL into a fresh index and swaps the alias: no search downtime. */
     @POST
     @Path("/index/rebuild")
-    public Map<String, Object> rebuild() throws IOException {
-        return Map.of("indexed", publisher.rebuild());
+    @Tag(name = "Catalogue")
+    @Operation(operationId = "rebuildIndex", summary = "Rebuilds the search index from PostgreSQL into a fresh index and swaps the alias: no search downtime")
+    @APIResponse(responseCode = "200", description = "Rebuilt", content = @Content(schema = @Schema(implementation = Rebuilt.class)))
+    public Rebuilt rebuild() throws IOException {
+        return new Rebuilt(publisher.rebuild());
     }
 }

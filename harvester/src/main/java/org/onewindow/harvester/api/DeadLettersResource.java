@@ -1,5 +1,10 @@
 package org.onewindow.harvester.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +48,8 @@ public class DeadLettersResource {
     CataloguePublisher publisher;
 
     @GET
+    @Tag(name = "Catalogue")
+    @Operation(operationId = "listDeadLetters", summary = "Documents Elasticsearch refused, each with its error and run: kept out of the outbox until retried")
     public List<DeadLetterView> list() {
         return QuarkusTransaction.requiringNew().call(() -> DeadLetter.<DeadLetter>find("order by id desc").page(0, LISTED).list()
                 .stream().map(DeadLetterView::of).toList());
@@ -54,6 +61,10 @@ public class DeadLettersResource {
      */
     @POST
     @Path("/{id}/retry")
+    @Tag(name = "Catalogue")
+    @Operation(operationId = "retryDeadLetter", summary = "Queues the record's current state again and publishes it; refused again, it is a dead letter again")
+    @APIResponse(responseCode = "200", description = "Retried: published, or refused again", content = @Content(schema = @Schema(implementation = RetryView.class)))
+    @APIResponse(responseCode = "404", description = "No dead letter has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public RetryView retry(@PathParam("id") long id) throws IOException {
         String recordId = QuarkusTransaction.requiringNew().call(() -> {
             DeadLetter letter = DeadLetter.findById(id);

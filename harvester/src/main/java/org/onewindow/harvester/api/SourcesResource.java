@@ -1,7 +1,11 @@
 package org.onewindow.harvester.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
 
 import org.onewindow.harvester.run.HarvestService;
 import org.onewindow.harvester.source.SourceCatalog;
@@ -36,7 +40,13 @@ public class SourcesResource {
     @Inject
     HarvestService harvests;
 
+    /** What a started run answers: its id, where to follow it (Location), and that it is running. */
+    public record RunStarted(long id, String sourceId, String status) {
+    }
+
     @GET
+    @Tag(name = "Sources")
+    @Operation(operationId = "listSources", summary = "Every source, its agency, schedule and last run")
     public List<SourceView> list() {
         return sources.all().stream().map(source -> new SourceView(source.id, source.kind,
                 new AgencyView(source.agencyCode, source.agencyName, source.agencyType), source.schedule,
@@ -46,9 +56,14 @@ public class SourcesResource {
 
     @POST
     @Path("/{id}/runs")
+    @Tag(name = "Sources")
+    @Operation(operationId = "startRun", summary = "Starts a harvest run of the source now; follow it at the Location answered")
+    @APIResponse(responseCode = "202", description = "Started", content = @Content(schema = @Schema(implementation = RunStarted.class)))
+    @APIResponse(responseCode = "404", description = "No source has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "409", description = "A run of the source is going (its id in runningRunId)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response startRun(@PathParam("id") String sourceId) {
         HarvestRun run = harvests.start(sourceId, HarvestRun.Trigger.OPERATOR);
-        return Response.accepted(Map.of("id", run.id, "sourceId", sourceId, "status", "running"))
+        return Response.accepted(new RunStarted(run.id, sourceId, "running"))
                 .header("Location", "/api/v1/runs/" + run.id).build();
     }
 }

@@ -23,6 +23,9 @@ public final class ServiceIndex {
     public static final List<String> SEARCH_FIELDS = List.of(
             "name.ko^4", "name.en^3", "summary.ko^2", "summary.en", "audience", "benefits");
 
+    /** Fields {@link #indexDocument} adds for the {@code openNow} filter only: no answer of the API serves them. */
+    public static final List<String> SEARCH_ONLY_FIELDS = List.of("applicationAlwaysOpen", "applicationWindow");
+
     private ServiceIndex() {
     }
 
