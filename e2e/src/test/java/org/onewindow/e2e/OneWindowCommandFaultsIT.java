@@ -125,6 +125,8 @@ class OneWindowCommandFaultsIT {
         assertThat(up.output()).contains("the stack's supervisor has stopped; still running: postgresql, elasticsearch, catalogue-api;"
                 + " down: harvester").contains("searchable: " + SERVICES + " services");
         assertThat(onewindow("status").code()).as("everything up").isZero();
+        assertThat(Files.readString(STATE.resolve("logs/stack.log"))).as("the log keeps the history of the stack before")
+                .contains("harvester is down: its process").contains("elasticsearch is up again");
     }
 
     private static void killAndSeeItStartedAgain(String name, boolean statusWhileDown) throws Exception {

@@ -79,6 +79,7 @@ public final class OneWindowCli {
                 awaitEveryComponentUp();
             }
         } else {
+            long from = lineCount(); // the log keeps the stack's history (crashes, restarts): only what comes now is shown
             if (files.supervisor().isPresent()) {
                 say("a stack is still starting or stopping; waiting for it");
             } else {
@@ -90,7 +91,7 @@ public final class OneWindowCli {
                 files.clear();
                 startSupervisor();
             }
-            awaitStack();
+            awaitStack(from);
         }
         JsonNode stack = files.stack().orElseThrow();
         String api = url(stack, "catalogue-api");
@@ -216,7 +217,8 @@ public final class OneWindowCli {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), OneWindowCli.class.getName(), "supervise"));
         try {
             Files.createDirectories(files.log().getParent());
-            Files.writeString(files.log(), "");
+            Files.writeString(files.log(), "== ./onewindow up, " + Instant.now() + " ==\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(files.log().toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
@@ -226,10 +228,10 @@ public final class OneWindowCli {
         }
     }
 
-    /** Shows the supervisor's progress lines until the stack is up, or fails with its last words. */
-    private void awaitStack() {
+    /** Shows the supervisor's progress lines (after line {@code from}) until the stack is up, or fails with its last words. */
+    private void awaitStack(long from) {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
-        long shown = 0;
+        long shown = from;
         Instant grace = Instant.now().plusSeconds(10);
         while (true) {
             shown = showNewLines(shown);
