@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -21,9 +20,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof BadParametersException bad) {
             return Problem.response(Response.Status.BAD_REQUEST, "invalid request parameters", bad.errors());
         }
-        if (failure instanceof ConstraintViolationException invalid) {
-            return badParameters(invalid);
-        }
         if (failure instanceof WebApplicationException web) {
             Response.Status status = Response.Status.fromStatusCode(web.getResponse().getStatus());
             return Problem.response(status == null ? Response.Status.BAD_REQUEST : status, web.getMessage(), List.of());
@@ -34,19 +30,5 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         LOG.error("catalogue API failure", failure);
         return Problem.response(Response.Status.INTERNAL_SERVER_ERROR, "the catalogue failed to answer this request", List.of());
-    }
-
-    static Response badParameters(ConstraintViolationException invalid) {
-        List<Problem.ParameterError> errors = invalid.getConstraintViolations().stream()
-                .map(v -> new Problem.ParameterError(parameterName(v.getPropertyPath().toString()), v.getMessage()))
-                .sorted(java.util.Comparator.comparing(Problem.ParameterError::parameter))
-                .toList();
-        return Problem.response(Response.Status.BAD_REQUEST, "invalid request parameters", errors);
-    }
-
-    /** "search.size" → "size". */
-    private static String parameterName(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
     }
 }
