@@ -45,7 +45,7 @@ public final class Bench {
     }
 
     /** Settings, from {@code --name=value} arguments. */
-    record Options(boolean hold, int services, int rounds, Duration duration, Duration warmUp, int threads, int connections, int mixedRate,
+    record Options(boolean hold, boolean reindex, int services, int rounds, Duration duration, Duration warmUp, int threads, int connections, int mixedRate,
             int suggestRate, String elasticsearchHeap,
             String appHeap, Path state, Path elasticsearchZip, Path pluginZip, Path harvesterJar, Path apiJar) {
 
@@ -59,6 +59,7 @@ public final class Bench {
             }
             Options options = new Options(
                     Boolean.parseBoolean(given.getOrDefault("hold", "false")),
+                    Boolean.parseBoolean(given.getOrDefault("reindex", "true")),
                     Integer.parseInt(given.getOrDefault("services", "100000")),
                     Integer.parseInt(given.getOrDefault("rounds", "3")),
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("seconds", "20"))),
@@ -72,7 +73,7 @@ public final class Bench {
                     Path.of(given.getOrDefault("state", "target/bench")),
                     Path.of(required(given, "elasticsearch-zip")), Path.of(required(given, "analysis-plugin-zip")),
                     Path.of(required(given, "harvester-jar")), Path.of(required(given, "api-jar")));
-            given.keySet().removeAll(List.of("hold", "services", "rounds", "seconds", "warm-up-seconds", "threads", "connections", "mixed-rate", "suggest-rate", "es-heap",
+            given.keySet().removeAll(List.of("hold", "reindex", "services", "rounds", "seconds", "warm-up-seconds", "threads", "connections", "mixed-rate", "suggest-rate", "es-heap",
                     "app-heap", "state", "elasticsearch-zip", "analysis-plugin-zip", "harvester-jar", "api-jar"));
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown arguments: " + given.keySet());
@@ -156,7 +157,10 @@ public final class Bench {
                     }
                 }
             }
-            String report = report(load, results, Duration.between(started, Instant.now()));
+            // last: the rebuild leaves a fresh index behind the alias, not the force-merged one the rounds searched
+            ReindexBenchmark.Result reindex = options.reindex() ? new ReindexBenchmark(loopback(stack.url("harvester")), OPERATOR_KEY,
+                    elasticsearch, stack.url("postgresql"), Bench::say).run(options.services()) : null;
+            String report = report(load, results, reindex, Duration.between(started, Instant.now()));
             Files.writeString(state.resolve("results.md"), report);
             System.out.println();
             System.out.println(report);
@@ -263,7 +267,7 @@ public final class Bench {
         say(name + " mix: " + mix.size() + " requests " + kinds);
     }
 
-    private String report(Load load, List<Wrk.Result> results, Duration total) {
+    private String report(Load load, List<Wrk.Result> results, ReindexBenchmark.Result reindex, Duration total) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("Run %s, %d cores, Java %s; Elasticsearch heap %s, apps' heap %s; wrk -t%d -c%d, %d s a run, %d rounds;"
                 + " paced runs at %d req/s (mixed) and %d req/s (suggest)%n%n",
@@ -291,6 +295,13 @@ public final class Bench {
             double esP99 = median(results, mix, false, "elasticsearch", Wrk.Result::p99);
             out.append(String.format("| %s | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n", mix, apiRate, esRate, apiRate / esRate,
                     apiP50, esP50, apiP99, esP99, apiP99 / esP99));
+        }
+        if (reindex != null) {
+            out.append(String.format("%nReindex of %,d services: the harvester's rebuild %.1f s (%,.0f services/s); a raw _bulk of the"
+                    + " same documents (bulks of %d, one at a time, then a refresh) %.1f s (%,.0f/s); raw ÷ rebuild %.2f.%n",
+                    reindex.services(), reindex.rebuild().toMillis() / 1000.0, reindex.services() / (reindex.rebuild().toMillis() / 1000.0),
+                    ReindexBenchmark.BULK_SIZE, reindex.rawBulk().toMillis() / 1000.0,
+                    reindex.services() / (reindex.rawBulk().toMillis() / 1000.0), reindex.ratio()));
         }
         out.append(String.format("%nWhole benchmark: %d s.%n", total.toSeconds()));
         return out.toString();

@@ -1,16 +1,10 @@
 package org.onewindow.harvester.publish;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
 import org.jboss.logging.Logger;
-import org.onewindow.harvester.DaemonThreads;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -29,16 +23,15 @@ public class ChangeFeedSequencer {
     @Inject
     EntityManager entities;
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("change-feed"));
-
-    void start(@Observes StartupEvent event, ChangeFeedSequencer self) {
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                self.sequence();
-            } catch (RuntimeException e) {
-                LOG.warnf("change feed positions not assigned this time: %s", e.getMessage());
-            }
-        }, 1, 1, TimeUnit.SECONDS);
+    /** Every second, on the in-memory scheduler: the advisory lock keeps it single across instances. */
+    @Scheduled(identity = "change-feed-sequencer", every = "1s", delayed = "1s", executeWith = Scheduled.SIMPLE,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void assignPositions() {
+        try {
+            sequence();
+        } catch (RuntimeException e) {
+            LOG.warnf("change feed positions not assigned this time: %s", e.getMessage());
+        }
     }
 
     /** Returns how many versions got a position. */
@@ -54,9 +47,5 @@ public class ChangeFeedSequencer {
                                  where feed_position is null order by id limit 10000)
                 update service_version v set feed_position = last.position + waiting.n
                 from waiting, last where v.id = waiting.id""").executeUpdate();
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        timer.shutdownNow();
     }
 }

@@ -1,19 +1,12 @@
 package org.onewindow.harvester.publish;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
 import org.jboss.logging.Logger;
-import org.onewindow.harvester.DaemonThreads;
 import org.onewindow.harvester.config.HarvesterConfig;
 import org.onewindow.harvester.store.OutboxEntry;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
@@ -31,14 +24,12 @@ public class OutboxDrainer {
     @Inject
     HarvesterConfig config;
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("outbox-drain"));
     private volatile boolean failing;
 
-    void start(@Observes StartupEvent event) {
-        long every = config.harvest().publishInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::drain, every, every, TimeUnit.MILLISECONDS);
-    }
-
+    /** Every {@code onewindow.harvest.publish-interval}, on the in-memory scheduler (no Quartz row per drain). */
+    @Scheduled(identity = "outbox-drain", every = "${onewindow.harvest.publish-interval:10s}",
+            delayed = "${onewindow.harvest.publish-interval:10s}", executeWith = Scheduled.SIMPLE,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void drain() {
         try {
             long pending = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.count());
@@ -56,9 +47,5 @@ public class OutboxDrainer {
             }
             failing = true;
         }
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        timer.shutdownNow();
     }
 }

@@ -6,8 +6,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.ProducerTemplate;
 import org.jboss.logging.Logger;
@@ -20,8 +18,8 @@ import org.onewindow.harvester.store.Source;
 import org.onewindow.harvester.store.StagedChange;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -35,7 +33,6 @@ import jakarta.persistence.PersistenceException;
 public class HarvestService {
 
     private static final Logger LOG = Logger.getLogger(HarvestService.class);
-    private static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
     /** The source has no such id. */
     public static class UnknownSourceException extends RuntimeException {
@@ -79,14 +76,13 @@ public class HarvestService {
 
     private final ExecutorService runs = Executors.newFixedThreadPool(2, DaemonThreads.named("harvest-run"));
 
-    private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("harvest-watch"));
-
-    void startWatching(@Observes StartupEvent event) {
-        watch.scheduleWithFixedDelay(this::watchRuns, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** Says our runs are alive, and closes runs of instances that stopped saying so. */
-    private void watchRuns() {
+    /**
+     * Says our runs are alive, and closes runs of instances that stopped saying so; every 10 s, on the in-memory
+     * scheduler (each instance beats for its own runs).
+     */
+    @Scheduled(identity = "run-heartbeat", every = "10s", delayed = "10s", executeWith = Scheduled.SIMPLE,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void watchRuns() {
         try {
             abandoned.heartbeat(progress.movedWithin(executing, longestRecordTimeout()));
             abandoned.closeSilent(config.harvest().abandonAfter());
@@ -156,7 +152,6 @@ public class HarvestService {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        watch.shutdownNow();
         runs.shutdownNow();
     }
 }
