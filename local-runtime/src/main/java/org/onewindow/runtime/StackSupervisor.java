@@ -3,6 +3,8 @@ package org.onewindow.runtime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +31,7 @@ public final class StackSupervisor implements AutoCloseable {
     public record PartState(String name, boolean up, Instant since, int restarts, String problem, Instant nextAttempt) {
     }
 
-    private static final java.time.format.DateTimeFormatter TIME_OF_DAY =
-            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final List<StackPart> parts;
     private final Consumer<String> log;

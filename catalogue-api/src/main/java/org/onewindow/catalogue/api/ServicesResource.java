@@ -1,5 +1,7 @@
 package org.onewindow.catalogue.api;
 
+import static org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY;
+
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -8,21 +10,20 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import static org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY;
-
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
-import org.onewindow.mappings.model.CatalogueIds;
-import org.onewindow.catalogue.record.SafeRenditions;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onewindow.catalogue.config.ApiConfig;
 import org.onewindow.catalogue.jsonld.SchemaOrgService;
+import org.onewindow.catalogue.record.SafeRenditions;
 import org.onewindow.catalogue.search.SearchPage;
 import org.onewindow.catalogue.search.ServiceSearch;
+import org.onewindow.mappings.index.ServiceIndex;
+import org.onewindow.mappings.model.CatalogueIds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -94,7 +95,7 @@ public class ServicesResource {
     public JsonNode get(@PathParam("id") String id) throws IOException, java.sql.SQLException {
         JsonNode record = find(id);
         if (record instanceof com.fasterxml.jackson.databind.node.ObjectNode document) {
-            document.remove(org.onewindow.mappings.index.ServiceIndex.SEARCH_ONLY_FIELDS);
+            document.remove(ServiceIndex.SEARCH_ONLY_FIELDS);
             SafeRenditions.apply(document);
             provenance.of(id).ifPresent(origin -> document.set("provenance", json.valueToTree(origin)));
         }

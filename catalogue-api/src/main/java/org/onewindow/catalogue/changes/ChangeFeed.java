@@ -10,8 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-
 import javax.sql.DataSource;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,14 +29,14 @@ public class ChangeFeed {
 
     /** One change of one service; {@code name} is the service's name after an addition or update. */
     public record Change(String id,
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(enumeration = {"added", "updated", "withdrawn"}) String change,
+            @Schema(enumeration = {"added", "updated", "withdrawn"}) String change,
             long revision, Instant changedAt, List<String> changedFields,
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(ref = "LocalizedText", description = "the service's name; absent for a withdrawal")
+            @Schema(ref = "LocalizedText", description = "the service's name; absent for a withdrawal")
             JsonNode name) {
     }
 
     /** A page of changes and the cursor to ask for the ones after them (also when there were none yet). */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ChangePage")
+    @Schema(name = "ChangePage")
     public record Page(List<Change> items, String nextCursor, boolean more) {
     }
 

@@ -19,7 +19,7 @@ import org.onewindow.connectors.PageRequest;
 import org.onewindow.connectors.RecordRef;
 import org.onewindow.connectors.SourceConnector;
 import org.onewindow.connectors.Urls;
-import org.onewindow.connectors.http.Charsets;
+import org.onewindow.connectors.charset.Charsets;
 import org.onewindow.connectors.json.JsonDocuments;
 import org.onewindow.mappings.model.RawRecord;
 

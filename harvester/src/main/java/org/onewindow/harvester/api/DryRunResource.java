@@ -1,12 +1,13 @@
 package org.onewindow.harvester.api;
 
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onewindow.harvester.dryrun.DryRun;
 import org.onewindow.mappings.source.SourceDefinitionReader;
 
@@ -41,10 +42,10 @@ public class DryRunResource {
     @Tag(name = "Mappings")
     @Operation(operationId = "dryRunMapping", summary = "Dry-run a mapping file (YAML body) against the live site; stores nothing")
     @APIResponse(responseCode = "200", description = "What the source gives: per record its raw fields, the mapped record and its problems",
-            content = @Content(schema = @Schema(implementation = org.onewindow.harvester.dryrun.DryRun.Report.class)))
+            content = @Content(schema = @Schema(implementation = DryRun.Report.class)))
     @APIResponse(responseCode = "400", description = "Not a mapping file, or one with problems (errors names each, with its line)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response dryRun(String mapping, @QueryParam("limit") @DefaultValue("10")
-            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "Records to try, at most onewindow.harvest.dry-run-max-records")
+            @Parameter(description = "Records to try, at most onewindow.harvest.dry-run-max-records")
             int limit) {
         if (mapping == null || mapping.isBlank()) {
             return Problem.response(Response.Status.BAD_REQUEST, "the body must be a mapping file (YAML)", List.of());

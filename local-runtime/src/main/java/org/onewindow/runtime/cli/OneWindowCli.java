@@ -10,9 +10,12 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -190,7 +193,7 @@ public final class OneWindowCli {
 
     private static String local(String instant) {
         try {
-            return java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(Instant.parse(instant).atZone(java.time.ZoneId.systemDefault()));
+            return DateTimeFormatter.ofPattern("HH:mm:ss").format(Instant.parse(instant).atZone(ZoneId.systemDefault()));
         } catch (RuntimeException e) {
             return instant;
         }
@@ -218,7 +221,7 @@ public final class OneWindowCli {
         try {
             Files.createDirectories(files.log().getParent());
             Files.writeString(files.log(), "== ./onewindow up, " + Instant.now() + " ==\n", StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(files.log().toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))

@@ -1,4 +1,4 @@
-package org.onewindow.connectors.http;
+package org.onewindow.connectors.charset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

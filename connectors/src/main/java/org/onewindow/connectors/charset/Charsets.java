@@ -1,4 +1,4 @@
-package org.onewindow.connectors.http;
+package org.onewindow.connectors.charset;
 
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;

@@ -1,4 +1,4 @@
-package org.onewindow.connectors.http;
+package org.onewindow.connectors.charset;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
