@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.onewindow.harvester.publish.CataloguePublisher;
 import org.onewindow.harvester.store.CatalogueRecord;
-import org.onewindow.harvester.store.OutboxEntry;
 import org.onewindow.harvester.store.RecordStatus;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,13 +51,7 @@ class RecordIdentityTest {
         List.copyOf(site.getStubMappings()).stream()
                 .filter(stub -> stub.getRequest().getUrlPath() != null && stub.getRequest().getUrlPath().startsWith("/ids/"))
                 .forEach(site::removeStub);
-        QuarkusTransaction.requiringNew().run(() -> CatalogueRecord.<CatalogueRecord>list("sourceId in ?1 and status = ?2",
-                List.of(A, AB), RecordStatus.ACTIVE).forEach(record -> {
-                    record.status = RecordStatus.WITHDRAWN;
-                    record.revision++;
-                    OutboxEntry.enqueue(record.id, OutboxEntry.Operation.DELETE);
-                }));
-        publisher.publishPending();
+        TestRecords.withdraw(publisher, "sourceId in ?1", List.of(A, AB));
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.harvester.TestRecords;
 import org.onewindow.harvester.LocalServicesResource;
 import org.onewindow.harvester.store.CatalogueRecord;
 import org.onewindow.harvester.store.DeadLetter;
@@ -58,18 +59,9 @@ class DeadLettersTest {
 
     @AfterEach
     void withdrawTheRows() throws IOException {
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (String id : List.of(GOOD, REFUSED, LONG_KEYWORD)) {
-                CatalogueRecord record = CatalogueRecord.findById(id);
-                if (record != null && record.status == RecordStatus.ACTIVE) {
-                    record.status = RecordStatus.WITHDRAWN;
-                    record.revision++;
-                    OutboxEntry.enqueue(id, OutboxEntry.Operation.DELETE);
-                }
-                DeadLetter.delete("recordId", id);
-            }
-        });
-        publisher.publishPending();
+        List<String> ids = List.of(GOOD, REFUSED, LONG_KEYWORD);
+        QuarkusTransaction.requiringNew().run(() -> DeadLetter.delete("recordId in ?1", ids));
+        TestRecords.withdraw(publisher, "id in ?1", ids);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.harvester.TestRecords;
 import org.onewindow.harvester.LocalServicesResource;
 import org.onewindow.harvester.publish.CataloguePublisher;
 import org.onewindow.mappings.html.DisplayHtml;
@@ -45,13 +46,7 @@ class StoredRenditionsTest {
 
     @AfterEach
     void withdrawTheRow() throws IOException {
-        QuarkusTransaction.requiringNew().run(() -> {
-            CatalogueRecord record = CatalogueRecord.findById(ID);
-            record.status = RecordStatus.WITHDRAWN;
-            record.revision++;
-            OutboxEntry.enqueue(ID, OutboxEntry.Operation.DELETE);
-        });
-        publisher.publishPending();
+        TestRecords.withdraw(publisher, "id", ID);
     }
 
     @Test
