@@ -16,7 +16,7 @@ import io.restassured.path.json.JsonPath;
 
 /** Browsing the demo catalogue without a query, and autocomplete. */
 @QuarkusTest
-@QuarkusTestResource(value = CatalogueServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = CatalogueServicesTestResource.class, restrictToAnnotatedClass = false)
 class BrowseApiTest {
 
     @Test

@@ -33,7 +33,7 @@ import jakarta.inject.Inject;
  * catalogue version, written once however many ask for it at the same moment, its ETag that version's.
  */
 @QuarkusTest
-@QuarkusTestResource(value = CatalogueServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = CatalogueServicesTestResource.class, restrictToAnnotatedClass = false)
 class CatalogueExportTest {
 
     /** {@code %test.onewindow.api.public-base-url}. */
@@ -58,7 +58,7 @@ class CatalogueExportTest {
         List<String> ids = new ArrayList<>();
         JSON.readTree(body).path("@graph").forEach(node -> ids.add(node.path("@id").asText()));
         assertThat(ids.stream().filter(id -> id.contains("/api/v1/")))
-                .hasSizeGreaterThan(CatalogueServicesResource.FIXTURE_SERVICES)
+                .hasSizeGreaterThan(CatalogueServicesTestResource.FIXTURE_SERVICES)
                 .allSatisfy(id -> assertThat(id).startsWith(PUBLIC_BASE_URL + "/api/v1/"));
     }
 

@@ -16,7 +16,7 @@ import io.restassured.path.json.JsonPath;
 
 /** The change feed over the record of truth's version history (the harvester's schema, applied by its migrations). */
 @QuarkusTest
-@QuarkusTestResource(value = CatalogueServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = CatalogueServicesTestResource.class, restrictToAnnotatedClass = false)
 class ChangesApiTest {
 
     @Test
@@ -34,7 +34,7 @@ class ChangesApiTest {
             cursor = page.getString("nextCursor");
         } while (page.getBoolean("more"));
 
-        assertThat(changes).hasSize(CatalogueServicesResource.FIXTURE_SERVICES + 2);
+        assertThat(changes).hasSize(CatalogueServicesTestResource.FIXTURE_SERVICES + 2);
         assertThat(changes.subList(changes.size() - 2, changes.size())).allSatisfy(c -> assertThat(c).matches(".* (updated|withdrawn)"));
         assertThat(changes.get(changes.size() - 1)).endsWith("withdrawn");
         given().queryParam("cursor", cursor).get("/api/v1/changes").then().statusCode(200)

@@ -21,7 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * caches keep the two apart (Vary: Accept-Encoding). The sizes are printed for BENCHMARKS.md.
  */
 @QuarkusTest
-@QuarkusTestResource(value = CatalogueServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = CatalogueServicesTestResource.class, restrictToAnnotatedClass = false)
 class CompressedAnswersTest {
 
     @TestHTTPResource("/")

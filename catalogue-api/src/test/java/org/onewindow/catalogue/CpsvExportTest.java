@@ -24,7 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** The catalogue export, read as RDF and validated against the official CPSV-AP 3.2 SHACL shapes by Jena SHACL. */
 @QuarkusTest
-@QuarkusTestResource(value = CatalogueServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = CatalogueServicesTestResource.class, restrictToAnnotatedClass = false)
 class CpsvExportTest {
 
     @Test
@@ -47,7 +47,7 @@ class CpsvExportTest {
         }
         assertThat(report.conforms()).as("CPSV-AP 3.2 SHACL validation").isTrue();
         assertThat(data.listSubjectsWithProperty(RDF.type, ResourceFactory.createResource("http://purl.org/vocab/cpsv#PublicService")).toList())
-                .hasSize(CatalogueServicesResource.FIXTURE_SERVICES);
+                .hasSize(CatalogueServicesTestResource.FIXTURE_SERVICES);
         assertThat(data.listSubjectsWithProperty(RDF.type, ResourceFactory.createResource("http://data.europa.eu/m8g/PublicOrganisation")).toList())
                 .hasSizeGreaterThan(5);
         assertThat(body.getBytes(StandardCharsets.UTF_8).length).isPositive();

@@ -28,7 +28,7 @@ import io.restassured.response.Response;
  * changes on purpose, the new example is written to {@code target/openapi-examples/} to be copied over the old one.
  */
 @QuarkusTest
-@QuarkusTestResource(value = CatalogueServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = CatalogueServicesTestResource.class, restrictToAnnotatedClass = false)
 class OpenApiExamplesTest {
 
     static final String EXAMPLE_ORIGIN = "https://catalogue.example";

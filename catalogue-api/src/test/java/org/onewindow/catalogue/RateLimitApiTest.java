@@ -21,7 +21,7 @@ import io.restassured.RestAssured;
  * profile's {@code quarkus.http.proxy.trusted-proxies}) and an untrusted peer from 127.0.0.2.
  */
 @QuarkusTest
-@QuarkusTestResource(value = CatalogueServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = CatalogueServicesTestResource.class, restrictToAnnotatedClass = false)
 class RateLimitApiTest {
 
     private static final String TRUSTED_PROXY = "127.0.0.1";

@@ -18,7 +18,7 @@ import jakarta.inject.Inject;
 
 /** The API's own database connection: the read-only role the harvester's migrations create, never the schema owner. */
 @QuarkusTest
-@QuarkusTestResource(value = CatalogueServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = CatalogueServicesTestResource.class, restrictToAnnotatedClass = false)
 class ReaderRoleTest {
 
     /** PostgreSQL's insufficient_privilege. */
@@ -34,8 +34,8 @@ class ReaderRoleTest {
 
     @Test
     void theReaderReadsTheRecordsAndTheirVersions() throws SQLException {
-        assertThat(Long.parseLong(query("select count(*) from service_record"))).isEqualTo(CatalogueServicesResource.FIXTURE_SERVICES);
-        assertThat(Long.parseLong(query("select count(*) from service_version"))).isGreaterThan(CatalogueServicesResource.FIXTURE_SERVICES);
+        assertThat(Long.parseLong(query("select count(*) from service_record"))).isEqualTo(CatalogueServicesTestResource.FIXTURE_SERVICES);
+        assertThat(Long.parseLong(query("select count(*) from service_version"))).isGreaterThan(CatalogueServicesTestResource.FIXTURE_SERVICES);
     }
 
     @Test
@@ -50,7 +50,7 @@ class ReaderRoleTest {
             assertThatThrownBy(() -> executeRolledBack(write)).as(write)
                     .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo(PERMISSION_DENIED));
         }
-        assertThat(Long.parseLong(query("select count(*) from service_record"))).isEqualTo(CatalogueServicesResource.FIXTURE_SERVICES);
+        assertThat(Long.parseLong(query("select count(*) from service_record"))).isEqualTo(CatalogueServicesTestResource.FIXTURE_SERVICES);
     }
 
     private String query(String sql) throws SQLException {

@@ -23,7 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * ranking reaches, rounded down: a change that makes search worse fails here.
  */
 @QuarkusTest
-@QuarkusTestResource(value = CatalogueServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = CatalogueServicesTestResource.class, restrictToAnnotatedClass = false)
 class RelevanceTest {
 
     /** Measured 0.909 on 2026-11-28 (57 queries); floors leave room only for harmless reordering of ties. */

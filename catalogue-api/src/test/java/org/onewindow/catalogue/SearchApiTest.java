@@ -23,7 +23,7 @@ import io.restassured.path.json.JsonPath;
 
 /** Filters, facets, sorting, highlighting, cursors, caching and limits of the search API, on the demo catalogue. */
 @QuarkusTest
-@QuarkusTestResource(value = CatalogueServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = CatalogueServicesTestResource.class, restrictToAnnotatedClass = false)
 class SearchApiTest {
 
     @Test
@@ -123,7 +123,7 @@ class SearchApiTest {
             cursor = page.getString("nextCursor");
             pages++;
         } while (cursor != null && pages < 10);
-        assertThat(seen).hasSize(CatalogueServicesResource.FIXTURE_SERVICES);
+        assertThat(seen).hasSize(CatalogueServicesTestResource.FIXTURE_SERVICES);
         assertThat(pages).isEqualTo(4);
     }
 

@@ -21,7 +21,7 @@ import jakarta.inject.Inject;
 
 /** The HTML renditions the API serves are safe whatever the index holds (defence in depth behind the harvester). */
 @QuarkusTest
-@QuarkusTestResource(value = CatalogueServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = CatalogueServicesTestResource.class, restrictToAnnotatedClass = false)
 class ServedHtmlTest {
 
     private static final String ID = "hostile-index-write-1";

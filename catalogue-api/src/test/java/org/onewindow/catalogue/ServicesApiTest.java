@@ -17,7 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** The public search API over a real node with our Korean analysis. */
 @QuarkusTest
-@QuarkusTestResource(value = CatalogueServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = CatalogueServicesTestResource.class, restrictToAnnotatedClass = false)
 class ServicesApiTest {
 
     @Test
@@ -72,10 +72,10 @@ class ServicesApiTest {
     @Test
     void emptyQueryListsEveryServicePageByPage() {
         given().queryParam("size", 100).get("/api/v1/services").then().statusCode(200)
-                .body("total", equalTo(CatalogueServicesResource.FIXTURE_SERVICES))
+                .body("total", equalTo(CatalogueServicesTestResource.FIXTURE_SERVICES))
                 .body("items", hasSize(100));
         given().queryParam("size", 4).queryParam("page", 79).get("/api/v1/services").then().statusCode(200)
-                .body("total", equalTo(CatalogueServicesResource.FIXTURE_SERVICES))
+                .body("total", equalTo(CatalogueServicesTestResource.FIXTURE_SERVICES))
                 .body("page", equalTo(79))
                 .body("items", hasSize(2));
     }

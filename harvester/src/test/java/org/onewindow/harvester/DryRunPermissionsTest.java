@@ -20,7 +20,7 @@ import io.quarkus.test.junit.TestProfile;
 /** Dry-runs as production runs them: without onewindow.dry-run.allow-private-networks. */
 @QuarkusTest
 @TestProfile(DryRunPermissionsTest.DryRunsWithoutPrivateNetworks.class)
-@QuarkusTestResource(value = LocalServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LocalServicesTestResource.class, restrictToAnnotatedClass = false)
 class DryRunPermissionsTest {
 
     public static class DryRunsWithoutPrivateNetworks implements QuarkusTestProfile {
@@ -33,8 +33,8 @@ class DryRunPermissionsTest {
     @Test
     void aDryRunNamingASourceAllowedPrivateNetworksDoesNotInheritThatPermission() throws IOException {
         // mohw-welfare itself may read loopback; a posted file declaring its id may not
-        given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).contentType("application/yaml")
-                .body(utf8(bundled("mohw-welfare").replace("baseUrl: http://localhost:8089", "baseUrl: " + LocalServicesResource.site().baseUrl())))
+        given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).contentType("application/yaml")
+                .body(utf8(bundled("mohw-welfare").replace("baseUrl: http://localhost:8089", "baseUrl: " + LocalServicesTestResource.site().baseUrl())))
                 .post("/api/v1/sources/dry-run")
                 .then().statusCode(200)
                 .body("records", hasSize(0))
@@ -44,7 +44,7 @@ class DryRunPermissionsTest {
 
     @Test
     void aDryRunOfAnyOtherFileCannotReachLoopbackEither() throws IOException {
-        given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).contentType("application/yaml")
+        given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).contentType("application/yaml")
                 .body(utf8(bundled("mohw-welfare").replace("mohw-welfare", "someone-elses-source")))
                 .post("/api/v1/sources/dry-run")
                 .then().statusCode(200)

@@ -21,7 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Dry-run of a mapping file against the live (WireMock) agency site. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LocalServicesTestResource.class, restrictToAnnotatedClass = false)
 class DryRunTest {
 
     @Test
@@ -29,7 +29,7 @@ class DryRunTest {
         long records = QuarkusTransaction.requiringNew().call(() -> CatalogueRecord.count());
         long runs = QuarkusTransaction.requiringNew().call(() -> HarvestRun.count());
 
-        given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).contentType("application/yaml")
+        given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).contentType("application/yaml")
                 .body(utf8(demoMapping().replace("mohw-welfare", "mohw-welfare-trial")))
                 .queryParam("limit", 3)
                 .post("/api/v1/sources/dry-run")
@@ -50,7 +50,7 @@ class DryRunTest {
     void aMisspeltMappingIsRefusedWithItsLine() throws IOException {
         String broken = demoMapping().replace("  benefits: benefits", "  benfits: benefits");
         int line = broken.lines().toList().indexOf("  benfits: benefits") + 1;
-        given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).contentType("application/yaml").body(utf8(broken))
+        given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).contentType("application/yaml").body(utf8(broken))
                 .post("/api/v1/sources/dry-run")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].message", containsString("mohw-welfare.yaml:" + line + ": unknown field 'benfits' (did you mean 'benefits'?)"));
@@ -59,7 +59,7 @@ class DryRunTest {
     @Test
     void recordsTheSiteCannotServeAreReportedAsErrors() throws IOException {
         String wrongDetailUrl = demoMapping().replace("/portal/svc/view.do?menuNo=200123&svcId={id}", "/portal/svc/missing.do?svcId={id}");
-        given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).contentType("application/yaml").body(utf8(wrongDetailUrl))
+        given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).contentType("application/yaml").body(utf8(wrongDetailUrl))
                 .queryParam("limit", 2)
                 .post("/api/v1/sources/dry-run")
                 .then().statusCode(200)
@@ -72,8 +72,8 @@ class DryRunTest {
     @Test
     void aDryRunReadsItsFilesOwnBaseUrlNotTheConfiguredOneOfTheSourceItNames() throws IOException {
         // mohw-welfare is configured to read the test site; the posted file says another address
-        given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).contentType("application/yaml")
-                .body(utf8(demoMapping().replace(LocalServicesResource.site().baseUrl(), "http://127.0.0.1:9")))
+        given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).contentType("application/yaml")
+                .body(utf8(demoMapping().replace(LocalServicesTestResource.site().baseUrl(), "http://127.0.0.1:9")))
                 .post("/api/v1/sources/dry-run")
                 .then().statusCode(200)
                 .body("sourceId", equalTo("mohw-welfare"))
@@ -95,7 +95,7 @@ class DryRunTest {
     private static String demoMapping() throws IOException {
         try (InputStream in = DryRunTest.class.getResourceAsStream("/sources/mohw-welfare.yaml")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("baseUrl: http://localhost:8089", "baseUrl: " + LocalServicesResource.site().baseUrl())
+                    .replace("baseUrl: http://localhost:8089", "baseUrl: " + LocalServicesTestResource.site().baseUrl())
                     .replace("delayMillis: 1000", "delayMillis: 0");
         }
     }

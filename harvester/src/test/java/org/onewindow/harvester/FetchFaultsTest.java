@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,11 +14,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onewindow.harvester.fetch.FetchSession;
 import org.onewindow.harvester.fetch.RobotsRules;
@@ -39,8 +42,7 @@ import jakarta.inject.Inject;
  * reported on the run, and nothing already published is lost or changed.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalServicesResource.class, restrictToAnnotatedClass = false)
-@Order(2)
+@QuarkusTestResource(value = LocalServicesTestResource.class, restrictToAnnotatedClass = false)
 class FetchFaultsTest {
 
     private static final String SOURCE = "mohw-welfare";
@@ -53,14 +55,20 @@ class FetchFaultsTest {
     @Inject
     RobotsRules robots;
 
+    private static boolean harvested;
+
+    /** Once, before the first test (RestAssured knows the app's port only from then on). */
+    @BeforeEach
+    void harvestTheSite() {
+        if (!harvested) {
+            AgencySiteDouble.harvestedWhole();
+            harvested = true;
+        }
+    }
+
     @AfterEach
     void healTheSite() {
-        WireMockServer site = site();
-        List.copyOf(site.getStubMappings()).stream()
-                .filter(stub -> stub.getPriority() != null && stub.getPriority() == 0)
-                .forEach(site::removeStub);
-        site.resetScenarios();
-        LocalServicesResource.site().showAll();
+        AgencySiteDouble.heal();
     }
 
     @Test
@@ -100,7 +108,7 @@ class FetchFaultsTest {
         assertThat(OperatorCalls.errors(run.getLong("id"))).singleElement().asString()
                 .startsWith("fetch " + huge).contains("exceeds the limit of 1048576 bytes");
         assertThat(run.getLong("cost.bytes")).as("the big body was not read whole").isLessThan(3L * 1024 * 1024);
-        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size());
+        assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).isEqualTo(SERVICES.size());
     }
 
     @Test
@@ -114,7 +122,7 @@ class FetchFaultsTest {
 
         assertThat(OperatorCalls.errors(run.getLong("id"))).singleElement().asString()
                 .isEqualTo("fetch " + looping + " no answer: more than 5 redirects");
-        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size());
+        assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).isEqualTo(SERVICES.size());
     }
 
     @Test
@@ -154,47 +162,49 @@ class FetchFaultsTest {
     @Test
     void aRobotsTxtAnswering503StopsTheCrawlAndLosesNothing() throws IOException {
         site().stubFor(get(urlEqualTo("/robots.txt")).atPriority(0).willReturn(aResponse().withStatus(503)));
-        robots.forget();
+        awaitRobots(AgencySiteDouble.listingUrl(), verdict -> !verdict.allowed());
 
         JsonPath run = OperatorCalls.runToEnd(SOURCE);
 
         assertThat(run.getString("status")).isEqualTo("failed");
         assertThat(OperatorCalls.errors(run.getLong("id"))).anySatisfy(e -> assertThat(e).contains("robots.txt answered HTTP 503"));
-        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size());
+        assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).isEqualTo(SERVICES.size());
     }
 
     @Test
     void robotsTxtDisallowingTheRecordPagesKeepsThemUnfetchedAndPublished() throws IOException {
         site().stubFor(get(urlEqualTo("/robots.txt")).atPriority(0).willReturn(aResponse().withStatus(200)
                 .withBody("User-agent: *\nAllow: /\n\nUser-agent: OneWindowHarvester\nDisallow: /portal/svc/view.do\n")));
-        robots.forget();
+        awaitRobots(AgencySiteDouble.detailUrl(SERVICES.get(0).id()), verdict -> !verdict.allowed());
 
         JsonPath run = OperatorCalls.runToEnd(SOURCE);
 
         assertThat(run.getInt("counts.errored")).isEqualTo(SERVICES.size());
         assertThat(OperatorCalls.errors(run.getLong("id"))).allSatisfy(e -> assertThat(e).contains("disallowed by robots.txt"));
         assertThat(run.getInt("counts.withdrawn")).isZero();
-        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size());
+        assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).isEqualTo(SERVICES.size());
     }
 
     @Test
     void aCrawlDelayIsHonouredUpToTheCap() {
-        String listing = LocalServicesResource.site().baseUrl() + "/portal/svc/list.do";
         site().stubFor(get(urlEqualTo("/robots.txt")).atPriority(0).willReturn(aResponse().withStatus(200)
                 .withBody("User-agent: *\nCrawl-delay: 2\n")));
-        robots.forget();
-        assertThat(robots.check(listing, new FetchSession(0, true)).crawlDelayMillis()).isEqualTo(2_000);
+        awaitRobots(AgencySiteDouble.listingUrl(), verdict -> verdict.crawlDelayMillis() == 2_000);
 
         site().stubFor(get(urlEqualTo("/robots.txt")).atPriority(0).willReturn(aResponse().withStatus(200)
                 .withBody("User-agent: *\nCrawl-delay: 3600\n")));
-        robots.forget();
-        assertThat(robots.check(listing, new FetchSession(0, true)).crawlDelayMillis()).as("capped at 30 s").isEqualTo(30_000);
-        robots.forget();
+        awaitRobots(AgencySiteDouble.listingUrl(), verdict -> verdict.crawlDelayMillis() == 30_000); // capped at 30 s
+    }
+
+    /** Until the harvester reads the site's new robots.txt (it keeps one for {@code onewindow.harvest.robots-cache}). */
+    private void awaitRobots(String url, Predicate<RobotsRules.Verdict> read) {
+        FetchSession session = new FetchSession(0, true);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> read.test(robots.check(url, session)));
     }
 
     @Test
     void aListingThatSuddenlyNamesNothingWithdrawsNothing() throws IOException {
-        SERVICES.forEach(service -> LocalServicesResource.site().hide(service.id()));
+        SERVICES.forEach(service -> LocalServicesTestResource.site().hide(service.id()));
 
         for (int i = 0; i < 3; i++) {
             JsonPath run = OperatorCalls.runToEnd(SOURCE);
@@ -202,7 +212,7 @@ class FetchFaultsTest {
             assertThat(run.getBoolean("gatherComplete")).isFalse();
             assertThat(run.getInt("counts.withdrawn")).isZero();
         }
-        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size());
+        assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).isEqualTo(SERVICES.size());
     }
 
     @Test
@@ -212,22 +222,22 @@ class FetchFaultsTest {
 
         JsonPath first = OperatorCalls.runToEnd(SOURCE);
         assertThat(first.getInt("counts.withdrawn")).isZero();
-        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size());
+        assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).isEqualTo(SERVICES.size());
 
         JsonPath second = OperatorCalls.runToEnd(SOURCE);
         assertThat(second.getInt("counts.withdrawn")).isEqualTo(1);
-        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size() - 1);
+        assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).isEqualTo(SERVICES.size() - 1);
 
         healTheSite();
         JsonPath back = OperatorCalls.runToEnd(SOURCE);
         assertThat(back.getInt("counts.added")).isEqualTo(1);
-        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size());
+        assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).isEqualTo(SERVICES.size());
         assertThat(OperatorCalls.operator().get("/api/v1/records/{id}/versions", "mohw-welfare~" + removed).then().statusCode(200)
                 .extract().jsonPath().getList("change", String.class)).endsWith("withdrawn", "added");
     }
 
     private static WireMockServer site() {
-        return LocalServicesResource.site().server();
+        return LocalServicesTestResource.site().server();
     }
 
     private static MappingBuilder detail(String serviceId) {
@@ -236,7 +246,7 @@ class FetchFaultsTest {
 
     private static byte[] fetchFromSite(String path) throws Exception {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(LocalServicesResource.site().baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpRequest.newBuilder(URI.create(LocalServicesTestResource.site().baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }

@@ -21,14 +21,18 @@ import java.util.List;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.onewindow.harvester.publish.CataloguePublisher;
 import org.onewindow.harvester.store.CatalogueRecord;
 import org.onewindow.harvester.store.HarvestRun;
 import org.onewindow.harvester.store.RecordStatus;
 import org.onewindow.harvester.store.RunStatus;
+import org.onewindow.harvester.store.ServiceVersion;
+import org.onewindow.harvester.store.Source;
 import org.onewindow.mappings.index.ServiceIndex;
 import org.onewindow.runtime.demo.DemoAgencySite;
 import org.onewindow.runtime.demo.DemoService;
@@ -38,6 +42,7 @@ import org.quartz.Scheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,9 +51,8 @@ import jakarta.inject.Inject;
 
 /** Harvests the demo agency site over HTTP into PostgreSQL and Elasticsearch, with faults injected by WireMock. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LocalServicesTestResource.class, restrictToAnnotatedClass = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@org.junit.jupiter.api.Order(1) // the first harvest of the ministry's site; the fault and review tests build on it
 class HarvestFromAgencySiteTest {
 
     private static final String SOURCE = "mohw-welfare";
@@ -66,13 +70,16 @@ class HarvestFromAgencySiteTest {
     @Inject
     ObjectMapper json;
 
+    /** The first test harvests the site into a catalogue that holds none of its services, whatever ran before. */
+    @BeforeAll
+    static void startWithoutTheSitesServices() throws IOException {
+        AgencySiteDouble.heal();
+        TestRecords.withdraw(Arc.container().instance(CataloguePublisher.class).get(), "sourceId = ?1", SOURCE);
+    }
+
     @AfterEach
     void healTheSite() {
-        DemoAgencySite site = LocalServicesResource.site();
-        List.copyOf(site.server().getStubMappings()).stream()
-                .filter(stub -> stub.getPriority() != null && stub.getPriority() == 0)
-                .forEach(stub -> site.server().removeStub(stub));
-        site.showAll();
+        AgencySiteDouble.heal();
     }
 
     @Test
@@ -99,6 +106,8 @@ class HarvestFromAgencySiteTest {
     @Order(2)
     void aSecondRunOfAnUnchangedSiteWritesNothingAndFetchesOnlyWhatChanged() throws IOException {
         var versionsBefore = OperatorCalls.indexedVersions(elasticsearch);
+        long outboxBefore = outboxInsertions();
+        long versionsStored = QuarkusTransaction.requiringNew().call(() -> ServiceVersion.count());
 
         JsonPath run = runToEnd();
 
@@ -107,12 +116,17 @@ class HarvestFromAgencySiteTest {
         assertThat(run.getInt("counts.added") + run.getInt("counts.updated") + run.getInt("counts.withdrawn")).isZero();
         assertThat(run.getInt("cost.notModified")).as("every detail page answered 304 to its ETag").isEqualTo(SERVICES.size());
         assertThat(OperatorCalls.indexedVersions(elasticsearch)).as("no Elasticsearch document was written").isEqualTo(versionsBefore);
-        long versions = QuarkusTransaction.requiringNew().call(() -> org.onewindow.harvester.store.ServiceVersion.count());
-        assertThat(versions).as("one version per service: its addition").isEqualTo(SERVICES.size() + 0L);
+        assertThat(outboxInsertions()).as("nothing queued for publishing").isEqualTo(outboxBefore);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) CatalogueRecord.getEntityManager()
+                .createNativeQuery("select count(distinct xmin::text) from service_record where source_id = ?1").setParameter(1, SOURCE)
+                .getSingleResult()).longValue()))
+                .as("the records were last written by one transaction: the run's seen-ness statement, no update of each")
+                .isEqualTo(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ServiceVersion.count())).as("no version in the history").isEqualTo(versionsStored);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> (Number) org.onewindow.harvester.store.ServiceVersion.getEntityManager()
+                .call(() -> (Number) ServiceVersion.getEntityManager()
                         .createNativeQuery("select count(*) from service_version where feed_position is null").getSingleResult()).longValue() == 0);
-        List<?> outOfOrder = QuarkusTransaction.requiringNew().call(() -> org.onewindow.harvester.store.ServiceVersion.getEntityManager()
+        List<?> outOfOrder = QuarkusTransaction.requiringNew().call(() -> ServiceVersion.getEntityManager()
                 .createNativeQuery("select a.id from service_version a join service_version b on a.id < b.id and a.feed_position > b.feed_position")
                 .getResultList());
         assertThat(outOfOrder).as("feed positions follow the versions' order").isEmpty();
@@ -122,7 +136,7 @@ class HarvestFromAgencySiteTest {
     @Order(3)
     void aChangedMappingFileReadsEveryPageAgainInsteadOfTrusting304s() {
         QuarkusTransaction.requiringNew().run(() -> {
-            org.onewindow.harvester.store.Source source = org.onewindow.harvester.store.Source.findById(SOURCE);
+            Source source = Source.findById(SOURCE);
             source.definition = source.definition + "\n# edited by an operator\n";
         });
 
@@ -183,7 +197,7 @@ class HarvestFromAgencySiteTest {
     @Test
     @Order(7)
     void brokenDetailPagesAreRecordedAsErrorsWhileTheOtherPagesArePublished() throws IOException {
-        var site = LocalServicesResource.site().server();
+        var site = LocalServicesTestResource.site().server();
         String failing = SERVICES.get(5).id();
         String malformed = SERVICES.get(6).id();
         String slow = SERVICES.get(7).id();
@@ -199,7 +213,7 @@ class HarvestFromAgencySiteTest {
         assertThat(run.getInt("counts.rejected")).as("a page served but not extracted").isEqualTo(1);
         assertThat(run.getInt("counts.unchanged")).isEqualTo(SERVICES.size() - 3);
         assertThat(run.getInt("counts.withdrawn")).isZero();
-        List<String> errors = given().auth().oauth2(LocalServicesResource.OPERATOR_KEY)
+        List<String> errors = given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY)
                 .get("/api/v1/runs/{id}/errors", run.getLong("id")).then().statusCode(200)
                 .extract().jsonPath().getList("collect { it.stage + ' ' + it.recordId + ' ' + it.message }");
         assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("fetch " + failing + " HTTP 500"));
@@ -212,7 +226,7 @@ class HarvestFromAgencySiteTest {
     @Order(8)
     void withdrawsOnlyAfterTwoCompleteRunsMissTheService() throws IOException {
         String ended = SERVICES.get(10).id();
-        LocalServicesResource.site().hide(ended);
+        LocalServicesTestResource.site().hide(ended);
 
         JsonPath firstMiss = runToEnd();
         assertThat(firstMiss.getInt("counts.withdrawn")).isZero();
@@ -222,7 +236,7 @@ class HarvestFromAgencySiteTest {
         assertThat(secondMiss.getInt("counts.withdrawn")).isEqualTo(1);
         assertThat(indexedCount()).isEqualTo(SERVICES.size() - 1);
 
-        LocalServicesResource.site().showAll();
+        LocalServicesTestResource.site().showAll();
         JsonPath back = runToEnd();
         assertThat(back.getInt("counts.added")).isEqualTo(1);
         assertThat(indexedCount()).isEqualTo(SERVICES.size());
@@ -231,8 +245,8 @@ class HarvestFromAgencySiteTest {
     @Test
     @Order(9)
     void anIncompleteListingNeverWithdrawsAnything() throws IOException {
-        LocalServicesResource.site().hide(SERVICES.get(20).id());
-        LocalServicesResource.site().server().stubFor(post(urlPathMatching("/portal/svc/list\\.do.*"))
+        LocalServicesTestResource.site().hide(SERVICES.get(20).id());
+        LocalServicesTestResource.site().server().stubFor(post(urlPathMatching("/portal/svc/list\\.do.*"))
                 .withFormParam("pageIndex", equalTo("3")).atPriority(0).willReturn(serverError()));
 
         for (int i = 0; i < 2; i++) {
@@ -247,7 +261,7 @@ class HarvestFromAgencySiteTest {
     @Test
     @Order(10)
     void aDeadSiteFailsTheRunAndLosesNothing() throws IOException {
-        LocalServicesResource.site().server().stubFor(post(urlPathMatching("/portal/svc/list\\.do.*")).atPriority(0)
+        LocalServicesTestResource.site().server().stubFor(post(urlPathMatching("/portal/svc/list\\.do.*")).atPriority(0)
                 .willReturn(aResponse().withStatus(503)));
         JsonPath run = runToEnd();
         assertThat(run.getString("status")).isEqualTo("failed");
@@ -274,14 +288,14 @@ class HarvestFromAgencySiteTest {
         given().get("/api/v1/sources").then().statusCode(401)
                 .contentType("application/problem+json").header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"));
         given().auth().oauth2("wrong-key").post("/api/v1/sources/{id}/runs", SOURCE).then().statusCode(401);
-        given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).get("/api/v1/sources").then().statusCode(200)
+        given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).get("/api/v1/sources").then().statusCode(200)
                 .body("id", hasItem(SOURCE))
                 .body("find { it.id == 'mohw-welfare' }.agency.name", org.hamcrest.Matchers.equalTo("보건복지부"));
     }
 
     @Test
     void aSourceInTheMappingDirectoryIsOnboardedAndABrokenFileThereIsSkipped() {
-        given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).get("/api/v1/sources").then().statusCode(200)
+        given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).get("/api/v1/sources").then().statusCode(200)
                 .body("find { it.id == 'seongbuk-gu-api' }.agency.name", org.hamcrest.Matchers.equalTo("서울특별시 성북구"))
                 .body("find { it.id == 'seongbuk-gu-api' }.kind", org.hamcrest.Matchers.equalTo("json-api"))
                 .body("id", org.hamcrest.Matchers.not(hasItem("broken-source")))
@@ -290,9 +304,9 @@ class HarvestFromAgencySiteTest {
 
     @Test
     void unknownSourcesAndRunsAreProblemJson404() {
-        given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).post("/api/v1/sources/{id}/runs", "no-such-source")
+        given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).post("/api/v1/sources/{id}/runs", "no-such-source")
                 .then().statusCode(404).contentType("application/problem+json").body("status", org.hamcrest.Matchers.equalTo(404));
-        given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).get("/api/v1/runs/{id}", 999_999)
+        given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).get("/api/v1/runs/{id}", 999_999)
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
@@ -312,10 +326,16 @@ class HarvestFromAgencySiteTest {
     }
 
     private long indexedCount() throws IOException {
-        return OperatorCalls.indexedCount(elasticsearch);
+        return OperatorCalls.indexedCount(elasticsearch, SOURCE);
     }
 
     private JsonNode indexedDocument(String id) throws IOException {
         return OperatorCalls.indexedDocument(elasticsearch, id);
+    }
+
+    /** Rows ever inserted into the outbox (its identity sequence): drained rows leave no other trace. */
+    private static long outboxInsertions() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) CatalogueRecord.getEntityManager()
+                .createNativeQuery("select coalesce(pg_sequence_last_value(pg_get_serial_sequence('publish_outbox', 'id')), 0)").getSingleResult()).longValue());
     }
 }

@@ -25,27 +25,24 @@ import io.restassured.path.json.JsonPath;
 
 /** Records that take too long never hold their run, and an operator's cancel does not wait for them. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LocalServicesTestResource.class, restrictToAnnotatedClass = false)
 class HungRecordsTest {
 
     private static final List<DemoService> SERVICES = DemoAgencySite.services();
 
     @AfterEach
     void healTheSite() {
-        WireMockServer site = LocalServicesResource.site().server();
-        List.copyOf(site.getStubMappings()).stream()
-                .filter(stub -> stub.getPriority() != null && stub.getPriority() == 0)
-                .forEach(site::removeStub);
+        AgencySiteDouble.heal();
     }
 
     @Test
     void recordsPastTheirDeadlineAreAbandonedAndTheRunGoesOnWithTheRest() {
         String first = SERVICES.get(4).id();
         String second = SERVICES.get(9).id();
-        LocalServicesResource.site().server().stubFor(detail(first).willReturn(slowPage(1_800)));
-        LocalServicesResource.site().server().stubFor(detail(second).willReturn(slowPage(1_800)));
+        LocalServicesTestResource.site().server().stubFor(detail(first).willReturn(slowPage(1_800)));
+        LocalServicesTestResource.site().server().stubFor(detail(second).willReturn(slowPage(1_800)));
 
-        JsonPath run = OperatorCalls.runToEnd(LocalServicesResource.SLOW_SOURCE);
+        JsonPath run = OperatorCalls.runToEnd(LocalServicesTestResource.SLOW_SOURCE);
 
         List<String> errors = OperatorCalls.errors(run.getLong("id"));
         assertThat(errors).filteredOn(e -> e.contains("abandoned")).containsExactlyInAnyOrder(
@@ -58,10 +55,10 @@ class HungRecordsTest {
 
     @Test
     void aCancelStopsTheRunWhileItsRecordIsStillBeingFetched() {
-        WireMockServer site = LocalServicesResource.site().server();
+        WireMockServer site = LocalServicesTestResource.site().server();
         site.stubFor(get(urlPathEqualTo("/portal/svc/view.do")).atPriority(0).willReturn(slowPage(1_500)));
         site.stubFor(detail(SERVICES.get(0).id()).willReturn(aResponse().withStatus(404))); // the first record ends at once
-        long runId = OperatorCalls.startRun(LocalServicesResource.SLOW_SOURCE);
+        long runId = OperatorCalls.startRun(LocalServicesTestResource.SLOW_SOURCE);
         await().atMost(Duration.ofSeconds(30)).until(() -> !OperatorCalls.errors(runId).isEmpty()); // now on the second record
 
         OperatorCalls.operator().post("/api/v1/runs/{id}/cancel", runId).then().statusCode(202);

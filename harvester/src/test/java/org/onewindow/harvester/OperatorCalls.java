@@ -19,52 +19,60 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /** What the harvester tests do through the operator API and read back from Elasticsearch. */
-final class OperatorCalls {
+public final class OperatorCalls {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private OperatorCalls() {
     }
 
-    static RequestSpecification operator() {
-        return given().auth().oauth2(LocalServicesResource.OPERATOR_KEY);
+    public static RequestSpecification operator() {
+        return given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY);
     }
 
-    static long startRun(String source) {
+    public static long startRun(String source) {
         return operator().post("/api/v1/sources/{id}/runs", source).then().statusCode(202).extract().jsonPath().getLong("id");
     }
 
     /** Waits until the run is no longer running (it may be held for review) and returns it. */
-    static JsonPath awaitEnd(long runId) {
+    public static JsonPath awaitEnd(long runId) {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> !"running".equals(run(runId).getString("status")));
         return run(runId);
     }
 
-    static JsonPath run(long runId) {
+    public static JsonPath run(long runId) {
         return operator().get("/api/v1/runs/{id}", runId).then().statusCode(200).extract().jsonPath();
     }
 
-    static JsonPath runToEnd(String source) {
+    public static JsonPath runToEnd(String source) {
         return awaitEnd(startRun(source));
     }
 
-    static java.util.List<String> errors(long runId) {
+    public static java.util.List<String> errors(long runId) {
         return operator().get("/api/v1/runs/{id}/errors", runId).then().statusCode(200)
                 .extract().jsonPath().getList("collect { it.stage + ' ' + it.recordId + ' ' + it.message }");
     }
 
-    static long indexedCount(RestClient elasticsearch) throws IOException {
+    public static long indexedCount(RestClient elasticsearch) throws IOException {
         var response = elasticsearch.performRequest(new Request("GET", "/" + ServiceIndex.ALIAS + "/_count"));
         return JSON.readTree(response.getEntity().getContent()).path("count").asLong();
     }
 
-    static JsonNode indexedDocument(RestClient elasticsearch, String id) throws IOException {
+    /** Documents of one source in the index. */
+    public static long indexedCount(RestClient elasticsearch, String sourceId) throws IOException {
+        Request count = new Request("GET", "/" + ServiceIndex.ALIAS + "/_count");
+        count.setJsonEntity(JSON.createObjectNode().set("query", JSON.createObjectNode().set("term", JSON.createObjectNode().put("sourceId", sourceId)))
+                .toString());
+        return JSON.readTree(elasticsearch.performRequest(count).getEntity().getContent()).path("count").asLong();
+    }
+
+    public static JsonNode indexedDocument(RestClient elasticsearch, String id) throws IOException {
         var response = elasticsearch.performRequest(new Request("GET", "/" + ServiceIndex.ALIAS + "/_doc/" + id));
         return JSON.readTree(response.getEntity().getContent()).path("_source");
     }
 
     /** Every indexed document's id and Elasticsearch version. */
-    static Map<String, Long> indexedVersions(RestClient elasticsearch) throws IOException {
+    public static Map<String, Long> indexedVersions(RestClient elasticsearch) throws IOException {
         Request search = new Request("GET", "/" + ServiceIndex.ALIAS + "/_search");
         search.setJsonEntity("{\"size\":10000,\"version\":true,\"_source\":false,\"query\":{\"match_all\":{}}}");
         JsonNode hits = JSON.readTree(elasticsearch.performRequest(search).getEntity().getContent()).path("hits").path("hits");

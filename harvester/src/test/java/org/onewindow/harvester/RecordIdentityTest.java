@@ -32,7 +32,7 @@ import jakarta.inject.Inject;
  * {@code ids-a} and {@code ids-a-b} of the test mapping directory, stubbed on the 보건복지부 site double).
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LocalServicesTestResource.class, restrictToAnnotatedClass = false)
 class RecordIdentityTest {
 
     private static final String A = "ids-a";
@@ -47,7 +47,7 @@ class RecordIdentityTest {
 
     @AfterEach
     void withdrawWhatTheTestAdded() throws IOException {
-        WireMockServer site = LocalServicesResource.site().server();
+        WireMockServer site = LocalServicesTestResource.site().server();
         List.copyOf(site.getStubMappings()).stream()
                 .filter(stub -> stub.getRequest().getUrlPath() != null && stub.getRequest().getUrlPath().startsWith("/ids/"))
                 .forEach(site::removeStub);
@@ -121,7 +121,7 @@ class RecordIdentityTest {
         names.forEach((id, name) -> items.addObject().put("id", id).put("name", name).put("summary", name + "를 안내합니다."));
         var body = JSON.createObjectNode().put("total", names.size());
         body.set("items", items);
-        LocalServicesResource.site().server().stubFor(get(urlPathEqualTo("/ids/" + path + "/services")).atPriority(0)
+        LocalServicesTestResource.site().server().stubFor(get(urlPathEqualTo("/ids/" + path + "/services")).atPriority(0)
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=UTF-8")
                         .withBody(JSON.writeValueAsString(body))));
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -34,9 +35,8 @@ import jakarta.inject.Inject;
 
 /** What operators decide: runs held for review (approve, discard), cancelling a run, a full reindex. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LocalServicesTestResource.class, restrictToAnnotatedClass = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Order(3)
 class ReviewAndControlTest {
 
     private static final String SOURCE = "mohw-welfare";
@@ -48,17 +48,27 @@ class ReviewAndControlTest {
     @Inject
     ObjectMapper json;
 
+    private static boolean harvested;
+
+    /** Once, before the first test (RestAssured knows the app's port only from then on). */
+    @BeforeEach
+    void harvestTheSite() {
+        if (!harvested) {
+            AgencySiteDouble.harvestedWhole();
+            harvested = true;
+        }
+    }
+
     @AfterEach
     void healTheSite() {
-        LocalServicesResource.site().showAll();
-        LocalServicesResource.site().server().setGlobalFixedDelay(0);
+        AgencySiteDouble.heal();
     }
 
     @Test
     @Order(1)
     void aRunThatWouldWithdrawMoreThanThirtyPercentIsHeldUntilAnOperatorDecides() throws IOException {
         List<DemoService> ending = SERVICES.subList(0, 20); // 20 of 64: 31 %
-        ending.forEach(service -> LocalServicesResource.site().hide(service.id()));
+        ending.forEach(service -> LocalServicesTestResource.site().hide(service.id()));
         assertThat(OperatorCalls.runToEnd(SOURCE).getInt("counts.withdrawn")).as("first miss").isZero();
 
         JsonPath held = OperatorCalls.runToEnd(SOURCE);
@@ -67,14 +77,14 @@ class ReviewAndControlTest {
         assertThat(held.getInt("counts.withdrawn")).isEqualTo(20);
         assertThat(held.getDouble("shareChanged")).isGreaterThan(0.3);
         assertThat(held.getString("message")).contains("withdraw 20 of 64 services");
-        assertThat(OperatorCalls.indexedCount(elasticsearch)).as("nothing published while held").isEqualTo(SERVICES.size());
+        assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).as("nothing published while held").isEqualTo(SERVICES.size());
         long heldId = held.getLong("id");
         assertThat(OperatorCalls.operator().get("/api/v1/runs/{id}/changes", heldId).then().statusCode(200)
                 .extract().jsonPath().getList("change", String.class)).hasSize(20).containsOnly("withdrawn");
 
         JsonPath discarded = OperatorCalls.operator().post("/api/v1/runs/{id}/discard", heldId).then().statusCode(200).extract().jsonPath();
         assertThat(discarded.getString("status")).isEqualTo("cancelled");
-        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size());
+        assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).isEqualTo(SERVICES.size());
         assertThat(ending).as("the discarded run left no miss behind: only the first run's").allSatisfy(service -> assertThat(
                 QuarkusTransaction.requiringNew().call(() -> CatalogueRecord.<CatalogueRecord>findById(SOURCE + "~" + service.id()).missCount))
                 .isEqualTo(1));
@@ -86,7 +96,7 @@ class ReviewAndControlTest {
         JsonPath approved = OperatorCalls.operator().post("/api/v1/runs/{id}/approve", heldAgain.getLong("id")).then().statusCode(200)
                 .extract().jsonPath();
         assertThat(approved.getString("status")).isEqualTo("succeeded");
-        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size() - 20);
+        assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).isEqualTo(SERVICES.size() - 20);
         assertThat(OperatorCalls.operator().get("/api/v1/records/{id}/versions", "mohw-welfare~" + ending.get(0).id())
                 .then().statusCode(200).extract().jsonPath().getList("change", String.class)).endsWith("withdrawn");
     }
@@ -104,13 +114,13 @@ class ReviewAndControlTest {
         assertThat(next.getString("status")).isEqualTo("held");
 
         OperatorCalls.operator().post("/api/v1/runs/{id}/approve", next.getLong("id")).then().statusCode(200);
-        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size());
+        assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).isEqualTo(SERVICES.size());
     }
 
     @Test
     @Order(3)
     void aSecondTriggerOfARunningSourceAnswers409WithTheRunningRunAndCancellingChangesNothing() throws IOException {
-        LocalServicesResource.site().server().setGlobalFixedDelay(150);
+        LocalServicesTestResource.site().server().setGlobalFixedDelay(150);
         long runId = OperatorCalls.startRun(SOURCE);
 
         OperatorCalls.operator().post("/api/v1/sources/{id}/runs", SOURCE).then().statusCode(409)
@@ -120,7 +130,7 @@ class ReviewAndControlTest {
         JsonPath run = OperatorCalls.awaitEnd(runId);
         assertThat(run.getString("status")).isEqualTo("cancelled");
         OperatorCalls.operator().post("/api/v1/runs/{id}/cancel", runId).then().statusCode(409);
-        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size());
+        assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).isEqualTo(SERVICES.size());
     }
 
     @Test
@@ -157,7 +167,7 @@ class ReviewAndControlTest {
         assertThat(after).isNotEqualTo(before).startsWith(ServiceIndex.INDEX + "-r");
         long active = QuarkusTransaction.requiringNew().call(() -> CatalogueRecord.count("status", RecordStatus.ACTIVE));
         assertThat(indexed).isEqualTo((int) active);
-        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(active);
+        assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).isEqualTo(active);
         JsonPath run = OperatorCalls.runToEnd(SOURCE);
         assertThat(run.getString("status")).isEqualTo("succeeded");
         assertThat(run.getInt("counts.unchanged")).isEqualTo(SERVICES.size());

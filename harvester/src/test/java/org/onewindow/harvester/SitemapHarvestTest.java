@@ -19,7 +19,7 @@ import io.restassured.path.json.JsonPath;
 
 /** A sitemap-driven source: pages whose lastmod has not moved are not fetched again. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LocalServicesTestResource.class, restrictToAnnotatedClass = false)
 class SitemapHarvestTest {
 
     private static final String SOURCE = "seoul-sitemap";
@@ -31,7 +31,7 @@ class SitemapHarvestTest {
         assertThat(first.getInt("counts.added") + first.getInt("counts.unchanged")).isEqualTo(60);
 
         // Every service page now fails: a run that fetched them would record 60 errors.
-        var portal = LocalServicesResource.cityPortal().server();
+        var portal = LocalServicesTestResource.cityPortal().server();
         StubMapping broken = portal.stubFor(get(urlPathMatching("/welfare/archives/view\\.do.*")).atPriority(0).willReturn(serverError()));
         try {
             JsonPath second = runToEnd();
@@ -44,11 +44,11 @@ class SitemapHarvestTest {
     }
 
     private static JsonPath runToEnd() {
-        long runId = given().auth().oauth2(LocalServicesResource.OPERATOR_KEY)
+        long runId = given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY)
                 .post("/api/v1/sources/{id}/runs", SOURCE).then().statusCode(202).extract().jsonPath().getLong("id");
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() ->
-                !"running".equals(given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).get("/api/v1/runs/{id}", runId)
+                !"running".equals(given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).get("/api/v1/runs/{id}", runId)
                         .then().statusCode(200).extract().jsonPath().getString("status")));
-        return given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).get("/api/v1/runs/{id}", runId).then().extract().jsonPath();
+        return given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).get("/api/v1/runs/{id}", runId).then().extract().jsonPath();
     }
 }

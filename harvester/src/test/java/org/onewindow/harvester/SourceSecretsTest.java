@@ -32,20 +32,20 @@ import io.quarkus.test.junit.QuarkusTest;
  * may read it, where it may go, and that no answer shows it.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LocalServicesTestResource.class, restrictToAnnotatedClass = false)
 class SourceSecretsTest {
 
     private static final String KEY = Gov24ApiAgency.SERVICE_KEY;
 
     @AfterEach
     void healTheApi() {
-        WireMockServer api = LocalServicesResource.gov24Api().server();
+        WireMockServer api = LocalServicesTestResource.gov24Api().server();
         api.getStubMappings().stream().filter(stub -> Integer.valueOf(0).equals(stub.getPriority())).toList().forEach(api::removeStub);
     }
 
     @Test
     void aSourceTheSecretIsNotBoundToCannotReadIt() throws IOException {
-        dryRun(gov24File(LocalServicesResource.gov24Api().baseUrl()).replace("id: gov24-api", "id: gov24-copy"))
+        dryRun(gov24File(LocalServicesTestResource.gov24Api().baseUrl()).replace("id: gov24-api", "id: gov24-copy"))
                 .then().statusCode(400)
                 .body("errors[0].message", containsString("ONEWINDOW_SECRET_GOV24_KEY is not bound to source 'gov24-copy':"
                         + " an operator binds it with onewindow.sources.gov24-copy.secrets=ONEWINDOW_SECRET_GOV24_KEY"));
@@ -63,7 +63,7 @@ class SourceSecretsTest {
                     .body("records", hasSize(0))
                     .body("errors[0].stage", equalTo("gather"))
                     .body("errors[0].message", containsString("refused: the request carries ONEWINDOW_SECRET_GOV24_KEY, which is sent only to 127.0.0.1:"
-                            + LocalServicesResource.gov24Api().port() + ", not to localhost:" + elsewhere.port()));
+                            + LocalServicesTestResource.gov24Api().port() + ", not to localhost:" + elsewhere.port()));
 
             elsewhere.verify(0, anyRequestedFor(anyUrl()));
         } finally {
@@ -73,7 +73,7 @@ class SourceSecretsTest {
 
     @Test
     void noDryRunAnswerShowsTheSecretEvenWhenTheSiteEchoesIt() throws IOException {
-        DemoAgencyWeb.Site api = LocalServicesResource.gov24Api();
+        DemoAgencyWeb.Site api = LocalServicesTestResource.gov24Api();
         api.server().stubFor(WireMock.get(urlPathMatching("/api/gov24/v3/serviceDetail")).atPriority(0)
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
                         {"currentCount": 1, "data": [{"서비스명": "키를 되돌려주는 서비스", "서비스목적": "요청 serviceKey=%s 그대로", "소관기관명": "행정안전부"}]}
@@ -88,7 +88,7 @@ class SourceSecretsTest {
     }
 
     private static io.restassured.response.Response dryRun(String mapping) {
-        return given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).contentType("application/yaml")
+        return given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).contentType("application/yaml")
                 .body(mapping.getBytes(StandardCharsets.UTF_8)).queryParam("limit", 2)
                 .post("/api/v1/sources/dry-run");
     }

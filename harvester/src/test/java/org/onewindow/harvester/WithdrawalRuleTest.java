@@ -12,7 +12,7 @@ import java.util.List;
 
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onewindow.runtime.demo.DemoAgencySite;
 import org.onewindow.runtime.demo.DemoService;
@@ -32,8 +32,7 @@ import jakarta.inject.Inject;
  * stand in the way.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalServicesResource.class, restrictToAnnotatedClass = false)
-@Order(4)
+@QuarkusTestResource(value = LocalServicesTestResource.class, restrictToAnnotatedClass = false)
 class WithdrawalRuleTest {
 
     private static final String SOURCE = "mohw-welfare";
@@ -42,18 +41,28 @@ class WithdrawalRuleTest {
     @Inject
     RestClient elasticsearch;
 
+    private static boolean harvested;
+
+    /** Once, before the first test (RestAssured knows the app's port only from then on). */
+    @BeforeEach
+    void harvestTheSite() {
+        if (!harvested) {
+            AgencySiteDouble.harvestedWhole();
+            harvested = true;
+        }
+    }
+
     @AfterEach
     void healTheSiteAndTheCatalogue() throws IOException {
-        removeStubs();
-        LocalServicesResource.site().showAll();
+        AgencySiteDouble.heal();
         OperatorCalls.runToEnd(SOURCE);
-        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size());
+        assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).isEqualTo(SERVICES.size());
     }
 
     @Test
     void aRunThatCouldNotFetchAPageWithdrawsNothingAndCountsNoMiss() throws IOException {
-        LocalServicesResource.site().hide(SERVICES.get(30).id());
-        LocalServicesResource.site().server().stubFor(detail(SERVICES.get(31).id()).willReturn(serverError()));
+        LocalServicesTestResource.site().hide(SERVICES.get(30).id());
+        LocalServicesTestResource.site().server().stubFor(detail(SERVICES.get(31).id()).willReturn(serverError()));
 
         for (int i = 0; i < 2; i++) {
             JsonPath run = OperatorCalls.runToEnd(SOURCE);
@@ -63,21 +72,21 @@ class WithdrawalRuleTest {
             assertThat(run.getInt("counts.withdrawn")).isZero();
             assertThat(run.getString("message")).isEqualTo("1 pages could not be fetched: nothing was withdrawn");
         }
-        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size());
+        assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).isEqualTo(SERVICES.size());
 
-        removeStubs();
+        AgencySiteDouble.removeTestStubs();
         assertThat(OperatorCalls.runToEnd(SOURCE).getInt("counts.withdrawn")).as("the first miss that counts").isZero();
         JsonPath second = OperatorCalls.runToEnd(SOURCE);
         assertThat(second.getString("status")).isEqualTo("succeeded");
         assertThat(second.getInt("counts.withdrawn")).isEqualTo(1);
-        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size() - 1);
+        assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).isEqualTo(SERVICES.size() - 1);
     }
 
     @Test
     void a404InARunThatCouldNotFetchAnotherPageIsNoStepTowardWithdrawal() throws IOException {
         String removed = SERVICES.get(32).id();
-        LocalServicesResource.site().server().stubFor(detail(removed).willReturn(aResponse().withStatus(404)));
-        StubMapping broken = LocalServicesResource.site().server().stubFor(detail(SERVICES.get(33).id()).willReturn(serverError()));
+        LocalServicesTestResource.site().server().stubFor(detail(removed).willReturn(aResponse().withStatus(404)));
+        StubMapping broken = LocalServicesTestResource.site().server().stubFor(detail(SERVICES.get(33).id()).willReturn(serverError()));
 
         for (int i = 0; i < 2; i++) {
             JsonPath run = OperatorCalls.runToEnd(SOURCE);
@@ -85,20 +94,20 @@ class WithdrawalRuleTest {
             assertThat(run.getInt("counts.gone")).isEqualTo(1);
             assertThat(run.getInt("counts.withdrawn")).isZero();
         }
-        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size());
+        assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).isEqualTo(SERVICES.size());
 
-        LocalServicesResource.site().server().removeStub(broken);
+        LocalServicesTestResource.site().server().removeStub(broken);
         assertThat(OperatorCalls.runToEnd(SOURCE).getInt("counts.withdrawn")).as("the first 404 that counts").isZero();
         assertThat(OperatorCalls.runToEnd(SOURCE).getInt("counts.withdrawn")).isEqualTo(1);
-        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(SERVICES.size() - 1);
+        assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).isEqualTo(SERVICES.size() - 1);
     }
 
     @Test
     void rejectedRecordsNeitherFailTheRunNorStopWithdrawals() throws IOException {
         String ended = SERVICES.get(34).id();
         String rejected = SERVICES.get(35).id();
-        LocalServicesResource.site().hide(ended);
-        LocalServicesResource.site().server().stubFor(detail(rejected).willReturn(aResponse().withStatus(200)
+        LocalServicesTestResource.site().hide(ended);
+        LocalServicesTestResource.site().server().stubFor(detail(rejected).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/html; charset=UTF-8").withBody("<html><body><p>점검 중입니다</p></body></html>")));
 
         JsonPath first = OperatorCalls.runToEnd(SOURCE);
@@ -110,15 +119,8 @@ class WithdrawalRuleTest {
         JsonPath second = OperatorCalls.runToEnd(SOURCE);
         assertThat(second.getString("status")).isEqualTo("succeeded");
         assertThat(second.getInt("counts.withdrawn")).isEqualTo(1);
-        assertThat(OperatorCalls.indexedCount(elasticsearch)).as("the rejected record stays as it was published")
+        assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).as("the rejected record stays as it was published")
                 .isEqualTo(SERVICES.size() - 1);
-    }
-
-    private static void removeStubs() {
-        WireMockServer site = LocalServicesResource.site().server();
-        List.copyOf(site.getStubMappings()).stream()
-                .filter(stub -> stub.getPriority() != null && stub.getPriority() == 0)
-                .forEach(site::removeStub);
     }
 
     private static MappingBuilder detail(String serviceId) {

@@ -22,7 +22,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof HarvestService.AlreadyRunningException running) {
             return Problem.alreadyRunning(failure.getMessage(), running.runningRunId);
         }
-        if (failure instanceof org.onewindow.harvester.run.RunReview.WrongStateException) {
+        if (failure instanceof org.onewindow.harvester.review.RunReview.WrongStateException) {
             return Problem.response(Response.Status.CONFLICT, failure.getMessage());
         }
         if (failure instanceof WebApplicationException web) {

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 
-import org.onewindow.harvester.run.RunReview;
+import org.onewindow.harvester.review.RunReview;
 import org.onewindow.harvester.store.HarvestError;
 import org.onewindow.harvester.store.HarvestRun;
 import org.onewindow.harvester.store.StagedChange;

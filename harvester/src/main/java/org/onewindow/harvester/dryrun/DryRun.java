@@ -10,10 +10,13 @@ import org.onewindow.connectors.RecordRef;
 import org.onewindow.connectors.SourceConnector;
 import org.onewindow.harvester.config.HarvesterConfig;
 import org.onewindow.harvester.fetch.FetchSession;
-import org.onewindow.harvester.fetch.Validators;
 import org.onewindow.harvester.run.ErrorSink;
-import org.onewindow.harvester.run.ListingGatherer;
-import org.onewindow.harvester.run.RecordProcessor;
+import org.onewindow.harvester.gather.ListingGatherer;
+import org.onewindow.harvester.extract.RecordExtractor;
+import org.onewindow.harvester.fetch.PageReader;
+import org.onewindow.harvester.run.RecordFailure;
+import org.onewindow.connectors.FetchedPage;
+import org.onewindow.harvester.store.Stage;
 import org.onewindow.harvester.source.SourceCatalog;
 import org.onewindow.harvester.source.SourceSecrets;
 import org.onewindow.mappings.model.ServiceRecord;
@@ -51,7 +54,10 @@ public class DryRun {
     ListingGatherer gatherer;
 
     @Inject
-    RecordProcessor processor;
+    RecordExtractor extractor;
+
+    @Inject
+    PageReader reader;
 
     @Inject
     HarvesterConfig config;
@@ -79,11 +85,18 @@ public class DryRun {
 
         ListingGatherer.Gathered gathered = gatherer.gather(connector, session, deadline, records, sink);
         List<RecordReport> reports = new ArrayList<>();
-        for (RecordRef ref : gathered.records().values()) {
-            if (processor.process(definition, connector, ref, Validators.NONE, session, sink) instanceof RecordProcessor.Processed processed) {
-                reports.add(new RecordReport(ref.sourceRecordId(), connector.redact(processed.raw().url()), processed.raw().fields(),
-                        processed.mapping().record(), processed.mapping().problems(), processed.mapping().warnings(),
-                        processed.mapping().valid()));
+        for (RecordRef ref : gathered.records()) {
+            FetchedPage page = ref.needsFetch() ? reader.read(ref.request(), session, Stage.FETCH, ref.sourceRecordId(), sink) : null;
+            if (ref.needsFetch() && page == null) {
+                continue;
+            }
+            try {
+                RecordExtractor.Extracted extracted = extractor.extract(definition, connector, ref, page);
+                reports.add(new RecordReport(ref.sourceRecordId(), connector.redact(extracted.raw().url()), extracted.raw().fields(),
+                        extracted.mapping().record(), extracted.mapping().problems(), extracted.mapping().warnings(),
+                        extracted.mapping().valid()));
+            } catch (RecordFailure failure) {
+                failure.reportTo(sink);
             }
         }
         Report report = new Report(definition.id(), definition.connector().kind(), gathered.pages(), gathered.records().size(), reports, errors);

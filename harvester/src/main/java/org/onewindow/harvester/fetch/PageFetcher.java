@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 
 /**
  * Fetches pages through {@link PageFetchRoute}, refusing internal URLs and following a bounded number of
- * redirects, each hop checked again. No politeness here: {@link PoliteFetcher} decides when a request may go.
+ * redirects, each hop checked again. No politeness here: {@link FetchRoute} decides when a request may go.
  */
 @ApplicationScoped
 public class PageFetcher {

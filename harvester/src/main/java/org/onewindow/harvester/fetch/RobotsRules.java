@@ -62,11 +62,6 @@ public class RobotsRules {
         return new Verdict(allowed, crawlDelay, allowed ? null : cached.reason());
     }
 
-    /** Drops every cached robots.txt, e.g. after a site fixed its own: the next fetch reads it again. */
-    public void forget() {
-        cache.clear();
-    }
-
     private Cached read(String robotsUrl, FetchSession session) {
         long now = System.currentTimeMillis();
         FetchOutcome outcome = gate.withTurn(robotsUrl, session.delayMillis(),

@@ -107,7 +107,7 @@ public class HarvestService {
         progress.step(runId);
         runs.execute(() -> {
             try {
-                producer.sendBody(HarvestRoute.ENDPOINT, runId);
+                producer.sendBody(HarvestRunRoute.ENDPOINT, runId);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "run %d crashed", runId);
                 changes.discard(runId);

@@ -1,34 +1,55 @@
 package org.onewindow.harvester.run;
 
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
 import org.onewindow.harvester.fetch.FetchSession;
 import org.onewindow.harvester.store.HarvestRun;
 
-/** Counts of one run as it goes (one thread per run). */
-final class RunCounts {
+/** Counts of one run as it goes; the routes of its records add to them. */
+public final class RunCounts {
 
-    int added;
-    int updated;
-    int unchanged;
-    int withdrawn;
-    /** Served by the source but not extracted, mapped or valid: never published, no obstacle to withdrawals. */
-    int rejected;
-    /** Listed, but the page answered 404/410. */
-    int gone;
-    /** Could not be fetched: the run cannot tell what the source holds, so it withdraws nothing. */
-    int errored;
+    /** What became of a record, or of a run's step toward withdrawals. */
+    public enum Count {
+        ADDED,
+        UPDATED,
+        UNCHANGED,
+        WITHDRAWN,
+        /** Served by the source but not extracted, mapped or valid: never published, no obstacle to withdrawals. */
+        REJECTED,
+        /** Listed, but the page answered 404/410. */
+        GONE,
+        /** Could not be fetched: the run cannot tell what the source holds, so it withdraws nothing. */
+        ERRORED
+    }
 
-    int processed() {
-        return added + updated + unchanged + rejected + gone + errored;
+    private final AtomicIntegerArray counts = new AtomicIntegerArray(Count.values().length);
+
+    public void add(Count count) {
+        add(count, 1);
+    }
+
+    public void add(Count count, int howMany) {
+        counts.addAndGet(count.ordinal(), howMany);
+    }
+
+    public int get(Count count) {
+        return counts.get(count.ordinal());
+    }
+
+    /** Records done, whatever became of them. */
+    public int processed() {
+        return get(Count.ADDED) + get(Count.UPDATED) + get(Count.UNCHANGED) + get(Count.REJECTED) + get(Count.GONE)
+                + get(Count.ERRORED);
     }
 
     void copyTo(HarvestRun run, FetchSession session) {
-        run.added = added;
-        run.updated = updated;
-        run.unchanged = unchanged;
-        run.withdrawn = withdrawn;
-        run.rejected = rejected;
-        run.gone = gone;
-        run.errored = errored;
+        run.added = get(Count.ADDED);
+        run.updated = get(Count.UPDATED);
+        run.unchanged = get(Count.UNCHANGED);
+        run.withdrawn = get(Count.WITHDRAWN);
+        run.rejected = get(Count.REJECTED);
+        run.gone = get(Count.GONE);
+        run.errored = get(Count.ERRORED);
         if (session != null) {
             run.requests = session.requests();
             run.bytesFetched = session.bytes();

@@ -3,6 +3,8 @@ package org.onewindow.harvester.store;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -14,6 +16,8 @@ import org.onewindow.harvester.fetch.Validators;
 import org.onewindow.mappings.model.CatalogueIds;
 import org.onewindow.mappings.model.ServiceRecord;
 
+import org.hibernate.Session;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -22,9 +26,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
- * A run's view of the record of truth while it goes: what is known of a record, last-seen bookkeeping written at
- * once, and every change (added, updated, withdrawn) and every step toward a withdrawal (missed, gone) staged on the
- * run, to be applied at its end by {@link ChangeSet}. An unchanged record writes nothing but bookkeeping.
+ * A run's view of the record of truth while it goes: what is known of a record, what the run saw (one statement at
+ * its end), and every change (added, updated, withdrawn) and every step toward a withdrawal (missed, gone) staged on the
+ * run, to be applied at its end by {@link ChangeSet}. An unchanged record writes nothing of its own.
  */
 @ApplicationScoped
 public class RecordStore {
@@ -62,13 +66,25 @@ public class RecordStore {
         return known != null ? known.id() : CatalogueIds.of(sourceId, sourceRecordId);
     }
 
-    /** The record was listed and the site says it has not changed (304, or a lastmod not newer): only seen. */
+    /**
+     * The run's records it read and found as their source serves them, changed or not: seen at {@code at}, in one
+     * statement for the whole run (an unchanged record costs no write of its own). Their counters toward a withdrawal
+     * start afresh when the run is applied ({@link ChangeSet}).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void seenUnchanged(String id) {
-        CatalogueRecord record = CatalogueRecord.findById(id);
-        if (record != null) {
-            markSeen(record);
+    public int recordSeen(Collection<String> ids, Instant at) {
+        if (ids.isEmpty()) {
+            return 0;
         }
+        return CatalogueRecord.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("update service_record set last_seen = ? where id = any(?) and last_seen < ?")) {
+                Timestamp seen = Timestamp.from(at);
+                update.setTimestamp(1, seen);
+                update.setArray(2, connection.createArrayOf("text", ids.toArray()));
+                update.setTimestamp(3, seen);
+                return update.executeUpdate();
+            }
+        });
     }
 
     /**
@@ -81,7 +97,6 @@ public class RecordStore {
         String hash = sha256(document);
         CatalogueRecord existing = CatalogueRecord.findById(record.id());
         if (existing != null) {
-            markSeen(existing);
             if (existing.contentHash.equals(hash) && existing.status == RecordStatus.ACTIVE) {
                 existing.sourceModified = sourceModified;
                 existing.etag = validators.etag();
@@ -154,11 +169,6 @@ public class RecordStore {
             change.recordId = recordId;
         }
         return change;
-    }
-
-    /** Its miss and gone counters are reset when the run is applied ({@link ChangeSet}), from this time. */
-    private static void markSeen(CatalogueRecord record) {
-        record.lastSeen = Instant.now();
     }
 
     private String toJson(ServiceRecord record) {

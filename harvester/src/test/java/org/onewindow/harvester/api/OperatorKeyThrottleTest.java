@@ -4,14 +4,14 @@ import static io.restassured.RestAssured.given;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.onewindow.harvester.LocalServicesResource;
+import org.onewindow.harvester.LocalServicesTestResource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
 @QuarkusTest
-@QuarkusTestResource(value = LocalServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LocalServicesTestResource.class, restrictToAnnotatedClass = false)
 class OperatorKeyThrottleTest {
 
     @Inject
@@ -29,7 +29,7 @@ class OperatorKeyThrottleTest {
         }
 
         given().auth().oauth2("guess-again").get("/api/v1/sources").then().statusCode(429).header("Retry-After", "6");
-        given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).get("/api/v1/sources").then().statusCode(429);
+        given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).get("/api/v1/sources").then().statusCode(429);
     }
 
     @Test
@@ -38,6 +38,6 @@ class OperatorKeyThrottleTest {
             given().get("/api/v1/sources").then().statusCode(401);
         }
 
-        given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).get("/api/v1/sources").then().statusCode(200);
+        given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).get("/api/v1/sources").then().statusCode(200);
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.onewindow.connectors.PageRequest;
-import org.onewindow.harvester.LocalServicesResource;
+import org.onewindow.harvester.LocalServicesTestResource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 
 /** The fetch route's connections, whatever the URL guard decided before them. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LocalServicesTestResource.class, restrictToAnnotatedClass = false)
 class FetchConnectionPoolsTest {
 
     @Inject
@@ -21,7 +21,7 @@ class FetchConnectionPoolsTest {
 
     @Test
     void aConnectionOpenedForASourceAllowedPrivateNetworksIsNeverReusedByOneThatIsNot() {
-        String page = LocalServicesResource.site().baseUrl() + "/robots.txt";
+        String page = LocalServicesTestResource.site().baseUrl() + "/robots.txt";
 
         FetchOutcome allowed = fetch(page, true);
         FetchOutcome notAllowed = fetch(page, false);

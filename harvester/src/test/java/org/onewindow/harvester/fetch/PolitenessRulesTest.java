@@ -19,12 +19,12 @@ class PolitenessRulesTest {
 
     @Test
     void readsRetryAfterAsSecondsOrAsAnHttpDate() {
-        assertThat(PoliteFetcher.retryAfter("120")).isEqualTo(Duration.ofSeconds(120));
+        assertThat(FetchRoute.retryAfter("120")).isEqualTo(Duration.ofSeconds(120));
         String inAMinute = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(60).format(DateTimeFormatter.RFC_1123_DATE_TIME);
-        assertThat(PoliteFetcher.retryAfter(inAMinute)).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(60));
-        assertThat(PoliteFetcher.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).as("a date in the past").isEqualTo(Duration.ZERO);
-        assertThat(PoliteFetcher.retryAfter("soon")).isNull();
-        assertThat(PoliteFetcher.retryAfter(null)).isNull();
+        assertThat(FetchRoute.retryAfter(inAMinute)).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(60));
+        assertThat(FetchRoute.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).as("a date in the past").isEqualTo(Duration.ZERO);
+        assertThat(FetchRoute.retryAfter("soon")).isNull();
+        assertThat(FetchRoute.retryAfter(null)).isNull();
     }
 
     @Test

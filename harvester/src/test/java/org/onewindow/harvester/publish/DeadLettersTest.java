@@ -13,7 +13,7 @@ import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.onewindow.harvester.TestRecords;
-import org.onewindow.harvester.LocalServicesResource;
+import org.onewindow.harvester.LocalServicesTestResource;
 import org.onewindow.harvester.store.CatalogueRecord;
 import org.onewindow.harvester.store.DeadLetter;
 import org.onewindow.harvester.store.HarvestError;
@@ -40,7 +40,7 @@ import jakarta.inject.Inject;
  * row on its run, and never holds up the other changes: in incremental publishing and full reindex alike.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LocalServicesTestResource.class, restrictToAnnotatedClass = false)
 class DeadLettersTest {
 
     private static final String SOURCE = "mohw-welfare";
@@ -91,7 +91,7 @@ class DeadLettersTest {
         assertThat(second.deadLettered()).as("refused once, not at every drain").isZero();
         assertThat(second.failures()).isEmpty();
 
-        JsonPath listed = given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).get("/api/v1/dead-letters").then().statusCode(200)
+        JsonPath listed = given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).get("/api/v1/dead-letters").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(listed.getList("findAll { it.recordId == '" + REFUSED + "' }.runId", Long.class)).containsExactly(runId);
         assertThat(listed.getString("find { it.recordId == '" + REFUSED + "' }.error")).contains("popularity");
@@ -105,7 +105,7 @@ class DeadLettersTest {
         long active = QuarkusTransaction.requiringNew().call(() -> CatalogueRecord.count("status", RecordStatus.ACTIVE));
         String before = indexBehindAlias();
 
-        int indexed = given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).post("/api/v1/index/rebuild").then().statusCode(200)
+        int indexed = given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).post("/api/v1/index/rebuild").then().statusCode(200)
                 .extract().path("indexed");
 
         assertThat(indexed).isEqualTo(active - 1);
@@ -121,7 +121,7 @@ class DeadLettersTest {
         publisher.publishPending();
         long letter = QuarkusTransaction.requiringNew().call(() -> DeadLetter.<DeadLetter>find("recordId", REFUSED).singleResult().id);
 
-        JsonPath again = given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).post("/api/v1/dead-letters/{id}/retry", letter)
+        JsonPath again = given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).post("/api/v1/dead-letters/{id}/retry", letter)
                 .then().statusCode(200).extract().jsonPath();
         assertThat(again.getBoolean("published")).isFalse();
         long next = again.getLong("deadLetter.id");
@@ -132,12 +132,12 @@ class DeadLettersTest {
             record.document = document(REFUSED).put("popularity", 12).toString();
             record.revision++;
         });
-        JsonPath fixed = given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).post("/api/v1/dead-letters/{id}/retry", next)
+        JsonPath fixed = given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).post("/api/v1/dead-letters/{id}/retry", next)
                 .then().statusCode(200).extract().jsonPath();
         assertThat(fixed.getBoolean("published")).isTrue();
         assertThat(fixed.getString("deadLetter")).isNull();
         assertThat(indexed(REFUSED)).isTrue();
-        given().auth().oauth2(LocalServicesResource.OPERATOR_KEY).post("/api/v1/dead-letters/{id}/retry", next).then().statusCode(404)
+        given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).post("/api/v1/dead-letters/{id}/retry", next).then().statusCode(404)
                 .contentType("application/problem+json");
     }
 

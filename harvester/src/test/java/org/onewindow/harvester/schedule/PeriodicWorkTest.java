@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.onewindow.harvester.LocalServicesResource;
+import org.onewindow.harvester.LocalServicesTestResource;
 import org.quartz.JobKey;
 import org.quartz.SchedulerException;
 import org.quartz.impl.matchers.GroupMatcher;
@@ -22,7 +22,7 @@ import jakarta.inject.Inject;
  * its in-memory scheduler: clustered Quartz keeps only the per-source cron schedules, so a tick writes no Quartz row.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LocalServicesTestResource.class, restrictToAnnotatedClass = false)
 class PeriodicWorkTest {
 
     private static final List<String> PERIODIC = List.of("outbox-drain", "change-feed-sequencer", "run-heartbeat");

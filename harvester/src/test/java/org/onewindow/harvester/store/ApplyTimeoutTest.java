@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-import org.onewindow.harvester.LocalServicesResource;
+import org.onewindow.harvester.LocalServicesTestResource;
 import org.onewindow.harvester.config.HarvesterConfig;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 
 /** A run's changes may take as long to apply as the run may take: one setting, onewindow.harvest.run-timeout. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LocalServicesTestResource.class, restrictToAnnotatedClass = false)
 class ApplyTimeoutTest {
 
     @Inject

@@ -8,7 +8,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.onewindow.harvester.LocalServicesResource;
+import org.onewindow.harvester.LocalServicesTestResource;
 import org.onewindow.harvester.run.AbandonedRuns;
 import org.onewindow.harvester.run.InstanceIdentity;
 
@@ -22,7 +22,7 @@ import jakarta.inject.Inject;
  * over the catalogue, which newer runs may have changed since. The run's row is the fence.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LocalServicesTestResource.class, restrictToAnnotatedClass = false)
 class RunFencingTest {
 
     private static final String SOURCE = "mohw-welfare";

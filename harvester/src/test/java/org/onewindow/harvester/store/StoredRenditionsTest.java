@@ -10,7 +10,7 @@ import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.onewindow.harvester.TestRecords;
-import org.onewindow.harvester.LocalServicesResource;
+import org.onewindow.harvester.LocalServicesTestResource;
 import org.onewindow.harvester.publish.CataloguePublisher;
 import org.onewindow.mappings.html.DisplayHtml;
 import org.onewindow.mappings.index.ServiceIndex;
@@ -26,7 +26,7 @@ import jakarta.inject.Inject;
 
 /** A record stored before renditions were cleaned, with active HTML in it, as an older release could have left it. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalServicesResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LocalServicesTestResource.class, restrictToAnnotatedClass = false)
 class StoredRenditionsTest {
 
     private static final String ID = "mohw-welfare-STORED-BEFORE-THE-FIX";

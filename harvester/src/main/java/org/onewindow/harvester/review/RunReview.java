@@ -1,4 +1,4 @@
-package org.onewindow.harvester.run;
+package org.onewindow.harvester.review;
 
 import java.time.Instant;
 
@@ -6,6 +6,7 @@ import org.onewindow.harvester.publish.CataloguePublisher;
 import org.onewindow.harvester.store.ChangeSet;
 import org.onewindow.harvester.store.HarvestRun;
 import org.onewindow.harvester.store.RunStatus;
+import org.onewindow.harvester.run.RunLedger;
 import org.onewindow.harvester.store.Stage;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -23,7 +23,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * A real Elasticsearch node with the catalogue index (our analyzers) filled with fixture services, and a real
  * PostgreSQL, shared by the module's tests.
  */
-public class CatalogueServicesResource implements QuarkusTestResourceLifecycleManager {
+public class CatalogueServicesTestResource implements QuarkusTestResourceLifecycleManager {
 
     /** The demo catalogue: every service of the six demo agency sites, as the harvester maps them. */
     static final int FIXTURE_SERVICES = 314;
@@ -50,7 +50,7 @@ public class CatalogueServicesResource implements QuarkusTestResourceLifecycleMa
         call("POST", "/_aliases", "{\"actions\":[{\"add\":{\"index\":\"" + ServiceIndex.INDEX + "\",\"alias\":\"" + ServiceIndex.ALIAS + "\"}}]}");
         StringBuilder bulk = new StringBuilder();
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        try (InputStream in = CatalogueServicesResource.class.getResourceAsStream("/fixtures/demo-catalogue/services.jsonl")) {
+        try (InputStream in = CatalogueServicesTestResource.class.getResourceAsStream("/fixtures/demo-catalogue/services.jsonl")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank()) {
                     continue;
@@ -73,7 +73,7 @@ public class CatalogueServicesResource implements QuarkusTestResourceLifecycleMa
         List<String> ids = new java.util.ArrayList<>();
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         List<String> documents = new java.util.ArrayList<>();
-        try (InputStream in = CatalogueServicesResource.class.getResourceAsStream("/fixtures/demo-catalogue/services.jsonl")) {
+        try (InputStream in = CatalogueServicesTestResource.class.getResourceAsStream("/fixtures/demo-catalogue/services.jsonl")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank()) {
                     ids.add(json.readTree(line).path("id").asText());

@@ -24,7 +24,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * Real PostgreSQL and Elasticsearch for the module's tests, started once and shared, plus the demo agency site
  * (WireMock) the harvester reads over HTTP. Tests inject faults into the site through {@link #site()}.
  */
-public class LocalServicesResource implements QuarkusTestResourceLifecycleManager {
+public class LocalServicesTestResource implements QuarkusTestResourceLifecycleManager {
 
     /** A source on the 보건복지부 site whose records must be done within one second, and never validate. */
     public static final String SLOW_SOURCE = "mohw-welfare-slow";
@@ -66,11 +66,11 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put("onewindow.sources." + SLOW_SOURCE + ".allow-private-networks", "true");
         config.put("onewindow.sources." + SLOW_SOURCE + ".record-timeout", "1s");
         // The agency site doubles run on loopback: those sources are allowed it.
-        for (String source : List.of("ids-a", "ids-a-b")) { // RecordIdentityTest's, stubbed on the same site
+        for (String source : List.of("ids-a", "ids-a-b", "routes-one")) { // RecordIdentityTest's and HarvestRoutesTest's, stubbed on the same site
             config.put("onewindow.sources." + source + ".base-url", site.baseUrl());
             config.put("onewindow.sources." + source + ".delay-millis", "0");
         }
-        for (String source : List.of("mohw-welfare", "seoul-sitemap", "gov24-api", "ids-a", "ids-a-b")) {
+        for (String source : List.of("mohw-welfare", "seoul-sitemap", "gov24-api", "ids-a", "ids-a-b", "routes-one")) {
             config.put("onewindow.sources." + source + ".allow-private-networks", "true");
         }
         return config;
@@ -89,7 +89,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
                     Files.copy(file, directory.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            try (InputStream bundled = LocalServicesResource.class.getResourceAsStream("/sources/mohw-welfare.yaml")) {
+            try (InputStream bundled = LocalServicesTestResource.class.getResourceAsStream("/sources/mohw-welfare.yaml")) {
                 String mapping = new String(bundled.readAllBytes(), StandardCharsets.UTF_8)
                         .replace("id: mohw-welfare", "id: " + SLOW_SOURCE)
                         .replace("  name: title", "  name: no-such-field");

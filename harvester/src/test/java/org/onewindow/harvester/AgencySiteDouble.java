@@ -1,0 +1,76 @@
+package org.onewindow.harvester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.elasticsearch.client.RestClient;
+import org.onewindow.harvester.fetch.FetchSession;
+import org.onewindow.harvester.fetch.RobotsRules;
+import org.onewindow.runtime.demo.DemoAgencySite;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.arc.Arc;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The 보건복지부 site double of the harvester tests, as every test expects to find it. Tests that break the site do
+ * so with stubs of priority 0, hidden services, scenarios or a global delay, and call {@link #heal()} after each test.
+ */
+public final class AgencySiteDouble {
+
+    /** The source that harvests the site. */
+    public static final String SOURCE = "mohw-welfare";
+
+    private AgencySiteDouble() {
+    }
+
+    /**
+     * Every service shown, no test's stub, scenario or delay left; and the harvester's view of the site's robots.txt
+     * back to "everything allowed, no Crawl-delay" (it keeps a robots.txt for {@code onewindow.harvest.robots-cache}).
+     */
+    public static void heal() {
+        DemoAgencySite site = LocalServicesTestResource.site();
+        WireMockServer server = site.server();
+        removeTestStubs();
+        server.resetScenarios();
+        server.setGlobalFixedDelay(0);
+        site.showAll();
+        RobotsRules robots = Arc.container().instance(RobotsRules.class).get();
+        FetchSession session = new FetchSession(0, true);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> List.of(listingUrl(), detailUrl("any"))
+                .stream().map(url -> robots.check(url, session)).allMatch(verdict -> verdict.allowed() && verdict.crawlDelayMillis() == 0));
+    }
+
+    /**
+     * The catalogue as the site serves it: the site healed, its source harvested, every one of its services published.
+     * Each test class that starts from a harvested site calls this first, whatever classes ran before it.
+     */
+    public static void harvestedWhole() {
+        heal();
+        JsonPath run = OperatorCalls.runToEnd(SOURCE);
+        RestClient elasticsearch = Arc.container().instance(RestClient.class).get();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> OperatorCalls.indexedCount(elasticsearch, SOURCE) == DemoAgencySite.services().size());
+        assertThat(run.getString("status")).isEqualTo("succeeded");
+    }
+
+    /** The stubs tests added (priority 0): the site serves its pages again; hidden services stay hidden. */
+    public static void removeTestStubs() {
+        WireMockServer server = LocalServicesTestResource.site().server();
+        List.copyOf(server.getStubMappings()).stream()
+                .filter(stub -> stub.getPriority() != null && stub.getPriority() == 0)
+                .forEach(server::removeStub);
+    }
+
+    public static String listingUrl() {
+        return LocalServicesTestResource.site().baseUrl() + "/portal/svc/list.do";
+    }
+
+    public static String detailUrl(String serviceId) {
+        return LocalServicesTestResource.site().baseUrl() + "/portal/svc/view.do?menuNo=200123&svcId=" + serviceId;
+    }
+}
