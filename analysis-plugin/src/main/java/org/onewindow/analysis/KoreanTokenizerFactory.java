@@ -1,8 +1,11 @@
 package org.onewindow.analysis;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -48,7 +51,7 @@ public class KoreanTokenizerFactory implements TokenizerFactory {
 
     /** Our bundled dictionary ({@code userdict-ko.txt}) plus the index's own rules. */
     static UserDictionary userDictionary(List<String> rules) {
-        List<String> all = new java.util.ArrayList<>(bundledDictionary());
+        List<String> all = new ArrayList<>(bundledDictionary());
         if (rules != null) {
             all.addAll(rules);
         }
@@ -61,12 +64,12 @@ public class KoreanTokenizerFactory implements TokenizerFactory {
 
     /** The words OneWindow keeps whole, one entry per line, comments dropped. */
     static List<String> bundledDictionary() {
-        try (java.io.InputStream in = KoreanTokenizerFactory.class.getResourceAsStream("userdict-ko.txt")) {
+        try (InputStream in = KoreanTokenizerFactory.class.getResourceAsStream("userdict-ko.txt")) {
             if (in == null) {
                 throw new IllegalStateException("userdict-ko.txt is missing from the plugin");
             }
-            List<String> entries = new java.util.ArrayList<>();
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            List<String> entries = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank() && !line.strip().startsWith("#")) {
                     entries.add(line.strip());
                 }

@@ -11,11 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 import org.onewindow.catalogue.search.SearchQueries;
@@ -23,6 +27,7 @@ import org.onewindow.mappings.index.ServiceIndex;
 import org.onewindow.runtime.LocalStack;
 import org.onewindow.runtime.OperatorClient;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -50,7 +55,7 @@ public final class Bench {
             String appHeap, Path state, Path elasticsearchZip, Path pluginZip, Path harvesterJar, Path apiJar) {
 
         static Options parse(String[] args) {
-            Map<String, String> given = new java.util.HashMap<>();
+            Map<String, String> given = new HashMap<>();
             for (String arg : args) {
                 if (!arg.startsWith("--") || !arg.contains("=")) {
                     throw new IllegalArgumentException("arguments are --name=value, got '" + arg + "'");
@@ -229,7 +234,7 @@ public final class Bench {
         say("every request of the mix finds the same through the API and straight from Elasticsearch (" + mix.size() + " checked)");
     }
 
-    private static String found(String kind, com.fasterxml.jackson.databind.JsonNode answer, boolean api) {
+    private static String found(String kind, JsonNode answer, boolean api) {
         switch (kind) {
             case "suggest" -> {
                 List<String> ids = new ArrayList<>();
@@ -239,7 +244,7 @@ public final class Bench {
             }
             case "list" -> {
                 long services = 0;
-                for (com.fasterxml.jackson.databind.JsonNode value : api ? answer.path("items")
+                for (JsonNode value : api ? answer.path("items")
                         : answer.path("aggregations").path("values").path("buckets")) {
                     services += api ? value.path("count").asLong() : value.path("doc_count").asLong();
                 }
@@ -263,7 +268,7 @@ public final class Bench {
         Files.write(folder.resolve(name + "-api.txt"), mix.stream().map(r -> "GET\t" + r.apiPath() + "\t").toList(), StandardCharsets.UTF_8);
         Files.write(folder.resolve(name + "-es.txt"), mix.stream().map(r -> "POST\t" + SearchQueries.SEARCH_PATH + "\t" + r.elasticsearchBody())
                 .toList(), StandardCharsets.UTF_8);
-        Map<String, Long> kinds = mix.stream().collect(Collectors.groupingBy(QueryMix.Request::kind, java.util.TreeMap::new, Collectors.counting()));
+        Map<String, Long> kinds = mix.stream().collect(Collectors.groupingBy(QueryMix.Request::kind, TreeMap::new, Collectors.counting()));
         say(name + " mix: " + mix.size() + " requests " + kinds);
     }
 
@@ -308,7 +313,7 @@ public final class Bench {
     }
 
     private static double median(List<Wrk.Result> results, String mix, boolean saturated, String target,
-            java.util.function.ToDoubleFunction<Wrk.Result> value) {
+            ToDoubleFunction<Wrk.Result> value) {
         double[] values = results.stream().filter(r -> r.mix().equals(mix) && r.target().equals(target)
                 && r.load().equals("saturated") == saturated).mapToDouble(value).sorted().toArray();
         return values.length % 2 == 1 ? values[values.length / 2] : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
@@ -319,6 +324,6 @@ public final class Bench {
     }
 
     private static void say(String message) {
-        System.out.println(DateTimeFormatter.ofPattern("HH:mm:ss").format(java.time.LocalTime.now()) + " " + message);
+        System.out.println(DateTimeFormatter.ofPattern("HH:mm:ss").format(LocalTime.now()) + " " + message);
     }
 }

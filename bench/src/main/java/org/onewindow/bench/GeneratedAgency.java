@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
@@ -33,15 +34,22 @@ public final class GeneratedAgency implements DemoAgency {
     private static final int MAX_PER_PAGE = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final String sourceId;
     private final GeneratedCatalogue catalogue;
 
     public GeneratedAgency(int services) {
+        this(SOURCE_ID, services);
+    }
+
+    /** The same API for another source (read by the {@code bench-generated} mapping under that id). */
+    public GeneratedAgency(String sourceId, int services) {
+        this.sourceId = sourceId;
         this.catalogue = new GeneratedCatalogue(services);
     }
 
     @Override
     public String sourceId() {
-        return SOURCE_ID;
+        return sourceId;
     }
 
     @Override
@@ -115,7 +123,7 @@ public final class GeneratedAgency implements DemoAgency {
                     .withBody(page(page, perPage).getBytes(StandardCharsets.UTF_8)).build();
         }
 
-        private int number(com.github.tomakehurst.wiremock.http.QueryParameter parameter, int otherwise) {
+        private int number(QueryParameter parameter, int otherwise) {
             try {
                 return parameter.isPresent() ? Integer.parseInt(parameter.firstValue()) : otherwise;
             } catch (NumberFormatException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ class QueryMixTest {
     }
 
     private static Map<String, List<String>> parameters(String rawQuery) {
-        return java.util.Arrays.stream(rawQuery.split("&")).map(pair -> pair.split("=", 2))
+        return Arrays.stream(rawQuery.split("&")).map(pair -> pair.split("=", 2))
                 .collect(Collectors.toMap(pair -> pair[0], pair -> List.of(URLDecoder.decode(pair[1], StandardCharsets.UTF_8)),
                         (a, b) -> a, LinkedHashMap::new));
     }

@@ -9,15 +9,28 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
+import org.flywaydb.core.Flyway;
 import org.onewindow.mappings.index.ServiceIndex;
 import org.onewindow.runtime.PostgresServer;
 import org.onewindow.runtime.TestBackends;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A real Elasticsearch node with the catalogue index (our analyzers) filled with fixture services, and a real
@@ -49,7 +62,7 @@ public class CatalogueServicesTestResource implements QuarkusTestResourceLifecyc
         call("PUT", "/" + ServiceIndex.INDEX, ServiceIndex.definitionJson());
         call("POST", "/_aliases", "{\"actions\":[{\"add\":{\"index\":\"" + ServiceIndex.INDEX + "\",\"alias\":\"" + ServiceIndex.ALIAS + "\"}}]}");
         StringBuilder bulk = new StringBuilder();
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        ObjectMapper json = new ObjectMapper();
         try (InputStream in = CatalogueServicesTestResource.class.getResourceAsStream("/fixtures/demo-catalogue/services.jsonl")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank()) {
@@ -68,11 +81,11 @@ public class CatalogueServicesTestResource implements QuarkusTestResourceLifecyc
     /** The harvester's schema (its own migrations), and a history: every demo service added, then one updated, one withdrawn. */
     private static void loadHistory() {
         String url = backends.postgres().jdbcUrl();
-        org.flywaydb.core.Flyway.configure().dataSource(url, "postgres", "")
+        Flyway.configure().dataSource(url, "postgres", "")
                 .locations("filesystem:../harvester/src/main/resources/db/migration").load().migrate();
-        List<String> ids = new java.util.ArrayList<>();
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        List<String> documents = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        List<String> documents = new ArrayList<>();
         try (InputStream in = CatalogueServicesTestResource.class.getResourceAsStream("/fixtures/demo-catalogue/services.jsonl")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank()) {
@@ -85,32 +98,32 @@ public class CatalogueServicesTestResource implements QuarkusTestResourceLifecyc
         }
         String insert = "insert into service_version (record_id, revision, change, changed_fields, document, run_id, changed_at, feed_position)"
                 + " values (?, ?, ?, ?, ?::jsonb, 1, ?, ?)";
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection(url, "postgres", "");
-                java.sql.PreparedStatement row = db.prepareStatement(insert)) {
-            java.time.Instant added = HISTORY_START;
+        try (Connection db = DriverManager.getConnection(url, "postgres", "");
+                PreparedStatement row = db.prepareStatement(insert)) {
+            Instant added = HISTORY_START;
             long position = 0;
             for (int i = 0; i < ids.size(); i++) {
                 addVersion(row, ids.get(i), 1, "ADDED", "name,summary", documents.get(i), added.plusSeconds(i), ++position);
             }
-            addVersion(row, ids.get(0), 2, "UPDATED", "summary", documents.get(0), java.time.Instant.parse("2026-11-10T09:00:00Z"), ++position);
-            addVersion(row, ids.get(1), 2, "WITHDRAWN", "status", null, java.time.Instant.parse("2026-11-11T09:00:00Z"), ++position);
-            addVersion(row, ids.get(2), 2, "UPDATED", "benefits", documents.get(2), java.time.Instant.parse("2026-11-12T09:00:00Z"), null);
+            addVersion(row, ids.get(0), 2, "UPDATED", "summary", documents.get(0), Instant.parse("2026-11-10T09:00:00Z"), ++position);
+            addVersion(row, ids.get(1), 2, "WITHDRAWN", "status", null, Instant.parse("2026-11-11T09:00:00Z"), ++position);
+            addVersion(row, ids.get(2), 2, "UPDATED", "benefits", documents.get(2), Instant.parse("2026-11-12T09:00:00Z"), null);
             row.executeBatch();
             addRecords(db, ids, documents, json);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** The records of truth behind the indexed documents, with their sources: what the detail's provenance reads. */
-    private static void addRecords(java.sql.Connection db, List<String> ids, List<String> documents,
-            com.fasterxml.jackson.databind.ObjectMapper json) throws java.sql.SQLException {
-        java.util.Set<String> sources = new java.util.TreeSet<>();
-        try (java.sql.PreparedStatement record = db.prepareStatement("insert into service_record (id, source_id, source_record_id, url,"
+    private static void addRecords(Connection db, List<String> ids, List<String> documents,
+            ObjectMapper json) throws SQLException {
+        Set<String> sources = new TreeSet<>();
+        try (PreparedStatement record = db.prepareStatement("insert into service_record (id, source_id, source_record_id, url,"
                 + " document, content_hash, status, revision, first_seen, last_seen, last_changed)"
                 + " values (?, ?, ?, ?, ?::jsonb, 'fixture', 'ACTIVE', 1, ?, ?, ?)")) {
             for (int i = 0; i < ids.size(); i++) {
-                com.fasterxml.jackson.databind.JsonNode document;
+                JsonNode document;
                 try {
                     document = json.readTree(documents.get(i));
                 } catch (IOException e) {
@@ -118,7 +131,7 @@ public class CatalogueServicesTestResource implements QuarkusTestResourceLifecyc
                 }
                 String source = document.path("sourceId").asText();
                 if (sources.add(source)) {
-                    try (java.sql.PreparedStatement add = db.prepareStatement("insert into source (id, kind, agency_code, agency_name,"
+                    try (PreparedStatement add = db.prepareStatement("insert into source (id, kind, agency_code, agency_name,"
                             + " agency_type, schedule, definition, created_at, updated_at) values (?, 'fixture', '-', '-', '-', '0 0 3 * * ?', '', now(), now())")) {
                         add.setString(1, source);
                         add.executeUpdate();
@@ -129,9 +142,9 @@ public class CatalogueServicesTestResource implements QuarkusTestResourceLifecyc
                 record.setString(3, document.path("sourceRecordId").asText());
                 record.setString(4, document.path("url").asText());
                 record.setString(5, documents.get(i));
-                record.setTimestamp(6, java.sql.Timestamp.from(HISTORY_START.plusSeconds(i)));
-                record.setTimestamp(7, java.sql.Timestamp.from(java.time.Instant.parse("2026-11-27T03:00:00Z")));
-                record.setTimestamp(8, java.sql.Timestamp.from(HISTORY_START.plusSeconds(i)));
+                record.setTimestamp(6, Timestamp.from(HISTORY_START.plusSeconds(i)));
+                record.setTimestamp(7, Timestamp.from(Instant.parse("2026-11-27T03:00:00Z")));
+                record.setTimestamp(8, Timestamp.from(HISTORY_START.plusSeconds(i)));
                 record.addBatch();
             }
             record.executeBatch();
@@ -139,18 +152,18 @@ public class CatalogueServicesTestResource implements QuarkusTestResourceLifecyc
     }
 
     /** When the fixture history begins: the demo services were added one second apart from then on. */
-    static final java.time.Instant HISTORY_START = java.time.Instant.parse("2026-11-01T00:00:00Z");
+    static final Instant HISTORY_START = Instant.parse("2026-11-01T00:00:00Z");
 
-    private static void addVersion(java.sql.PreparedStatement row, String id, long revision, String change, String fields, String document,
-            java.time.Instant at, Long position) throws java.sql.SQLException {
+    private static void addVersion(PreparedStatement row, String id, long revision, String change, String fields, String document,
+            Instant at, Long position) throws SQLException {
         row.setString(1, id);
         row.setLong(2, revision);
         row.setString(3, change);
         row.setString(4, fields);
         row.setString(5, document);
-        row.setTimestamp(6, java.sql.Timestamp.from(at));
+        row.setTimestamp(6, Timestamp.from(at));
         if (position == null) {
-            row.setNull(7, java.sql.Types.BIGINT);
+            row.setNull(7, Types.BIGINT);
         } else {
             row.setLong(7, position);
         }

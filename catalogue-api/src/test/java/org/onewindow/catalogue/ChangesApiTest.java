@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +32,7 @@ class ChangesApiTest {
                 request.queryParam("cursor", cursor);
             }
             page = request.get("/api/v1/changes").then().statusCode(200).extract().jsonPath();
-            page.getList("items", java.util.Map.class).forEach(item -> changes.add(item.get("id") + " " + item.get("change")));
+            page.getList("items", Map.class).forEach(item -> changes.add(item.get("id") + " " + item.get("change")));
             cursor = page.getString("nextCursor");
         } while (page.getBoolean("more"));
 
@@ -52,7 +54,7 @@ class ChangesApiTest {
 
     @Test
     void sinceNowGivesNothingAndACursorAtTheEndNotOneThatReplaysTheHistory() {
-        String cursor = given().queryParam("since", java.time.Instant.now().toString()).get("/api/v1/changes").then().statusCode(200)
+        String cursor = given().queryParam("since", Instant.now().toString()).get("/api/v1/changes").then().statusCode(200)
                 .body("items", hasSize(0)).extract().path("nextCursor");
 
         given().queryParam("cursor", cursor).get("/api/v1/changes").then().statusCode(200).body("items", hasSize(0))

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Mobile first: an app that accepts gzip gets its answers gzipped, the same JSON in a fraction of the bytes, and
@@ -37,7 +39,7 @@ class CompressedAnswersTest {
     @Test
     void aServiceDetailGoesGzippedToo() throws Exception {
         HttpResponse<byte[]> list = get("/api/v1/services?size=1", "identity");
-        String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(list.body()).path("items").path(0).path("id").asText();
+        String id = new ObjectMapper().readTree(list.body()).path("items").path(0).path("id").asText();
         assertGzippedWhenAccepted("/api/v1/services/" + id, 1.5);
     }
 
@@ -52,7 +54,7 @@ class CompressedAnswersTest {
 
         assertThat(plain.statusCode()).isEqualTo(200);
         assertThat(gzipped.statusCode()).isEqualTo(200);
-        assertThat(plain.headers().firstValue("Content-Encoding")).isNotEqualTo(java.util.Optional.of("gzip"));
+        assertThat(plain.headers().firstValue("Content-Encoding")).isNotEqualTo(Optional.of("gzip"));
         assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
         assertThat(String.join(",", gzipped.headers().allValues("Vary"))).contains("Accept-Encoding");
         assertThat(gunzip(gzipped.body())).isEqualTo(plain.body());

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 /**
@@ -65,7 +68,7 @@ class OpenApiExamplesTest {
             Response answer = given().urlEncodingEnabled(false).accept(accept).get(encoded(request.substring(4)));
             assertThat(answer.statusCode()).as(example.file()).isEqualTo(example.status());
             assertThat(answer.contentType()).as(example.file()).startsWith(example.accept());
-            String origin = "http://localhost:" + io.restassured.RestAssured.port;
+            String origin = "http://localhost:" + RestAssured.port;
             JsonNode live = JSON.readTree(answer.asString().replace(origin, EXAMPLE_ORIGIN));
             JsonNode body = example.body().isObject() && example.body().has("@graph") ? firstOfGraph(live) : live;
             if (!body.equals(example.body())) {
@@ -95,7 +98,7 @@ class OpenApiExamplesTest {
         StringBuilder out = new StringBuilder();
         for (char c : pathAndQuery.toCharArray()) {
             if (c == ' ' || c > 127) {
-                out.append(java.net.URLEncoder.encode(String.valueOf(c), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+                out.append(URLEncoder.encode(String.valueOf(c), StandardCharsets.UTF_8).replace("+", "%20"));
             } else {
                 out.append(c);
             }

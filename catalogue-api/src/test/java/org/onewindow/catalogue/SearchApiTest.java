@@ -9,17 +9,31 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.onewindow.mappings.index.ApplicationPeriod;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Filters, facets, sorting, highlighting, cursors, caching and limits of the search API, on the demo catalogue. */
 @QuarkusTest
@@ -72,10 +86,10 @@ class SearchApiTest {
                 .extract().jsonPath();
         int all = given().get("/api/v1/services").then().extract().path("total");
         assertThat(open.getInt("total")).isPositive().isLessThan(all);
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Seoul"));
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Seoul"));
         for (String id : open.getList("items.id", String.class)) {
             String period = given().get("/api/v1/services/{id}", id).then().extract().path("applicationPeriod");
-            assertThat(org.onewindow.mappings.index.ApplicationPeriod.parse(period))
+            assertThat(ApplicationPeriod.parse(period))
                     .as(id + ": " + period).hasValueSatisfying(p -> assertThat(p.openOn(today)).isTrue());
         }
         given().queryParam("openNow", "maybe").get("/api/v1/services").then().statusCode(400)
@@ -94,7 +108,7 @@ class SearchApiTest {
         List<String> dates = given().queryParam("sort", "updated").queryParam("size", 50).get("/api/v1/services").then().statusCode(200)
                 .extract().jsonPath().getList("items.lastModified");
         List<String> sorted = new ArrayList<>(dates);
-        sorted.sort(java.util.Comparator.reverseOrder());
+        sorted.sort(Comparator.reverseOrder());
         assertThat(dates).isEqualTo(sorted);
         given().queryParam("sort", "popularity").get("/api/v1/services").then().statusCode(200);
         given().queryParam("sort", "newest").get("/api/v1/services").then().statusCode(400)
@@ -148,11 +162,11 @@ class SearchApiTest {
     @Test
     void aCursorWithSortValuesOfTheWrongShapeIs400() {
         String cursor = given().queryParam("size", 10).get("/api/v1/services").then().extract().path("nextCursor");
-        com.fasterxml.jackson.databind.node.ObjectNode decoded = (com.fasterxml.jackson.databind.node.ObjectNode) readToken(cursor);
+        ObjectNode decoded = (ObjectNode) readToken(cursor);
         decoded.putArray("a").add("가").add("나").add("다"); // the fingerprint of the query, one sort value too many
 
-        given().queryParam("size", 10).queryParam("cursor", java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(decoded.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        given().queryParam("size", 10).queryParam("cursor", Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(decoded.toString().getBytes(StandardCharsets.UTF_8)))
                 .get("/api/v1/services").then().statusCode(400).body("errors[0].parameter", equalTo("cursor"));
     }
 
@@ -168,10 +182,10 @@ class SearchApiTest {
         given().queryParam("lang", "en").get("/api/v1/categories").then().statusCode(200);
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode readToken(String token) {
+    private static JsonNode readToken(String token) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.util.Base64.getUrlDecoder().decode(token));
-        } catch (java.io.IOException e) {
+            return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token));
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -188,11 +202,11 @@ class SearchApiTest {
 
     @Test
     void malformedPercentEncodingIs400() throws Exception {
-        int port = io.restassured.RestAssured.port;
-        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+        int port = RestAssured.port;
+        try (Socket socket = new Socket("localhost", port)) {
             socket.getOutputStream().write("GET /api/v1/services?q=%E3%80 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-                    .replace("%E3%80", "%zz").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    .replace("%E3%80", "%zz").getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(response).startsWith("HTTP/1.1 400").contains("malformed percent-encoding");
         }
     }
@@ -211,7 +225,7 @@ class SearchApiTest {
     @Test
     void anyWebAppMayCallTheApi() {
         given().header("Origin", "https://app.example").get("/api/v1/services").then().statusCode(200)
-                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.anyOf(equalTo("*"), equalTo("https://app.example")));
+                .header("Access-Control-Allow-Origin", Matchers.anyOf(equalTo("*"), equalTo("https://app.example")));
     }
 
     @Test
@@ -231,12 +245,12 @@ class SearchApiTest {
                 .until(() -> requestFrom("127.0.0.2", "/api/v1/services").startsWith("HTTP/1.1 200"));
     }
 
-    private static String requestFrom(String localAddress, String path) throws java.io.IOException {
-        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), io.restassured.RestAssured.port,
-                java.net.InetAddress.getByName(localAddress), 0)) {
+    private static String requestFrom(String localAddress, String path) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), RestAssured.port,
+                InetAddress.getByName(localAddress), 0)) {
             socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -10,10 +10,16 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import org.assertj.core.api.Assertions;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** The public search API over a real node with our Korean analysis. */
 @QuarkusTest
@@ -23,7 +29,7 @@ class ServicesApiTest {
     @Test
     void youthQueryFindsTheYouthServicesWithDisplayFields() {
         given().queryParam("q", "청년").get("/api/v1/services").then().statusCode(200)
-                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(20))
+                .body("total", Matchers.greaterThanOrEqualTo(20))
                 .body("items.name", hasItem("청년수당 (구직활동 지원금)"))
                 .body("items.name", hasItem("청년도약계좌"))
                 .body("items.agency", everyItem(notNullValue()))
@@ -34,12 +40,12 @@ class ServicesApiTest {
     @Test
     void koreanTypedStraightIntoTheUrlIsUnderstood() throws Exception {
         int total = given().queryParam("q", "청년").get("/api/v1/services").then().extract().path("total");
-        int port = io.restassured.RestAssured.port;
-        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+        int port = RestAssured.port;
+        try (Socket socket = new Socket("localhost", port)) {
             socket.getOutputStream().write(("GET /api/v1/services?q=청년 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            org.assertj.core.api.Assertions.assertThat(response).startsWith("HTTP/1.1 200").contains("\"total\":" + total + ",");
+                    .getBytes(StandardCharsets.UTF_8));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            Assertions.assertThat(response).startsWith("HTTP/1.1 200").contains("\"total\":" + total + ",");
         }
     }
 
@@ -52,9 +58,9 @@ class ServicesApiTest {
 
     @Test
     void inflectedQueryMatchesThroughMorphology() {
-        java.util.List<String> names = given().queryParam("q", "어르신에게 지급하는 연금").get("/api/v1/services").then().statusCode(200)
+        List<String> names = given().queryParam("q", "어르신에게 지급하는 연금").get("/api/v1/services").then().statusCode(200)
                 .extract().jsonPath().getList("items.name");
-        org.assertj.core.api.Assertions.assertThat(names.subList(0, 3)).contains("기초연금");
+        Assertions.assertThat(names.subList(0, 3)).contains("기초연금");
     }
 
     @Test
@@ -62,7 +68,7 @@ class ServicesApiTest {
         given().queryParam("q", "pension").queryParam("lang", "en").get("/api/v1/services").then().statusCode(200)
                 .body("items.name", hasItem("Basic Pension for Seoul Seniors"))
                 .body("items.find { it.name == 'Basic Pension for Seoul Seniors' }.summary",
-                        org.hamcrest.Matchers.startsWith("만 65세 이상")); // no English summary: the Korean one
+                        Matchers.startsWith("만 65세 이상")); // no English summary: the Korean one
         given().queryParam("q", "아동수당").queryParam("lang", "en").get("/api/v1/services").then().statusCode(200)
                 .body("items[0].name", equalTo("아동수당"));
         given().queryParam("lang", "fr").get("/api/v1/services").then().statusCode(400)
@@ -101,12 +107,12 @@ class ServicesApiTest {
     @Test
     void detailListsTheChannelsToApplyOrAskThrough() {
         given().get("/api/v1/services/{id}", "gov24-api~000000154085").then().statusCode(200)
-                .body("channels.type", equalTo(java.util.List.of("online", "phone")))
+                .body("channels.type", equalTo(List.of("online", "phone")))
                 .body("channels[0].url", equalTo("https://www.gov.kr/portal/rcvfvrSvc/dtlEx/000000154085"))
                 .body("channels[1].phone", equalTo("1357"))
                 .body("channels[1].label", equalTo("중소기업 통합콜센터"));
         given().get("/api/v1/services/{id}", "seoul-sitemap~SEOUL-2015-0396").then().statusCode(200)
-                .body("channels.type", equalTo(java.util.List.of("online", "phone", "in-person")))
+                .body("channels.type", equalTo(List.of("online", "phone", "in-person")))
                 .body("channels[0].description", equalTo("복지로 온라인 신청(공동인증서 필요)"))
                 .body("channels[1].phone", equalTo("02-2133-8353"))
                 .body("channels[2].description", equalTo("주소지 동 주민센터 또는 국민연금공단 지사 방문 신청"));
@@ -116,7 +122,7 @@ class ServicesApiTest {
     void detailSaysWhereTheDescriptionComesFromAndHowFreshItIs() {
         given().get("/api/v1/services/{id}", "seoul-sitemap~SEOUL-2015-0396").then().statusCode(200)
                 .body("provenance.source", equalTo("seoul-sitemap"))
-                .body("provenance.url", org.hamcrest.Matchers.containsString("/"))
+                .body("provenance.url", Matchers.containsString("/"))
                 .body("provenance.lastHarvested", equalTo("2026-11-27T03:00:00Z"))
                 .body("provenance.revision", equalTo(1));
     }
@@ -127,7 +133,7 @@ class ServicesApiTest {
                 .contentType("application/ld+json")
                 .body("'@context'", equalTo("https://schema.org"))
                 .body("'@type'", equalTo("GovernmentService"))
-                .body("'@id'", org.hamcrest.Matchers.endsWith("/api/v1/services/seoul-sitemap~SEOUL-2015-0396"))
+                .body("'@id'", Matchers.endsWith("/api/v1/services/seoul-sitemap~SEOUL-2015-0396"))
                 .body("name.find { it.'@language' == 'en' }.'@value'", equalTo("Basic Pension for Seoul Seniors"))
                 .body("description", hasSize(1)) // Korean only, yet language-tagged: one shape for every service
                 .body("description[0].'@language'", equalTo("ko"))
@@ -188,6 +194,6 @@ class ServicesApiTest {
     @Test
     void openApiDescribesTheServicesEndpoints() {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/services"));
+                .body("paths", Matchers.hasKey("/api/v1/services"));
     }
 }

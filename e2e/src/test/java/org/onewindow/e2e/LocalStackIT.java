@@ -2,6 +2,7 @@ package org.onewindow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,8 @@ import org.onewindow.runtime.OperatorClient;
 import org.onewindow.runtime.Ports;
 import org.onewindow.runtime.TestArtifacts;
 import org.onewindow.runtime.demo.DemoAgency;
+import org.onewindow.runtime.demo.DemoAgencySite;
+import org.onewindow.runtime.demo.DemoService;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -99,9 +103,9 @@ class LocalStackIT {
 
     @Test
     void pagesThatDeclareNoCharsetAtAllComeOutAsCorrectKorean() throws Exception {
-        List<org.onewindow.runtime.demo.DemoService> ministry = org.onewindow.runtime.demo.DemoAgencySite.services();
+        List<DemoService> ministry = DemoAgencySite.services();
         for (int i = 4; i < ministry.size(); i += 5) { // the demo board's pages without header or meta charset
-            org.onewindow.runtime.demo.DemoService service = ministry.get(i);
+            DemoService service = ministry.get(i);
             JsonNode detail = get("/api/v1/services/mohw-welfare~" + service.id());
             assertThat(detail.path("name").path("ko").asText()).isEqualTo(service.name());
             assertThat(detail.toString()).doesNotContain("\uFFFD");
@@ -159,7 +163,7 @@ class LocalStackIT {
     @Test
     void koreanTypedStraightIntoTheUrlWorksOnThePackagedApp() throws Exception {
         int port = URI.create(stack.url("catalogue-api")).getPort();
-        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+        try (Socket socket = new Socket("localhost", port)) {
             socket.getOutputStream().write("GET /api/v1/services?q=구직활동 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
                     .getBytes(StandardCharsets.UTF_8));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -172,7 +176,7 @@ class LocalStackIT {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"size\":10000,\"version\":true,\"_source\":false}")).build();
         JsonNode hits = JSON.readTree(HTTP.send(search, HttpResponse.BodyHandlers.ofString()).body()).path("hits").path("hits");
-        Map<String, Long> versions = new java.util.HashMap<>();
+        Map<String, Long> versions = new HashMap<>();
         hits.forEach(hit -> versions.put(hit.path("_id").asText(), hit.path("_version").asLong()));
         assertThat(versions).isNotEmpty();
         return versions;

@@ -28,11 +28,19 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.onewindow.client.catalogue.api.BrowseApi;
+import org.onewindow.client.catalogue.api.ChangesApi;
+import org.onewindow.client.catalogue.api.SearchApi;
+import org.onewindow.client.catalogue.api.ServicesApi;
+import org.onewindow.client.catalogue.model.Change;
 import org.onewindow.client.catalogue.model.ChangePage;
 import org.onewindow.client.catalogue.model.CpsvCatalogueJsonLd;
 import org.onewindow.client.catalogue.model.GovernmentServiceJsonLd;
 import org.onewindow.client.catalogue.model.SearchPage;
 import org.onewindow.client.catalogue.model.Service;
+import org.onewindow.client.harvester.api.MappingsApi;
+import org.onewindow.client.harvester.api.RunsApi;
+import org.onewindow.client.harvester.api.SourcesApi;
 import org.onewindow.client.harvester.model.DeadLetterView;
 import org.onewindow.client.harvester.model.Report;
 import org.onewindow.client.harvester.model.RetryView;
@@ -71,10 +79,10 @@ class OpenApiClientsIT {
     private static AppProcess api;
 
     private static org.onewindow.client.harvester.ApiClient harvesterClient;
-    private static org.onewindow.client.harvester.api.SourcesApi sources;
-    private static org.onewindow.client.harvester.api.RunsApi runs;
+    private static SourcesApi sources;
+    private static RunsApi runs;
     private static org.onewindow.client.harvester.api.CatalogueApi records;
-    private static org.onewindow.client.harvester.api.MappingsApi mappings;
+    private static MappingsApi mappings;
     private static org.onewindow.client.catalogue.ApiClient catalogueClient;
 
     @BeforeAll
@@ -115,17 +123,17 @@ class OpenApiClientsIT {
         harvesterClient = new org.onewindow.client.harvester.ApiClient();
         harvesterClient.updateBaseUri(harvester.url());
         harvesterClient.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + KEY));
-        sources = new org.onewindow.client.harvester.api.SourcesApi(harvesterClient);
-        runs = new org.onewindow.client.harvester.api.RunsApi(harvesterClient);
+        sources = new SourcesApi(harvesterClient);
+        runs = new RunsApi(harvesterClient);
         records = new org.onewindow.client.harvester.api.CatalogueApi(harvesterClient);
-        mappings = new org.onewindow.client.harvester.api.MappingsApi(harvesterClient);
+        mappings = new MappingsApi(harvesterClient);
         catalogueClient = new org.onewindow.client.catalogue.ApiClient();
         catalogueClient.updateBaseUri(api.url());
 
         RunView first = harvestToEnd();
         assertThat(first.getStatus()).isEqualTo("succeeded");
         assertThat(first.getCounts().getAdded()).isEqualTo(SERVICES.size());
-        await().atMost(Duration.ofSeconds(30)).until(() -> new org.onewindow.client.catalogue.api.SearchApi(catalogueClient)
+        await().atMost(Duration.ofSeconds(30)).until(() -> new SearchApi(catalogueClient)
                 .searchServices(null, null, 1, null, null, null, null, null, null, null, null, null, null, null, null).getTotal() == SERVICES.size());
     }
 
@@ -145,7 +153,7 @@ class OpenApiClientsIT {
     @Test
     @Order(1)
     void theCatalogueClientReadsEveryPublicEndpoint() throws Exception {
-        var search = new org.onewindow.client.catalogue.api.SearchApi(catalogueClient);
+        var search = new SearchApi(catalogueClient);
         SearchPage page = call("searchServices", () -> search.searchServices("기초연금", null, 5, null, "ko", null, null,
                 null, null, null, null, null, null, null, null));
         assertThat(page.getTotal()).isPositive();
@@ -156,7 +164,7 @@ class OpenApiClientsIT {
         assertThat(page.getFacets()).containsKey("category");
 
         String id = page.getItems().get(0).getId();
-        var services = new org.onewindow.client.catalogue.api.ServicesApi(catalogueClient);
+        var services = new ServicesApi(catalogueClient);
         Service service = call("getService", () -> services.getService(id, null));
         assertThat(service.getName().getKo()).isNotBlank();
         assertThat(service.getCompetentAuthority().getName()).isNotBlank();
@@ -173,7 +181,7 @@ class OpenApiClientsIT {
         });
         assertThat(governmentService.getProvider().getName()).isEqualTo(service.getCompetentAuthority().getName());
 
-        var browse = new org.onewindow.client.catalogue.api.BrowseApi(catalogueClient);
+        var browse = new BrowseApi(catalogueClient);
         assertThat(call("suggest", () -> browse.suggest("기초", null, null, null)).getItems()).isNotEmpty();
         assertThat(call("listCategories", () -> browse.listCategories(null, null)).getItems()).isNotEmpty()
                 .anySatisfy(value -> assertThat(value.getCount()).isPositive());
@@ -182,10 +190,10 @@ class OpenApiClientsIT {
         assertThat(call("listRegions", () -> browse.listRegions("en", null)).getItems()).as("보건복지부's services name no region")
                 .isNotNull();
 
-        var changes = new org.onewindow.client.catalogue.api.ChangesApi(catalogueClient);
+        var changes = new ChangesApi(catalogueClient);
         ChangePage feed = call("listChanges", () -> changes.listChanges(null, 10, null, null));
         assertThat(feed.getItems()).hasSize(10).allSatisfy(change -> {
-            assertThat(change.getChange()).isEqualTo(org.onewindow.client.catalogue.model.Change.ChangeEnum.ADDED);
+            assertThat(change.getChange()).isEqualTo(Change.ChangeEnum.ADDED);
             assertThat(change.getName().getKo()).isNotBlank();
         });
         assertThat(feed.getNextCursor()).isNotBlank();

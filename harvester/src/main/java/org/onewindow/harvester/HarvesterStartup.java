@@ -4,6 +4,7 @@ import org.jboss.logging.Logger;
 import org.onewindow.harvester.config.HarvesterConfig;
 import org.onewindow.harvester.publish.CataloguePublisher;
 import org.onewindow.harvester.run.AbandonedRuns;
+import org.onewindow.harvester.run.InstanceIdentity;
 import org.onewindow.harvester.schedule.SourceSchedules;
 import org.onewindow.harvester.source.SourceCatalog;
 import org.onewindow.harvester.store.StoredRenditions;
@@ -26,7 +27,7 @@ public class HarvesterStartup {
     AbandonedRuns abandonedRuns;
 
     @Inject
-    org.onewindow.harvester.run.InstanceIdentity instance;
+    InstanceIdentity instance;
 
     @Inject
     SourceCatalog sources;

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.function.Predicate;
 
 import org.elasticsearch.client.RestClient;
@@ -79,7 +80,7 @@ class FetchFaultsTest {
         site().stubFor(detail(reset).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         site().stubFor(detail(truncated).willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
         byte[] incompressible = new byte[200_000]; // so the site's gzip cannot hold the chunks back
-        new java.util.Random(7).nextBytes(incompressible);
+        new Random(7).nextBytes(incompressible);
         site().stubFor(detail(dripping).willReturn(aResponse().withStatus(200).withBody(incompressible)
                 .withChunkedDribbleDelay(40, 8_000)));
         var before = OperatorCalls.indexedVersions(elasticsearch);

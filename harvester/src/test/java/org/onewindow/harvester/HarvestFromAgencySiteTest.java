@@ -20,6 +20,7 @@ import java.util.List;
 
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,6 +42,7 @@ import org.quartz.Scheduler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -65,7 +67,7 @@ class HarvestFromAgencySiteTest {
     Scheduler quartz;
 
     @Inject
-    org.onewindow.harvester.publish.CataloguePublisher publisher;
+    CataloguePublisher publisher;
 
     @Inject
     ObjectMapper json;
@@ -286,26 +288,26 @@ class HarvestFromAgencySiteTest {
     @Test
     void operatorApiNeedsTheOperatorKey() {
         given().get("/api/v1/sources").then().statusCode(401)
-                .contentType("application/problem+json").header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"));
+                .contentType("application/problem+json").header("WWW-Authenticate", Matchers.startsWith("Bearer"));
         given().auth().oauth2("wrong-key").post("/api/v1/sources/{id}/runs", SOURCE).then().statusCode(401);
         given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).get("/api/v1/sources").then().statusCode(200)
                 .body("id", hasItem(SOURCE))
-                .body("find { it.id == 'mohw-welfare' }.agency.name", org.hamcrest.Matchers.equalTo("보건복지부"));
+                .body("find { it.id == 'mohw-welfare' }.agency.name", Matchers.equalTo("보건복지부"));
     }
 
     @Test
     void aSourceInTheMappingDirectoryIsOnboardedAndABrokenFileThereIsSkipped() {
         given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).get("/api/v1/sources").then().statusCode(200)
-                .body("find { it.id == 'seongbuk-gu-api' }.agency.name", org.hamcrest.Matchers.equalTo("서울특별시 성북구"))
-                .body("find { it.id == 'seongbuk-gu-api' }.kind", org.hamcrest.Matchers.equalTo("json-api"))
-                .body("id", org.hamcrest.Matchers.not(hasItem("broken-source")))
+                .body("find { it.id == 'seongbuk-gu-api' }.agency.name", Matchers.equalTo("서울특별시 성북구"))
+                .body("find { it.id == 'seongbuk-gu-api' }.kind", Matchers.equalTo("json-api"))
+                .body("id", Matchers.not(hasItem("broken-source")))
                 .body("id", hasItem(SOURCE));
     }
 
     @Test
     void unknownSourcesAndRunsAreProblemJson404() {
         given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).post("/api/v1/sources/{id}/runs", "no-such-source")
-                .then().statusCode(404).contentType("application/problem+json").body("status", org.hamcrest.Matchers.equalTo(404));
+                .then().statusCode(404).contentType("application/problem+json").body("status", Matchers.equalTo(404));
         given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).get("/api/v1/runs/{id}", 999_999)
                 .then().statusCode(404).contentType("application/problem+json");
     }
@@ -317,7 +319,7 @@ class HarvestFromAgencySiteTest {
                 .singleElement().satisfies(trigger -> assertThat(trigger.getNextFireTime()).isNotNull());
     }
 
-    private static com.github.tomakehurst.wiremock.client.MappingBuilder detail(String serviceId) {
+    private static MappingBuilder detail(String serviceId) {
         return get(urlPathEqualTo("/portal/svc/view.do")).withQueryParam("svcId", equalTo(serviceId)).atPriority(0);
     }
 

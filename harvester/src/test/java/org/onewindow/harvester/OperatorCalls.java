@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.elasticsearch.client.Request;
@@ -48,7 +49,7 @@ public final class OperatorCalls {
         return awaitEnd(startRun(source));
     }
 
-    public static java.util.List<String> errors(long runId) {
+    public static List<String> errors(long runId) {
         return operator().get("/api/v1/runs/{id}/errors", runId).then().statusCode(200)
                 .extract().jsonPath().getList("collect { it.stage + ' ' + it.recordId + ' ' + it.message }");
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.elasticsearch.client.RestClient;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.onewindow.harvester.publish.CataloguePublisher;
@@ -107,8 +108,8 @@ class RecordIdentityTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> CatalogueRecord.count("sourceId = ?1 and sourceRecordId = ?2", A, "r s")))
                 .isEqualTo(1);
         OperatorCalls.operator().get("/api/v1/records/{id}/versions", "ids-a-r_s").then().statusCode(200)
-                .body("revision", org.hamcrest.Matchers.contains(2)) // the stored row had no history of its own
-                .body("change", org.hamcrest.Matchers.contains("updated"));
+                .body("revision", Matchers.contains(2)) // the stored row had no history of its own
+                .body("change", Matchers.contains("updated"));
     }
 
     private String name(String id) throws IOException {

@@ -26,6 +26,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 
 /**
  * The 정부24 API key (ONEWINDOW_SECRET_GOV24_KEY, bound to gov24-api only) in the hands of posted mapping files: who
@@ -87,7 +88,7 @@ class SourceSecretsTest {
         assertThat(answer).contains("****").doesNotContain(KEY, URLEncoder.encode(KEY, StandardCharsets.UTF_8));
     }
 
-    private static io.restassured.response.Response dryRun(String mapping) {
+    private static Response dryRun(String mapping) {
         return given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).contentType("application/yaml")
                 .body(mapping.getBytes(StandardCharsets.UTF_8)).queryParam("limit", 2)
                 .post("/api/v1/sources/dry-run");

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** One packaged Quarkus app ({@code quarkus-run.jar}) run as a child process, ready when its readiness check is UP. */
 public final class AppProcess implements AutoCloseable {
@@ -36,13 +37,13 @@ public final class AppProcess implements AutoCloseable {
      * @param properties  system properties, for keys that have no environment form (per-source overrides)
      */
     public static AppProcess start(String name, Path jar, int port, Map<String, String> environment,
-            Map<String, String> properties, Path log, java.util.function.Consumer<String> progress) {
+            Map<String, String> properties, Path log, Consumer<String> progress) {
         return start(name, jar, port, SMALL_JVM, environment, properties, log, progress);
     }
 
     /** @param jvmOptions heap, collector and compiler options of the app's JVM ({@link #SMALL_JVM} by default) */
     public static AppProcess start(String name, Path jar, int port, List<String> jvmOptions, Map<String, String> environment,
-            Map<String, String> properties, Path log, java.util.function.Consumer<String> progress) {
+            Map<String, String> properties, Path log, Consumer<String> progress) {
         if (!Files.isRegularFile(jar)) {
             throw new RuntimeEnvironmentException("missing " + jar + " (build it first: ./mvnw -DskipTests package)");
         }

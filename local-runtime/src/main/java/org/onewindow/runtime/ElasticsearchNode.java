@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -180,7 +182,7 @@ public final class ElasticsearchNode implements AutoCloseable {
             NodeUser.own(staging);
             try {
                 Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
                 deleteTree(staging); // another build installed the same distribution meanwhile
             }
             return home;
@@ -237,7 +239,7 @@ public final class ElasticsearchNode implements AutoCloseable {
 
     private static void unzipStrippingTopFolder(Path zip, Path target) throws IOException {
         try (ZipFile file = new ZipFile(zip.toFile())) {
-            for (ZipEntry entry : java.util.Collections.list(file.entries())) {
+            for (ZipEntry entry : Collections.list(file.entries())) {
                 String name = entry.getName();
                 int slash = name.indexOf('/');
                 if (slash < 0 || slash == name.length() - 1) {

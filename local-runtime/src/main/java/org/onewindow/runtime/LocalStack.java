@@ -8,9 +8,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.IntBinaryOperator;
 
 import org.onewindow.runtime.demo.DemoAgency;
 import org.onewindow.runtime.demo.DemoAgencyWeb;
@@ -84,7 +86,7 @@ public final class LocalStack implements AutoCloseable {
         Path state = settings.stateDir().toAbsolutePath();
         // The local stack prefers the usual ports; tests take any free one, so they pass while a stack is up. A part
         // started again after a crash keeps the port it was given.
-        java.util.function.IntBinaryOperator port = (configured, usual) -> configured != 0 ? configured
+        IntBinaryOperator port = (configured, usual) -> configured != 0 ? configured
                 : settings.persistent() ? org.onewindow.runtime.Ports.preferredOrFree(usual) : org.onewindow.runtime.Ports.free();
         Path postgresData = settings.persistent() ? state.resolve("postgres") : null;
         int postgresPort = port.applyAsInt(settings.ports().postgres(), 5432);
@@ -177,7 +179,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static int fixedOrFree(int configured) {
-        return configured != 0 ? configured : org.onewindow.runtime.Ports.free();
+        return configured != 0 ? configured : org.onewindow.runtime.Ports.free(); // not the nested Ports record
     }
 
     /** Every part, in start order, where it runs now (a part started again after a crash has a new pid). */
@@ -197,8 +199,8 @@ public final class LocalStack implements AutoCloseable {
 
 
     /** Where a person starts reading a demo agency's site (its list page, feed or API call), relative to its URL. */
-    public java.util.Optional<String> entryPath(String component) {
-        return java.util.Optional.ofNullable(entryPaths.get(component));
+    public Optional<String> entryPath(String component) {
+        return Optional.ofNullable(entryPaths.get(component));
     }
 
     public String url(String component) {

@@ -8,8 +8,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +44,27 @@ public final class OperatorClient {
     }
 
     /** Harvests one source and waits for the run to end. */
+    /**
+     * Starts a run of every source {@code which} names at once (the harvester runs as many as it has run threads, the
+     * others wait), then waits for each to end.
+     */
+    public List<RunResult> harvestAllAtOnce(Predicate<String> which, Duration timeout, Consumer<String> progress) {
+        Map<String, Long> started = new LinkedHashMap<>();
+        for (JsonNode source : call("GET", "/api/v1/sources", 200)) {
+            String sourceId = source.path("id").asText();
+            if (!which.test(sourceId)) {
+                continue;
+            }
+            JsonNode run = call("POST", "/api/v1/sources/" + sourceId + "/runs", 202, 409);
+            started.put(sourceId, run.has("id") ? run.path("id").asLong() : runningRunId(run));
+        }
+        progress.accept(started.size() + " runs started");
+        List<RunResult> results = new ArrayList<>();
+        started.forEach((sourceId, runId) -> results.add(await(sourceId, runId, timeout, report -> {
+        })));
+        return results;
+    }
+
     public RunResult harvestSource(String sourceId, Duration timeout, Consumer<String> progress) {
         List<RunResult> results = harvest(source -> sourceId.equals(source.path("id").asText()), timeout, progress);
         if (results.isEmpty()) {
@@ -49,7 +73,7 @@ public final class OperatorClient {
         return results.get(0);
     }
 
-    private List<RunResult> harvest(java.util.function.Predicate<JsonNode> which, Duration timeout, Consumer<String> progress) {
+    private List<RunResult> harvest(Predicate<JsonNode> which, Duration timeout, Consumer<String> progress) {
         List<RunResult> results = new ArrayList<>();
         for (JsonNode source : call("GET", "/api/v1/sources", 200)) {
             if (!which.test(source)) {

@@ -14,6 +14,7 @@ import org.onewindow.mappings.model.LocalizedText;
 import org.onewindow.mappings.model.RawRecord;
 import org.onewindow.mappings.source.SourceDefinition;
 import org.onewindow.mappings.source.SourceDefinitionReader;
+import org.onewindow.mappings.url.UrlReferences;
 
 /** The transforms of the mapping language (mappings/README.md), each on a small source. */
 class MappingLanguageTest {
@@ -266,7 +267,7 @@ class MappingLanguageTest {
 
         assertThat(map(source, Map.of("온라인신청사이트URL", List.of("?mode=apply"))).record().onlineApplicationUrl())
                 .isEqualTo("https://www.gov.kr/portal/rcvfvrSvc/dtlEx/WII000001?mode=apply")
-                .isEqualTo(org.onewindow.mappings.url.UrlReferences.resolve(URL, "?mode=apply"));
+                .isEqualTo(UrlReferences.resolve(URL, "?mode=apply"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.onewindow.mappings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -26,7 +27,7 @@ class ServiceIndexTest {
 
     @Test
     void mapsEveryFieldOfTheCommonSchemaPlusTheDerivedSearchFields() {
-        List<String> fields = new java.util.ArrayList<>(Arrays.stream(ServiceRecord.class.getRecordComponents()).map(c -> c.getName()).toList());
+        List<String> fields = new ArrayList<>(Arrays.stream(ServiceRecord.class.getRecordComponents()).map(c -> c.getName()).toList());
         fields.addAll(List.of("applicationWindow", "applicationAlwaysOpen", "channels"));
 
         assertThat(PROPERTIES.properties()).extracting(entry -> entry.getKey())

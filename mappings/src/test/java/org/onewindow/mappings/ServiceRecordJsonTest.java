@@ -2,6 +2,8 @@ package org.onewindow.mappings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -73,7 +75,7 @@ class ServiceRecordJsonTest {
     @Test
     void writesHtmlRenditionsInKeyOrderSoTheJsonIsTheSameInEveryJvm() throws Exception {
         ServiceRecord record = youthRent();
-        Map<String, String> html = new java.util.LinkedHashMap<>();
+        Map<String, String> html = new LinkedHashMap<>();
         for (String field : List.of("summary", "benefits", "howToApply", "eligibility", "description", "contact")) {
             html.put(field, "<p>" + field + "</p>");
         }
@@ -84,7 +86,7 @@ class ServiceRecordJsonTest {
                 record.keywords(), record.region(), record.legalBasis(), record.lastModified(), record.popularity(), record.licence(),
                 record.attribution(), html);
 
-        List<String> written = new java.util.ArrayList<>();
+        List<String> written = new ArrayList<>();
         JSON.readTree(JSON.writeValueAsString(withHtml)).path("html").fieldNames().forEachRemaining(written::add);
 
         assertThat(written).containsExactly("benefits", "contact", "description", "eligibility", "howToApply", "summary");

@@ -1,5 +1,6 @@
 package org.onewindow.catalogue.api;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -67,7 +68,7 @@ public class BrowseResource {
             @Parameter(description = "What was typed so far, 1–50 characters", required = true, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 50)) @QueryParam("q") String q,
             @Parameter(description = "Suggestions, 1–10 (default 8)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10", defaultValue = "8")) @QueryParam("size") String size,
             @Parameter(description = "ko (default) or en", schema = @Schema(type = SchemaType.STRING, enumeration = {"ko", "en"}, defaultValue = "ko")) @QueryParam("lang") String lang) {
-        List<Problem.ParameterError> errors = new java.util.ArrayList<>();
+        List<Problem.ParameterError> errors = new ArrayList<>();
         String prefix = q == null ? "" : QueryText.of(q).strip();
         if (prefix.isEmpty() || prefix.length() > 50) {
             errors.add(new Problem.ParameterError("q", "must be 1 to 50 characters"));
@@ -79,7 +80,7 @@ public class BrowseResource {
     }
 
     private static String language(String lang) {
-        List<Problem.ParameterError> errors = new java.util.ArrayList<>();
+        List<Problem.ParameterError> errors = new ArrayList<>();
         String language = ParameterChecks.language(lang, errors);
         ParameterChecks.throwIfAny(errors);
         return language;

@@ -5,9 +5,12 @@ import static org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUE
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -19,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onewindow.catalogue.config.ApiConfig;
 import org.onewindow.catalogue.jsonld.SchemaOrgService;
+import org.onewindow.catalogue.record.Provenance;
 import org.onewindow.catalogue.record.SafeRenditions;
 import org.onewindow.catalogue.search.SearchPage;
 import org.onewindow.catalogue.search.ServiceSearch;
@@ -26,6 +30,8 @@ import org.onewindow.mappings.index.ServiceIndex;
 import org.onewindow.mappings.model.CatalogueIds;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -35,6 +41,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import io.vertx.core.http.HttpServerRequest;
 
 /** The public, read-only catalogue: search and details. No key, no personal data. */
 @Path("/api/v1/services")
@@ -44,8 +51,17 @@ public class ServicesResource {
     @Inject
     ServiceSearch search;
 
+    @Inject
+    Provenance provenance;
+
+    @Inject
+    ApiConfig config;
+
+    @Inject
+    ObjectMapper json;
+
     @Context
-    io.vertx.core.http.HttpServerRequest http;
+    HttpServerRequest http;
 
     /** The parameters are read from the raw query string by {@link SearchParameters}; they are declared here for OpenAPI. */
     @GET
@@ -77,7 +93,7 @@ public class ServicesResource {
     })
     @Tag(name = "Search")
     @ChecksItsOwnParameters
-    public java.util.concurrent.CompletionStage<SearchPage> search() {
+    public CompletionStage<SearchPage> search() {
         return search.search(SearchParameters.read(rawParameters()));
     }
 
@@ -92,9 +108,9 @@ public class ServicesResource {
             @Content(mediaType = "application/ld+json", schema = @Schema(ref = "GovernmentServiceJsonLd"))})
     @APIResponse(responseCode = "404", description = "No service has this id (it may have been withdrawn: see the change feed)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    public JsonNode get(@PathParam("id") String id) throws IOException, java.sql.SQLException {
+    public JsonNode get(@PathParam("id") String id) throws IOException, SQLException {
         JsonNode record = find(id);
-        if (record instanceof com.fasterxml.jackson.databind.node.ObjectNode document) {
+        if (record instanceof ObjectNode document) {
             document.remove(ServiceIndex.SEARCH_ONLY_FIELDS);
             SafeRenditions.apply(document);
             provenance.of(id).ifPresent(origin -> document.set("provenance", json.valueToTree(origin)));
@@ -109,9 +125,6 @@ public class ServicesResource {
         return search.find(id).orElseThrow(() -> new NotFoundException("no service with id '" + id + "'"));
     }
 
-    @Inject
-    org.onewindow.catalogue.record.Provenance provenance;
-
     @GET
     @Path("/{id}")
     @Produces("application/ld+json")
@@ -122,16 +135,10 @@ public class ServicesResource {
         return new SchemaOrgService(json).of(record, base + "/api/v1/services/" + id); // never the request's Host
     }
 
-    @Inject
-    ApiConfig config;
-
-    @Inject
-    com.fasterxml.jackson.databind.ObjectMapper json;
-
     /** Query parameters decoded here, so a malformed percent-escape is a 400 naming the parameter. */
     private Map<String, List<String>> rawParameters() {
         Map<String, List<String>> decoded = new LinkedHashMap<>();
-        List<Problem.ParameterError> errors = new java.util.ArrayList<>();
+        List<Problem.ParameterError> errors = new ArrayList<>();
         String query = http.query();
         if (query != null) {
             for (String pair : query.split("&")) {
@@ -141,7 +148,7 @@ public class ServicesResource {
                 int equals = pair.indexOf('=');
                 String name = decode("query", equals < 0 ? pair : pair.substring(0, equals), errors);
                 String value = equals < 0 ? "" : decode(name, pair.substring(equals + 1), errors);
-                decoded.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(value);
+                decoded.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             }
         }
         if (!errors.isEmpty()) {

@@ -1,12 +1,14 @@
 package org.onewindow.catalogue.api;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -59,7 +61,7 @@ public class StandardResponses implements OASFilter {
 
     /** Answers in the order of their status codes, as a reader looks for them. */
     static void sortByStatus(APIResponses responses) {
-        responses.setAPIResponses(new java.util.TreeMap<>(responses.getAPIResponses()));
+        responses.setAPIResponses(new TreeMap<>(responses.getAPIResponses()));
     }
 
     private static void revalidation(Operation operation, APIResponses responses) {
@@ -68,7 +70,7 @@ public class StandardResponses implements OASFilter {
         if (!declared) {
             operation.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER)
                     .description("The ETag of an answer already held: 304 without a body while it is current")
-                    .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)));
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
         }
         if (!responses.hasAPIResponse("304")) {
             responses.addAPIResponse("304", OASFactory.createAPIResponse()

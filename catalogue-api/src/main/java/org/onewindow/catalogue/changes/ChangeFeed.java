@@ -1,5 +1,6 @@
 package org.onewindow.catalogue.changes;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -102,7 +103,7 @@ public class ChangeFeed {
     private JsonNode readJson(String text) {
         try {
             return json.readTree(text);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }

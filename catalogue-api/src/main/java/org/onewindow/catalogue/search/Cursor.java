@@ -1,5 +1,6 @@
 package org.onewindow.catalogue.search;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -53,7 +54,7 @@ public record Cursor(String fingerprint, JsonNode after) {
                 }
             }
             return new Cursor(node.path("f").asText(), after);
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException | IOException e) {
             if (e instanceof InvalidCursorException invalid) {
                 throw invalid;
             }

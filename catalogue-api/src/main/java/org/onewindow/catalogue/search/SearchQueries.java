@@ -1,6 +1,8 @@
 package org.onewindow.catalogue.search;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.onewindow.mappings.index.ServiceIndex;
 
@@ -129,7 +131,7 @@ public final class SearchQueries {
         }
         ObjectNode bool = json.createObjectNode();
         ArrayNode should = bool.putObject("bool").put("minimum_should_match", 1).putArray("should");
-        java.util.Set<String> exact = new java.util.LinkedHashSet<>();
+        Set<String> exact = new LinkedHashSet<>();
         exact.add(NATIONWIDE);
         for (String code : values) {
             exact.add(code);

@@ -2,6 +2,10 @@ package org.onewindow.catalogue.search;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * One validated search: text (may be null: browse everything), filters by facet (values as indexed; several values
@@ -31,13 +35,13 @@ public record SearchRequest(String text, Map<Facet, List<String>> filters, boole
             return parameter;
         }
 
-        public static java.util.Optional<Sort> byParameter(String value) {
+        public static Optional<Sort> byParameter(String value) {
             for (Sort sort : values()) {
                 if (sort.parameter.equals(value)) {
-                    return java.util.Optional.of(sort);
+                    return Optional.of(sort);
                 }
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -54,8 +58,8 @@ public record SearchRequest(String text, Map<Facet, List<String>> filters, boole
     public String fingerprint() {
         StringBuilder key = new StringBuilder(text == null ? "" : text).append('\u0000').append(effectiveSort()).append('\u0000').append(size)
                 .append(openNow);
-        new java.util.TreeMap<>(filters.entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                e -> e.getKey().name(), e -> new java.util.TreeSet<>(e.getValue()).toString()))).forEach((k, v) -> key.append(k).append(v));
+        new TreeMap<>(filters.entrySet().stream().collect(Collectors.toMap(
+                e -> e.getKey().name(), e -> new TreeSet<>(e.getValue()).toString()))).forEach((k, v) -> key.append(k).append(v));
         return Integer.toHexString(key.toString().hashCode());
     }
 }

@@ -2,10 +2,12 @@ package org.onewindow.catalogue.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -80,7 +82,7 @@ public class ServiceSearch {
             return present;
         }
         List<FacetValue> all = new ArrayList<>(present);
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         present.forEach(v -> seen.add(v.value()));
         facet.vocabulary().ifPresent(vocabulary -> vocabulary.terms().stream().filter(term -> !seen.contains(term.code()))
                 .forEach(term -> all.add(new FacetValue(term.code(), "en".equals(language) ? term.en() : term.ko(), 0))));

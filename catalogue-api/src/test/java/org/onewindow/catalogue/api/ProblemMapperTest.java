@@ -2,6 +2,7 @@ package org.onewindow.catalogue.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
@@ -24,7 +25,7 @@ class ProblemMapperTest {
     @Test
     void aBackendThatCannotAnswerIsA503() {
         assertThat(mapper.toResponse(new CompletionException(new ConnectException("Connection refused"))).getStatus()).isEqualTo(503);
-        assertThat(mapper.toResponse(new java.io.IOException(new SocketTimeoutException("30,000 milliseconds timeout"))).getStatus())
+        assertThat(mapper.toResponse(new IOException(new SocketTimeoutException("30,000 milliseconds timeout"))).getStatus())
                 .isEqualTo(503);
         assertThat(mapper.toResponse(new SQLException("the database system is shutting down", "57P03")).getStatus()).isEqualTo(503);
         assertThat(mapper.toResponse(new SQLException("connection refused", "08001")).getStatus()).isEqualTo(503);

@@ -1,8 +1,11 @@
 package org.onewindow.connectors.cpsv;
 
 import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -109,9 +112,9 @@ public final class CpsvConnector implements SourceConnector {
             if (id == null) {
                 return GatherResult.unreadable("a cpsv:PublicService has neither dct:identifier nor an IRI");
             }
-            String url = recordUrl != null ? recordUrl.replace("ID", java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8))
+            String url = recordUrl != null ? recordUrl.replace("ID", URLEncoder.encode(id, StandardCharsets.UTF_8))
                     : service.isURIResource() ? service.getURI() : null;
-            Map<String, List<String>> withUrl = new java.util.LinkedHashMap<>(fields);
+            Map<String, List<String>> withUrl = new LinkedHashMap<>(fields);
             if (url != null) {
                 withUrl.put(URL_FIELD, List.of(url));
             }
@@ -144,7 +147,7 @@ public final class CpsvConnector implements SourceConnector {
 
     @Override
     public ExtractResult extract(RecordRef ref, FetchedPage page) {
-        Map<String, List<String>> fields = new java.util.LinkedHashMap<>(ref.listFields());
+        Map<String, List<String>> fields = new LinkedHashMap<>(ref.listFields());
         List<String> url = fields.remove(URL_FIELD);
         if (url == null || url.isEmpty()) {
             return new ExtractResult.NotAContentPage("the service has no http(s) IRI and the source sets no recordUrl");

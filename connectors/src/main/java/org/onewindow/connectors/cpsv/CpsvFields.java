@@ -1,9 +1,11 @@
 package org.onewindow.connectors.cpsv;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Property;
@@ -109,7 +111,7 @@ final class CpsvFields {
         }
         // RDF values of one property have no order, and Jena hands them out in a different one from parse to parse:
         // sorted, the same catalogue always gives the same record (and content hash).
-        values.sort(java.util.Comparator.comparing(CpsvFields::sortKey));
+        values.sort(Comparator.comparing(CpsvFields::sortKey));
         return values;
     }
 
@@ -123,7 +125,7 @@ final class CpsvFields {
         // a blank node: by what it says (its own id changes from parse to parse)
         return node.asResource().listProperties().toList().stream()
                 .map(statement -> statement.getPredicate().getURI() + "=" + (statement.getObject().isAnon() ? "_" : statement.getObject().toString()))
-                .sorted().collect(java.util.stream.Collectors.joining(";"));
+                .sorted().collect(Collectors.joining(";"));
     }
 
     /** Adds a value; language-tagged text also under field@lang, and under field only in the preferred language. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -48,10 +49,10 @@ class CpsvConnectorTest {
     @Test
     void theSameCatalogueGivesTheSameFieldsInTheSameOrderEveryTimeItIsRead() throws IOException {
         CpsvConnector connector = new CpsvConnector(BASE, new CpsvSettings("/cpsv/catalogue.ttl", null, null));
-        List<List<RawRecord>> reads = new java.util.ArrayList<>();
+        List<List<RawRecord>> reads = new ArrayList<>();
         for (int read = 0; read < 5; read++) {
             GatherResult result = connector.gather(page("mois-cpsv/catalogue.ttl", "text/turtle; charset=utf-8", BASE + "/cpsv/catalogue.ttl"));
-            List<RawRecord> records = new java.util.ArrayList<>();
+            List<RawRecord> records = new ArrayList<>();
             for (RecordRef ref : result.records()) {
                 records.add(extract(connector, ref));
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -253,7 +254,7 @@ class FeedConnectorTest {
         SourceConnector fetching = connector("{path: /portal/rss/welfare.xml, fetchItemPages: true}");
         RecordRef ref = fetching.gather(rssPage("rss.xml")).records().get(0);
         byte[] html = "<html><head><meta charset=\"euc-kr\"><title>출산축하금 | 종로구청</title></head><body>…</body></html>"
-                .getBytes(java.nio.charset.Charset.forName("x-windows-949"));
+                .getBytes(Charset.forName("x-windows-949"));
         FetchedPage page = new FetchedPage(ref.request(), ref.request().url(), 200, "text/html", html);
 
         RawRecord record = record(fetching, ref, page);

@@ -2,6 +2,7 @@ package org.onewindow.connectors.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +42,7 @@ class HtmlSanitizerTest {
     void recordPagesCarryASanitisedRenditionBesideThePlainText() {
         HtmlRecordExtractor extractor = new HtmlRecordExtractor(Map.of("benefits", List.of("td.benefits")), List.of());
         byte[] body = "<html><body><table><tr><td class=\"benefits\"><ul><li>월 10만원</li><li onclick=\"x()\">매월 25일</li></ul></td></tr></table></body></html>"
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                .getBytes(StandardCharsets.UTF_8);
 
         ExtractResult result = extractor.extract(new RecordRef("1", PageRequest.get(PAGE)),
                 new FetchedPage(PageRequest.get(PAGE), PAGE, 200, "text/html; charset=utf-8", body));

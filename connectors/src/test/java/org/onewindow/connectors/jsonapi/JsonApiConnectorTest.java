@@ -13,6 +13,7 @@ import static org.onewindow.connectors.jsonapi.Gov24Api.listUrl;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ class JsonApiConnectorTest {
     private final SourceConnector connector = connector();
 
     private RecordRef gathered(String id) {
-        List<RecordRef> refs = new java.util.ArrayList<>(connector.gather(listPage(1, "service-list-page-1.json")).records());
+        List<RecordRef> refs = new ArrayList<>(connector.gather(listPage(1, "service-list-page-1.json")).records());
         refs.addAll(connector.gather(listPage(2, "service-list-page-2-last.json")).records());
         return refs.stream().filter(ref -> ref.sourceRecordId().equals(id)).findFirst().orElseThrow();
     }
@@ -319,7 +320,7 @@ class JsonApiConnectorTest {
 
     @Test
     void readsCustomParameterNamesAndPointers() {
-        ObjectNode settings = (ObjectNode) org.onewindow.connectors.Fixtures.settings("""
+        ObjectNode settings = (ObjectNode) Fixtures.settings("""
                 listPath: /openapi/welfare/list
                 pageParameter: pageNo
                 perPageParameter: numOfRows
@@ -404,7 +405,7 @@ class JsonApiConnectorTest {
 
     @Test
     void rejectsAKeyWhoseVariableIsNotSet() {
-        assertThatThrownBy(() -> org.onewindow.connectors.Fixtures.connector(JsonApiConnector.KIND, BASE_URL, Gov24Api.settings(), Map.<String, String>of()::get))
+        assertThatThrownBy(() -> Fixtures.connector(JsonApiConnector.KIND, BASE_URL, Gov24Api.settings(), Map.<String, String>of()::get))
                 .isInstanceOf(ConnectorConfigException.class)
                 .hasMessageContaining("ONEWINDOW_SECRET_GOV24_KEY is not set");
     }
@@ -415,7 +416,7 @@ class JsonApiConnectorTest {
         ObjectNode settings = Gov24Api.settings();
         ((ObjectNode) settings.get("apiKey")).put("env", "QUARKUS_DATASOURCE_PASSWORD");
 
-        assertThatThrownBy(() -> org.onewindow.connectors.Fixtures.connector(JsonApiConnector.KIND, BASE_URL, settings,
+        assertThatThrownBy(() -> Fixtures.connector(JsonApiConnector.KIND, BASE_URL, settings,
                 Map.of("QUARKUS_DATASOURCE_PASSWORD", "db-password")::get))
                 .isInstanceOf(ConnectorConfigException.class)
                 .hasMessageContaining("must name an environment variable starting with ONEWINDOW_SECRET_")

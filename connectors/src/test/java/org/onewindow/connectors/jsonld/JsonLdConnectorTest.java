@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.onewindow.connectors.ConnectorConfigException;
@@ -137,7 +138,7 @@ class JsonLdConnectorTest {
         assertThat(record.values("inLanguage")).containsExactly("ko");
         assertThat(record.values("identifier")).containsExactly("NHIS0205");
         assertThat(record.values("dateModified")).containsExactly("2026-01-02T10:20:00+09:00");
-        assertThat(record.fields()).as("the WebPage's name is not the service's").doesNotContainValue(java.util.List.of("본인부담상한제 | 국민건강보험공단"));
+        assertThat(record.fields()).as("the WebPage's name is not the service's").doesNotContainValue(List.of("본인부담상한제 | 국민건강보험공단"));
     }
 
     @Test

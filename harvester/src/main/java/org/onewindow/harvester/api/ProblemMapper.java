@@ -1,6 +1,7 @@
 package org.onewindow.harvester.api;
 
 import org.jboss.logging.Logger;
+import org.onewindow.harvester.review.RunReview;
 import org.onewindow.harvester.run.HarvestService;
 
 import jakarta.ws.rs.WebApplicationException;
@@ -22,7 +23,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof HarvestService.AlreadyRunningException running) {
             return Problem.alreadyRunning(failure.getMessage(), running.runningRunId);
         }
-        if (failure instanceof org.onewindow.harvester.review.RunReview.WrongStateException) {
+        if (failure instanceof RunReview.WrongStateException) {
             return Problem.response(Response.Status.CONFLICT, failure.getMessage());
         }
         if (failure instanceof WebApplicationException web) {

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import java.time.Instant;
 import java.util.List;
 
 import org.onewindow.harvester.run.HarvestService;
@@ -31,7 +32,7 @@ public class SourcesResource {
     public record AgencyView(String code, String name, String type) {
     }
 
-    public record LastRun(long id, String status, RunView.Counts counts, java.time.Instant startedAt, java.time.Instant finishedAt) {
+    public record LastRun(long id, String status, RunView.Counts counts, Instant startedAt, Instant finishedAt) {
     }
 
     @Inject

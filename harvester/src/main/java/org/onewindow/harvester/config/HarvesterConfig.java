@@ -1,5 +1,6 @@
 package org.onewindow.harvester.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public interface HarvesterConfig {
      * A directory of further mapping files ({@code *.yaml}) loaded at start-up after the bundled ones: a source
      * onboarded without a new build. A file with a bundled source's id replaces it.
      */
-    Optional<java.nio.file.Path> mappingDir();
+    Optional<Path> mappingDir();
 
     /** Per-source overrides by source id, e.g. {@code onewindow.sources.mohw-welfare.base-url}. */
     Map<String, SourceOverride> sources();
@@ -101,6 +102,13 @@ public interface HarvesterConfig {
         /** A run still going after this is stopped and marked failed. */
         @WithDefault("2h")
         Duration runTimeout();
+
+        /**
+         * Runs of different sources this instance harvests at once; more due at once wait for a thread (alive, with
+         * their heartbeat). Each run fetches one page at a time from its site.
+         */
+        @WithDefault("2")
+        int concurrentRuns();
 
         /**
          * A record (fetch, extract, map) not done after this is abandoned as an error of its run, which goes on (per

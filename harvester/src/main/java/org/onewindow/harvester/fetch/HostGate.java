@@ -1,6 +1,7 @@
 package org.onewindow.harvester.fetch;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -52,7 +53,7 @@ public class HostGate {
     static String hostKey(String url) {
         try {
             URI uri = URI.create(url);
-            return (uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort()).toLowerCase(java.util.Locale.ROOT);
+            return (uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort()).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             return url;
         }

@@ -13,19 +13,25 @@ import org.onewindow.harvester.fetch.PageReader;
 import org.onewindow.harvester.fetch.Validators;
 import org.onewindow.harvester.run.HarvestContext;
 import org.onewindow.harvester.run.RecordRoute;
+import org.onewindow.harvester.store.RecordStore;
 import org.onewindow.harvester.store.Stage;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * A run's listing, page by page through the fetch route; each page's new records streamed into the record route as
- * the page is read, so a run never holds its listing. A page that cannot be read ends the listing, incomplete.
+ * the page is read, so a run never holds its listing, with what the record of truth holds of them looked up for the
+ * whole page in one query. A page that cannot be read ends the listing, incomplete.
  */
 @ApplicationScoped
 public class GatherRoute extends RouteBuilder {
 
     public static final String ENDPOINT = "direct:gather";
     private static final String PAGE = "onewindow.listing-page";
+
+    @Inject
+    RecordStore store;
 
     @Override
     public void configure() {
@@ -62,6 +68,7 @@ public class GatherRoute extends RouteBuilder {
         List<RecordRef> records = List.of();
         if (read instanceof PageReader.Page page) {
             records = run.listing().read(request, page.page());
+            run.knownOnPage(store.known(run.sourceId(), records.stream().map(RecordRef::sourceRecordId).toList()));
         } else {
             run.errors().error(Stage.GATHER, request.url(), null,
                     read instanceof PageReader.Gone gone ? gone.message() : ((PageReader.Failed) read).message());

@@ -14,6 +14,7 @@ import org.onewindow.mappings.index.ServiceIndex;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Makes sure the versioned services index exists behind its alias, with our analyzers and mappings. */
 @ApplicationScoped
@@ -25,7 +26,7 @@ public class CatalogueIndex {
     RestClient elasticsearch;
 
     @Inject
-    com.fasterxml.jackson.databind.ObjectMapper json;
+    ObjectMapper json;
 
     /** The index last seen behind the alias, so the usual check is one cheap request. */
     private volatile String current;

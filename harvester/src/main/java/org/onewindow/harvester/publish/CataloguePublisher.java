@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.RestClient;
+import org.jboss.logging.Logger;
 import org.onewindow.harvester.config.HarvesterConfig;
 import org.onewindow.harvester.store.CatalogueRecord;
 import org.onewindow.harvester.store.DeadLetter;
@@ -42,7 +43,7 @@ public class CataloguePublisher {
     public record Result(int published, List<String> failures, int deadLettered) {
     }
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CataloguePublisher.class);
+    private static final Logger LOG = Logger.getLogger(CataloguePublisher.class);
 
     @Inject
     RestClient elasticsearch;

@@ -12,6 +12,8 @@ import org.onewindow.harvester.store.Stage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.ws.rs.NotFoundException;
 
 /** An operator's decisions on runs: approve or discard a held run's changes, or stop a running run. */
 @ApplicationScoped
@@ -84,7 +86,7 @@ public class RunReview {
     private void claim(long runId, String reviewer) {
         QuarkusTransaction.requiringNew().run(() -> {
             HarvestRun run = find(runId);
-            HarvestRun.getEntityManager().lock(run, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            HarvestRun.getEntityManager().lock(run, LockModeType.PESSIMISTIC_WRITE);
             if (run.status != RunStatus.HELD || run.reviewedAt != null) {
                 throw new WrongStateException("run " + runId + " is " + run.status.name().toLowerCase() + ", not held for review");
             }
@@ -96,7 +98,7 @@ public class RunReview {
     private static HarvestRun find(long runId) {
         HarvestRun run = HarvestRun.findById(runId);
         if (run == null) {
-            throw new jakarta.ws.rs.NotFoundException("no run with id " + runId);
+            throw new NotFoundException("no run with id " + runId);
         }
         return run;
     }

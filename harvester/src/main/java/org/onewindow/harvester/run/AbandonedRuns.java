@@ -2,6 +2,7 @@ package org.onewindow.harvester.run;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.jboss.logging.Logger;
@@ -49,7 +50,7 @@ public class AbandonedRuns {
 
     /** The runs this instance executes are alive. */
     @Transactional
-    public void heartbeat(java.util.Collection<Long> runIds) {
+    public void heartbeat(Collection<Long> runIds) {
         if (!runIds.isEmpty()) {
             HarvestRun.update("heartbeatAt = ?1 where id in ?2 and status = ?3", Instant.now(), List.copyOf(runIds), RunStatus.RUNNING);
         }

@@ -3,6 +3,7 @@ package org.onewindow.harvester.run;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,7 @@ import org.onewindow.connectors.SourceConnector;
 import org.onewindow.harvester.fetch.FetchSession;
 import org.onewindow.harvester.gather.ListingPages;
 import org.onewindow.harvester.source.SourceSecrets;
+import org.onewindow.harvester.store.RecordStore;
 import org.onewindow.harvester.store.RunStatus;
 import org.onewindow.mappings.source.SourceDefinition;
 
@@ -40,6 +42,7 @@ public final class HarvestContext {
     private final RunCounts counts = new RunCounts();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final Queue<String> gone = new ConcurrentLinkedQueue<>();
+    private volatile Map<String, RecordStore.Known> knownOnPage = Map.of();
     private volatile String stopped;
     private volatile boolean cancelled;
     private volatile RuntimeException broken;
@@ -128,6 +131,19 @@ public final class HarvestContext {
 
     public RunCounts counts() {
         return counts;
+    }
+
+    /**
+     * What the record of truth holds of the records of the listing page being read (by the source's ids; a record the
+     * page names and this lacks is new), looked up for the whole page at once.
+     */
+    public void knownOnPage(Map<String, RecordStore.Known> known) {
+        knownOnPage = known;
+    }
+
+    /** The stored record of a record of the current listing page, or null for a new one. */
+    public RecordStore.Known knownOnPage(String sourceRecordId) {
+        return knownOnPage.get(sourceRecordId);
     }
 
     /** The record was read and is what the source serves (changed or not): its withdrawal counters start afresh. */

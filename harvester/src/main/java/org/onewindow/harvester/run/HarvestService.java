@@ -20,6 +20,7 @@ import org.onewindow.harvester.store.StagedChange;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -74,7 +75,12 @@ public class HarvestService {
 
     private final Set<Long> executing = ConcurrentHashMap.newKeySet();
 
-    private final ExecutorService runs = Executors.newFixedThreadPool(2, DaemonThreads.named("harvest-run"));
+    private ExecutorService runs;
+
+    @PostConstruct
+    void startRunThreads() {
+        runs = Executors.newFixedThreadPool(Math.max(1, config.harvest().concurrentRuns()), DaemonThreads.named("harvest-run"));
+    }
 
     /**
      * Says our runs are alive, and closes runs of instances that stopped saying so; every 10 s, on the in-memory
@@ -104,8 +110,9 @@ public class HarvestService {
         HarvestRun run = create(sourceId, trigger);
         long runId = run.id;
         executing.add(runId);
-        progress.step(runId);
+        progress.waiting(runId);
         runs.execute(() -> {
+            progress.step(runId);
             try {
                 producer.sendBody(HarvestRunRoute.ENDPOINT, runId);
             } catch (RuntimeException e) {

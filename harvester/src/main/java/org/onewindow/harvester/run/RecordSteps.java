@@ -29,9 +29,6 @@ import jakarta.inject.Inject;
 public class RecordSteps {
 
     @Inject
-    RecordStore store;
-
-    @Inject
     PageReader reader;
 
     @Inject
@@ -74,7 +71,7 @@ public class RecordSteps {
             run.cancel();
             return;
         }
-        RecordStore.Known known = store.known(run.sourceId(), ref.sourceRecordId());
+        RecordStore.Known known = run.knownOnPage(ref.sourceRecordId());
         String id = RecordStore.idOf(known, run.sourceId(), ref.sourceRecordId());
         boolean current = known != null && known.active() && run.definitionHash().equals(known.definitionHash());
         LocalDate sourceModified = sourceModified(ref);
@@ -83,7 +80,7 @@ public class RecordSteps {
             counts.add(Count.UNCHANGED);
             return;
         }
-        exchange.getMessage().setBody(new RecordWork(ref, id, sourceModified, current ? known.validators() : Validators.NONE));
+        exchange.getMessage().setBody(new RecordWork(ref, id, sourceModified, current ? known.validators() : Validators.NONE, known));
     }
 
     boolean needsFetch(Exchange exchange) {

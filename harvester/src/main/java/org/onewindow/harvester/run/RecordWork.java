@@ -6,6 +6,7 @@ import org.onewindow.connectors.FetchedPage;
 import org.onewindow.connectors.RecordRef;
 import org.onewindow.harvester.extract.RecordExtractor;
 import org.onewindow.harvester.fetch.Validators;
+import org.onewindow.harvester.store.RecordStore;
 
 /** One listed record on its way through the record's routes: what is known of it, and what each stage made of it. */
 public final class RecordWork {
@@ -14,6 +15,7 @@ public final class RecordWork {
     private final String id;
     private final LocalDate sourceModified;
     private final Validators storedValidators;
+    private final RecordStore.Known known;
     private volatile FetchedPage page;
     private volatile Validators freshValidators = Validators.NONE;
     private volatile boolean notModified;
@@ -24,12 +26,19 @@ public final class RecordWork {
      * @param id the catalogue id the record has (or gets)
      * @param sourceModified the listing's own modification date of the record, when it gives one
      * @param storedValidators of the stored copy, for a conditional fetch; {@link Validators#NONE} to fetch in full
+     * @param known what the record of truth holds of the record; null for a new one
      */
-    public RecordWork(RecordRef ref, String id, LocalDate sourceModified, Validators storedValidators) {
+    public RecordWork(RecordRef ref, String id, LocalDate sourceModified, Validators storedValidators, RecordStore.Known known) {
         this.ref = ref;
         this.id = id;
         this.sourceModified = sourceModified;
         this.storedValidators = storedValidators;
+        this.known = known;
+    }
+
+    /** What the record of truth holds of the record, when the run began reading it; null for a new one. */
+    public RecordStore.Known known() {
+        return known;
     }
 
     public RecordRef ref() {

@@ -10,6 +10,7 @@ import org.onewindow.harvester.store.RunStatus;
 import org.onewindow.harvester.store.Stage;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 /** Writes a run's progress as it happens: errors as rows, counts and status on the run. */
@@ -48,7 +49,7 @@ public class RunLedger {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void finish(long runId, RunCounts counts, FetchSession session, boolean gatherComplete, RunStatus status, String message) {
-        HarvestRun run = HarvestRun.findById(runId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        HarvestRun run = HarvestRun.findById(runId, LockModeType.PESSIMISTIC_WRITE);
         if (run.status != RunStatus.RUNNING) { // closed meanwhile by another instance (abandoned): its word stands
             LOG.warnf("run %d of %s ended %s here, but was already closed as %s: %s", runId, run.sourceId, status, run.status, run.message);
             return;

@@ -22,6 +22,7 @@ import org.onewindow.mappings.source.SourceDefinition;
 import org.onewindow.mappings.source.SourceDefinitionReader;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -100,7 +101,7 @@ public class SourceCatalog {
     }
 
     public List<Source> all() {
-        return Source.listAll(io.quarkus.panache.common.Sort.by("id"));
+        return Source.listAll(Sort.by("id"));
     }
 
     /** The source's definition as stored; throws if the stored YAML no longer reads (reported on the run). */

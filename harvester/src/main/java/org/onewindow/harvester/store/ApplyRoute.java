@@ -2,6 +2,7 @@ package org.onewindow.harvester.store;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.jboss.logging.Logger;
 import org.onewindow.harvester.run.HarvestContext;
 import org.onewindow.harvester.run.InstanceIdentity;
 
@@ -17,6 +18,8 @@ public class ApplyRoute extends RouteBuilder {
 
     public static final String ENDPOINT = "direct:apply";
 
+    private static final Logger LOG = Logger.getLogger(ApplyRoute.class);
+
     @Inject
     ChangeSet changes;
 
@@ -30,6 +33,10 @@ public class ApplyRoute extends RouteBuilder {
     }
 
     private void apply(Exchange exchange) {
-        changes.applyRun(HarvestContext.of(exchange).runId(), instance.name());
+        long runId = HarvestContext.of(exchange).runId();
+        long started = System.nanoTime();
+        ChangeSet.Summary applied = changes.applyRun(runId, instance.name());
+        LOG.infof("run %d applied %d added, %d updated, %d withdrawn in %.1f s", runId, applied.added(), applied.updated(), applied.withdrawn(),
+                (System.nanoTime() - started) / 1e9);
     }
 }

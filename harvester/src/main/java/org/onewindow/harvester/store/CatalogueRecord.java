@@ -1,6 +1,7 @@
 package org.onewindow.harvester.store;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -52,7 +53,7 @@ public class CatalogueRecord extends PanacheEntityBase {
 
     /** When the source last said the record changed (a sitemap's lastmod), if it says so. */
     @Column(name = "source_modified")
-    public java.time.LocalDate sourceModified;
+    public LocalDate sourceModified;
 
     /** The page's ETag and Last-Modified when it was last read in full, for a conditional fetch. */
     public String etag;

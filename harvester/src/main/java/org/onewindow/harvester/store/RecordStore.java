@@ -8,8 +8,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.onewindow.harvester.fetch.Validators;
@@ -39,7 +42,23 @@ public class RecordStore {
      * What the run needs to know of a stored record before fetching it again, and the catalogue id it was given when
      * first added: the record keeps it whatever form ids take later.
      */
-    public record Known(String id, boolean active, Validators validators, LocalDate sourceModified, String definitionHash) {
+    public record Known(String id, boolean active, Validators validators, LocalDate sourceModified, String definitionHash,
+            String contentHash) {
+
+        /**
+         * Whether a freshly read record is what is stored, its bookkeeping included: then it changes nothing, and staging
+         * it needs no trip to the database.
+         */
+        public boolean holds(String documentHash, LocalDate sourceModified, Validators validators, String definitionHash) {
+            return active && documentHash.equals(contentHash) && Objects.equals(sourceModified, this.sourceModified)
+                    && Objects.equals(validators.etag(), this.validators.etag())
+                    && Objects.equals(validators.lastModified(), this.validators.lastModified())
+                    && Objects.equals(definitionHash, this.definitionHash);
+        }
+    }
+
+    /** A mapped record as it is stored, and the hash that tells whether it changed. */
+    public record Document(String json, String hash) {
     }
 
     @Inject
@@ -53,7 +72,27 @@ public class RecordStore {
             return null;
         }
         return new Known(record.id, record.status == RecordStatus.ACTIVE, new Validators(record.etag, record.lastModifiedHeader),
-                record.sourceModified, record.definitionHash);
+                record.sourceModified, record.definitionHash, record.contentHash);
+    }
+
+    /**
+     * The stored records of these records of the source (by the source's own ids; withdrawn ones included), in one query:
+     * a listing page's worth at a time, so that a run asks once per page, not once per record.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Map<String, Known> known(String sourceId, Collection<String> sourceRecordIds) {
+        Map<String, Known> known = new HashMap<>();
+        if (sourceRecordIds.isEmpty()) {
+            return known;
+        }
+        List<Object[]> rows = CatalogueRecord.getEntityManager().createQuery("select r.sourceRecordId, r.id, r.status, r.etag, r.lastModifiedHeader,"
+                + " r.sourceModified, r.definitionHash, r.contentHash from CatalogueRecord r where r.sourceId = :source and r.sourceRecordId in :ids",
+                Object[].class).setParameter("source", sourceId).setParameter("ids", sourceRecordIds).getResultList();
+        for (Object[] row : rows) {
+            known.put((String) row[0], new Known((String) row[1], row[2] == RecordStatus.ACTIVE, new Validators((String) row[3], (String) row[4]),
+                    (LocalDate) row[5], (String) row[6], (String) row[7]));
+        }
+        return known;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -93,8 +132,15 @@ public class RecordStore {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Change stage(long runId, ServiceRecord record, LocalDate sourceModified, Validators validators, String definitionHash) {
-        String document = toJson(record);
-        String hash = sha256(document);
+        return stage(runId, record, document(record), sourceModified, validators, definitionHash);
+    }
+
+    /** As {@link #stage(long, ServiceRecord, LocalDate, Validators, String)}, with the record's {@link #document} made already. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Change stage(long runId, ServiceRecord record, Document stored, LocalDate sourceModified, Validators validators,
+            String definitionHash) {
+        String document = stored.json();
+        String hash = stored.hash();
         CatalogueRecord existing = CatalogueRecord.findById(record.id());
         if (existing != null) {
             if (existing.contentHash.equals(hash) && existing.status == RecordStatus.ACTIVE) {
@@ -169,6 +215,12 @@ public class RecordStore {
             change.recordId = recordId;
         }
         return change;
+    }
+
+    /** The record as it is stored, with its hash. */
+    public Document document(ServiceRecord record) {
+        String document = toJson(record);
+        return new Document(document, sha256(document));
     }
 
     private String toJson(ServiceRecord record) {

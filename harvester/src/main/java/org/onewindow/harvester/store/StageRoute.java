@@ -5,6 +5,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.onewindow.harvester.run.HarvestContext;
 import org.onewindow.harvester.run.RecordWork;
 import org.onewindow.harvester.run.RunCounts.Count;
+import org.onewindow.mappings.model.ServiceRecord;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,8 +33,12 @@ public class StageRoute extends RouteBuilder {
     private void stage(Exchange exchange) {
         HarvestContext run = HarvestContext.of(exchange);
         RecordWork work = exchange.getMessage().getBody(RecordWork.class);
-        RecordStore.Change change = store.stage(run.runId(), work.extracted().mapping().record().withId(work.id()), work.sourceModified(),
-                work.freshValidators(), run.definitionHash());
+        ServiceRecord record = work.extracted().mapping().record().withId(work.id());
+        RecordStore.Document document = store.document(record);
+        RecordStore.Known known = work.known();
+        RecordStore.Change change = known != null && known.holds(document.hash(), work.sourceModified(), work.freshValidators(), run.definitionHash())
+                ? RecordStore.Change.UNCHANGED // what is stored, bookkeeping included: nothing to write, nothing to ask
+                : store.stage(run.runId(), record, document, work.sourceModified(), work.freshValidators(), run.definitionHash());
         run.counts().add(switch (change) {
             case ADDED -> Count.ADDED;
             case UPDATED -> Count.UPDATED;

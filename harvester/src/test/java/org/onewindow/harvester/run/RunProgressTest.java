@@ -26,6 +26,17 @@ class RunProgressTest {
     }
 
     @Test
+    void aRunWaitingForARunThreadIsAliveHoweverLongItWaits() {
+        progress.waiting(4); // more sources due at once than run threads: it waits in the queue
+        clock.addAndGet(Duration.ofMinutes(30).toNanos());
+        assertThat(progress.movedWithin(List.of(4L), Duration.ofMinutes(5))).containsExactly(4L);
+
+        progress.step(4); // it got its thread, and then got stuck
+        clock.addAndGet(Duration.ofMinutes(6).toNanos());
+        assertThat(progress.movedWithin(List.of(4L), Duration.ofMinutes(5))).isEmpty();
+    }
+
+    @Test
     void aFinishedRunIsForgotten() {
         progress.step(7);
         progress.forget(7);

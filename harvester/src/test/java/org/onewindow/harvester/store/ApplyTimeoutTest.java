@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.onewindow.harvester.LocalServicesTestResource;
 import org.onewindow.harvester.config.HarvesterConfig;
+import org.onewindow.harvester.run.InstanceIdentity;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -28,7 +29,7 @@ class ApplyTimeoutTest {
     TransactionTimeouts timeouts;
 
     @Inject
-    org.onewindow.harvester.run.InstanceIdentity instance;
+    InstanceIdentity instance;
 
     @Test
     void theApplyTransactionLastsAsLongAsTheRunTimeoutAllows() {

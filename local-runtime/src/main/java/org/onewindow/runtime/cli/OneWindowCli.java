@@ -1,5 +1,6 @@
 package org.onewindow.runtime.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.URI;
@@ -224,7 +225,7 @@ public final class OneWindowCli {
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(files.log().toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
         } catch (IOException e) {
             throw new RuntimeEnvironmentException("cannot start the stack supervisor: " + e.getMessage(), e);

@@ -6,6 +6,7 @@ import java.util.HexFormat;
 
 import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -34,7 +35,7 @@ final class ConditionalGet implements ResponseTransformerV2 {
         String etag = "\"" + sha1(body) + "\"";
         String ifNoneMatch = event.getRequest().getHeader("If-None-Match");
         if (etag.equals(ifNoneMatch)) {
-            return Response.response().status(304).headers(new com.github.tomakehurst.wiremock.http.HttpHeaders(new HttpHeader("ETag", etag)))
+            return Response.response().status(304).headers(new HttpHeaders(new HttpHeader("ETag", etag)))
                     .build();
         }
         return Response.Builder.like(response).but().headers(response.getHeaders().plus(new HttpHeader("ETag", etag))).build();

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -51,7 +53,7 @@ public final class Gov24ApiAgency extends SiteOfAgency {
     private static final int DEFAULT_PER_PAGE = 10;
 
     public Gov24ApiAgency() {
-        super(SOURCE_ID, AGENCY_NAME, "gov24-api", LIST_PATH + "?page=1&perPage=10&serviceKey=" + java.net.URLEncoder.encode(SERVICE_KEY, StandardCharsets.UTF_8));
+        super(SOURCE_ID, AGENCY_NAME, "gov24-api", LIST_PATH + "?page=1&perPage=10&serviceKey=" + URLEncoder.encode(SERVICE_KEY, StandardCharsets.UTF_8));
     }
 
     @Override
@@ -122,7 +124,7 @@ public final class Gov24ApiAgency extends SiteOfAgency {
         }
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
+    private static ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json;charset=UTF-8")
                 .withBody(body.getBytes(StandardCharsets.UTF_8));
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 /**
  * 서울특별시 종로구's site ({@code jongno-gu-feed}): an RSS 2.0 feed of its services at {@value #FEED_PATH}, newest
@@ -40,6 +41,11 @@ public final class JongnoGuAgency extends SiteOfAgency {
         super(SOURCE_ID, AGENCY_NAME, "jongno-gu", FEED_PATH);
     }
 
+    /** A site of the same kind and agency publishing {@code services}, harvested by source {@code sourceId} (benchmarks). */
+    public JongnoGuAgency(String sourceId, List<DemoService> services) {
+        super(sourceId, AGENCY_NAME, services, FEED_PATH);
+    }
+
     @Override
     public void stub(WireMockServer server) {
         String origin = "http://127.0.0.1:" + server.port();
@@ -55,7 +61,7 @@ public final class JongnoGuAgency extends SiteOfAgency {
         Robots.stub(server);
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder html(String page) {
+    private static ResponseDefinitionBuilder html(String page) {
         return aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=EUC-KR").withBody(page.getBytes(EUC_KR));
     }
 

@@ -31,6 +31,11 @@ public final class MohwWelfareAgency extends SiteOfAgency {
     public MohwWelfareAgency() {
         super(SOURCE_ID, AGENCY_NAME, "mohw", EgovPages.LIST_PATH);
     }
+
+    /** A site of the same kind and agency publishing {@code services}, harvested by source {@code sourceId} (benchmarks). */
+    public MohwWelfareAgency(String sourceId, List<DemoService> services) {
+        super(sourceId, AGENCY_NAME, services, EgovPages.LIST_PATH);
+    }
     private final Set<String> hidden = new CopyOnWriteArraySet<>();
     private final EgovPages pages = new EgovPages(AGENCY_NAME);
     private volatile WireMockServer server;

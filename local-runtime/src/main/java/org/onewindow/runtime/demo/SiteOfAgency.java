@@ -2,7 +2,10 @@ package org.onewindow.runtime.demo;
 
 import java.util.List;
 
-/** What every demo agency has: its source, its name, its services (from {@code demo-sites/<folder>/}), its entry page. */
+/**
+ * What every demo agency has: its source, its name, its services (from {@code demo-sites/<folder>/}, or given: a copy of
+ * the site for a benchmark), its entry page.
+ */
 abstract class SiteOfAgency implements DemoAgency {
 
     private final String sourceId;
@@ -11,9 +14,13 @@ abstract class SiteOfAgency implements DemoAgency {
     private final String entryPath;
 
     SiteOfAgency(String sourceId, String agencyName, String folder, String entryPath) {
+        this(sourceId, agencyName, DemoService.load(folder), entryPath);
+    }
+
+    SiteOfAgency(String sourceId, String agencyName, List<DemoService> services, String entryPath) {
         this.sourceId = sourceId;
         this.agencyName = agencyName;
-        this.services = DemoService.load(folder);
+        this.services = List.copyOf(services);
         this.entryPath = entryPath;
     }
 

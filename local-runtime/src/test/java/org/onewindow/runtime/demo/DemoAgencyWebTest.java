@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -64,7 +65,7 @@ class DemoAgencyWebTest {
         String index = new String(get(web.site("seoul-sitemap").entryUrl()).body(), StandardCharsets.UTF_8);
         assertThat(index).contains("<sitemapindex", "sitemap-welfare.xml.gz", "sitemap-notice.xml");
         HttpResponse<byte[]> gz = get(web.baseUrl("seoul-sitemap") + "/sitemap/sitemap-welfare.xml.gz");
-        String services = new String(new java.util.zip.GZIPInputStream(new ByteArrayInputStream(gz.body())).readAllBytes(), StandardCharsets.UTF_8);
+        String services = new String(new GZIPInputStream(new ByteArrayInputStream(gz.body())).readAllBytes(), StandardCharsets.UTF_8);
         assertThat(services.split("<url>", -1)).hasSize(60 + 1 + 1);
         Matcher first = Pattern.compile("<loc>([^<]+svcId=[^<]+)</loc>").matcher(services);
         assertThat(first.find()).isTrue();

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * The catalogue-wide id a record gets when it is first added: {@code <source id>~<local id, escaped>}. The harvester
@@ -29,7 +30,7 @@ public final class CatalogueIds {
      * What any catalogue id looks like, of this form or the earlier one (whose local part had no length limit short of
      * Elasticsearch's 512 bytes): anything else names no service.
      */
-    public static final java.util.regex.Pattern ANY_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_.~-]{1,512}");
+    public static final Pattern ANY_ID = Pattern.compile("[A-Za-z0-9_.~-]{1,512}");
 
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
 

@@ -1,8 +1,10 @@
 package org.onewindow.mappings.model;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -49,7 +51,7 @@ public record ServiceRecord(
     public ServiceRecord {
         // Sorted, not Map.copyOf: its iteration order changes from one JVM to the next, and with it the JSON and
         // the content hash, which would make every restarted harvester see every record as changed.
-        html = html == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(html));
+        html = html == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(html));
         audienceCodes = copy(audienceCodes);
         requiredDocuments = copy(requiredDocuments);
         categories = copy(categories);

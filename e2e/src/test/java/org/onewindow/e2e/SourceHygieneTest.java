@@ -1,0 +1,135 @@
+package org.onewindow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rules of the Java sources of every module that a formatter does not check: a class is named by an import, not
+ * spelled out where it is used; a class's injected fields come before its constructors and methods.
+ */
+class SourceHygieneTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final List<String> MODULES = List.of("analysis-plugin", "bench", "catalogue-api", "connectors", "e2e", "harvester",
+            "local-runtime", "mappings");
+    /** A package path of lower-case segments ending in a class name, as in {@code java.util.List} or {@code org.x.Y.method}. */
+    private static final Pattern QUALIFIED = Pattern.compile(
+            "(?<![\\w.@\"])((?:java|javax|jakarta|org|com|io)(?:\\.[a-z][a-z0-9_]*)+)\\.([A-Z]\\w*)");
+    private static final Pattern IMPORT = Pattern.compile("import ([\\w.]+)\\.([A-Z]\\w*);");
+    private static final Pattern DECLARED = Pattern.compile("\\b(?:class|record|interface|enum)\\s+([A-Z]\\w*)");
+    private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Pattern TYPE = Pattern.compile("\\b(?:class|record|interface|enum)\\b");
+
+    @Test
+    void classesAreImportedNotSpelledOut() {
+        List<String> found = new ArrayList<>();
+        for (Path file : javaSources()) {
+            List<String> lines = read(file);
+            List<String[]> qualified = new ArrayList<>(); // file:line, package, simple name
+            Map<String, String> imported = new HashMap<>();
+            Set<String> declared = new HashSet<>();
+            boolean inComment = false;
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                Matcher imports = IMPORT.matcher(line);
+                if (imports.matches()) {
+                    imported.put(imports.group(2), imports.group(1));
+                }
+                if (line.startsWith("/*")) {
+                    inComment = true;
+                }
+                boolean comment = inComment || line.startsWith("//") || line.startsWith("*");
+                if (line.contains("*/")) {
+                    inComment = false;
+                }
+                if (comment || line.startsWith("import ") || line.startsWith("package ")) {
+                    continue;
+                }
+                String code = STRING.matcher(line.replaceAll("//.*$", "")).replaceAll("\"\"");
+                Matcher declaration = DECLARED.matcher(code);
+                while (declaration.find()) {
+                    declared.add(declaration.group(1));
+                }
+                Matcher name = QUALIFIED.matcher(code);
+                while (name.find()) {
+                    qualified.add(new String[] { ROOT.relativize(file) + ":" + (i + 1), name.group(1), name.group(2) });
+                }
+            }
+            Map<String, Set<String>> packagesByName = new HashMap<>();
+            qualified.forEach(q -> packagesByName.computeIfAbsent(q[2], n -> new HashSet<>()).add(q[1]));
+            for (String[] q : qualified) {
+                // two classes of one simple name in a file: one of them has to be spelled out
+                boolean clash = packagesByName.get(q[2]).size() > 1 || (imported.containsKey(q[2]) && !imported.get(q[2]).equals(q[1]))
+                        || declared.contains(q[2]);
+                if (!clash) {
+                    found.add(q[0] + ": " + q[1] + "." + q[2]);
+                }
+            }
+        }
+        assertThat(found).as("fully-qualified class names in code: import them").isEmpty();
+    }
+
+    @Test
+    void injectedFieldsComeFirst() {
+        List<String> found = new ArrayList<>();
+        for (Path file : javaSources()) {
+            List<String> lines = read(file);
+            boolean memberSeen = false;
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (!line.startsWith("    ") || line.startsWith("     ")) {
+                    continue; // members of the top-level class only
+                }
+                String member = line.strip();
+                if (member.equals("@Inject") && memberSeen) {
+                    found.add(ROOT.relativize(file) + ":" + (i + 1));
+                }
+                if (!TYPE.matcher(member).find() && !member.startsWith("@") && member.contains("(") && member.endsWith("{")
+                        && !member.contains("=")) {
+                    memberSeen = true; // a constructor or method
+                }
+            }
+        }
+        assertThat(found).as("@Inject fields after a constructor or method: move them to the top of the class").isEmpty();
+    }
+
+    private static List<Path> javaSources() {
+        List<Path> files = new ArrayList<>();
+        for (String module : MODULES) {
+            Path src = ROOT.resolve(module).resolve("src");
+            if (!Files.isDirectory(src)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(src)) {
+                walk.filter(path -> path.toString().endsWith(".java")).forEach(files::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        assertThat(files).as("the modules' sources, from " + ROOT).hasSizeGreaterThan(100);
+        return files;
+    }
+
+    private static List<String> read(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
