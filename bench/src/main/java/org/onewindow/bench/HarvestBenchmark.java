@@ -144,7 +144,7 @@ public final class HarvestBenchmark {
             OperatorClient.RunResult first = operator.harvestSource(GeneratedAgency.SOURCE_ID, Duration.ofHours(1), HarvestBenchmark::say);
             double firstSeconds = (System.nanoTime() - t0) / 1e9;
             double firstCpu = cpuSeconds(harvester) - cpu0;
-            awaitIndexed(elasticsearch);
+            awaitIndexed(elasticsearch, options.services());
             Double applySeconds = appliedSeconds(state.resolve("stack/logs/harvester.log"));
 
             Map<String, Long> before = tableWrites(jdbc);
@@ -164,13 +164,14 @@ public final class HarvestBenchmark {
         }
     }
 
-    private void awaitIndexed(String elasticsearch) throws IOException, InterruptedException {
+    /** Until Elasticsearch holds {@code services} documents behind the catalogue's alias (the outbox drained). */
+    static void awaitIndexed(String elasticsearch, long services) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         while (System.nanoTime() < deadline) {
             HttpResponse<String> count = http.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + ServiceIndex.ALIAS + "/_count"))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            if (count.statusCode() == 200 && JSON.readTree(count.body()).path("count").asLong() >= options.services()) {
+            if (count.statusCode() == 200 && JSON.readTree(count.body()).path("count").asLong() >= services) {
                 return;
             }
             Thread.sleep(1000); // polling another process's progress

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.onewindow.mappings.index.ServiceIndex;
 import org.onewindow.runtime.LocalStack;
 import org.onewindow.runtime.OperatorClient;
 import org.onewindow.runtime.demo.DemoAgency;
@@ -140,7 +139,7 @@ public final class HostsBenchmark {
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpu = HarvestBenchmark.cpuSeconds(pid) - cpu0;
             long requests = requests(stack.url("harvester"), first);
-            awaitIndexed(elasticsearch, services);
+            HarvestBenchmark.awaitIndexed(elasticsearch, services);
 
             Map<String, Long> before = HarvestBenchmark.tableWrites(jdbc);
             long esBefore = HarvestBenchmark.indexingTotal(elasticsearch);
@@ -213,19 +212,5 @@ public final class HostsBenchmark {
         Map<String, Integer> counted = new LinkedHashMap<>();
         runs.forEach(run -> counted.merge(run.status(), 1, Integer::sum));
         return counted.toString();
-    }
-
-    private static void awaitIndexed(String elasticsearch, int services) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> count = http.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + ServiceIndex.ALIAS + "/_count"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            if (count.statusCode() == 200 && JSON.readTree(count.body()).path("count").asLong() >= services) {
-                return;
-            }
-            Thread.sleep(1000); // polling another process's progress
-        }
-        throw new IllegalStateException("Elasticsearch does not hold every service after 30 minutes");
     }
 }

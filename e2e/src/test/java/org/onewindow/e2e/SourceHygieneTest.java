@@ -19,8 +19,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rules of the Java sources of every module that a formatter does not check: a class is named by an import, not
- * spelled out where it is used; a class's injected fields come before its constructors and methods.
+ * Rules of the Java sources of every module: a class is named by an import, not spelled out where it is used (unless
+ * two classes of one name meet in a file); every import is used, once; a class's injected fields come before its
+ * constructors and methods.
  */
 class SourceHygieneTest {
 
@@ -32,6 +33,7 @@ class SourceHygieneTest {
             "(?<![\\w.@\"])((?:java|javax|jakarta|org|com|io)(?:\\.[a-z][a-z0-9_]*)+)\\.([A-Z]\\w*)");
     private static final Pattern IMPORT = Pattern.compile("import ([\\w.]+)\\.([A-Z]\\w*);");
     private static final Pattern DECLARED = Pattern.compile("\\b(?:class|record|interface|enum)\\s+([A-Z]\\w*)");
+    private static final Pattern ANY_IMPORT = Pattern.compile("import (?:static )?[\\w.]+\\.(\\w+|\\*);");
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern TYPE = Pattern.compile("\\b(?:class|record|interface|enum)\\b");
 
@@ -106,6 +108,28 @@ class SourceHygieneTest {
             }
         }
         assertThat(found).as("@Inject fields after a constructor or method: move them to the top of the class").isEmpty();
+    }
+
+    @Test
+    void everyImportIsUsedOnce() {
+        List<String> found = new ArrayList<>();
+        for (Path file : javaSources()) {
+            List<String> lines = read(file);
+            String body = String.join("\n", lines.stream().filter(line -> !line.startsWith("import ")).toList());
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher imported = ANY_IMPORT.matcher(lines.get(i));
+                if (!imported.matches()) {
+                    continue;
+                }
+                if (!seen.add(lines.get(i))) {
+                    found.add(ROOT.relativize(file) + ":" + (i + 1) + ": twice: " + lines.get(i));
+                } else if (!"*".equals(imported.group(1)) && !Pattern.compile("\\b" + imported.group(1) + "\\b").matcher(body).find()) {
+                    found.add(ROOT.relativize(file) + ":" + (i + 1) + ": unused: " + lines.get(i));
+                }
+            }
+        }
+        assertThat(found).as("imports").isEmpty();
     }
 
     private static List<Path> javaSources() {

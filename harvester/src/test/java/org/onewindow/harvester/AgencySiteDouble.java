@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.elasticsearch.client.RestClient;
 import org.onewindow.harvester.fetch.FetchSession;
@@ -56,6 +58,23 @@ public final class AgencySiteDouble {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> OperatorCalls.indexedCount(elasticsearch, SOURCE) == DemoAgencySite.services().size());
         assertThat(run.getString("status")).isEqualTo("succeeded");
+    }
+
+    private static final Set<Class<?>> SEEDED = ConcurrentHashMap.newKeySet();
+
+    /** {@link #harvestedWhole()} once for a test class, before its first test (RestAssured knows the app's port from then). */
+    public static void harvestedWholeOnceFor(Class<?> testClass) {
+        if (SEEDED.add(testClass)) {
+            harvestedWhole();
+        }
+    }
+
+    /** Removes the stubs a test added under {@code pathPrefix} (the pages of its own test source on this site). */
+    public static void removeStubsUnder(String pathPrefix) {
+        WireMockServer server = LocalServicesTestResource.site().server();
+        List.copyOf(server.getStubMappings()).stream()
+                .filter(stub -> stub.getRequest().getUrlPath() != null && stub.getRequest().getUrlPath().startsWith(pathPrefix))
+                .forEach(server::removeStub);
     }
 
     /** The stubs tests added (priority 0): the site serves its pages again; hidden services stay hidden. */

@@ -56,15 +56,9 @@ class FetchFaultsTest {
     @Inject
     RobotsRules robots;
 
-    private static boolean harvested;
-
-    /** Once, before the first test (RestAssured knows the app's port only from then on). */
     @BeforeEach
     void harvestTheSite() {
-        if (!harvested) {
-            AgencySiteDouble.harvestedWhole();
-            harvested = true;
-        }
+        AgencySiteDouble.harvestedWholeOnceFor(getClass());
     }
 
     @AfterEach

@@ -19,7 +19,6 @@ import org.onewindow.harvester.store.CatalogueRecord;
 import org.onewindow.harvester.store.RecordStatus;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -48,10 +47,7 @@ class RecordIdentityTest {
 
     @AfterEach
     void withdrawWhatTheTestAdded() throws IOException {
-        WireMockServer site = LocalServicesTestResource.site().server();
-        List.copyOf(site.getStubMappings()).stream()
-                .filter(stub -> stub.getRequest().getUrlPath() != null && stub.getRequest().getUrlPath().startsWith("/ids/"))
-                .forEach(site::removeStub);
+        AgencySiteDouble.removeStubsUnder("/ids/");
         TestRecords.withdraw(publisher, "sourceId in ?1", List.of(A, AB));
     }
 

@@ -48,15 +48,9 @@ class ReviewAndControlTest {
     @Inject
     ObjectMapper json;
 
-    private static boolean harvested;
-
-    /** Once, before the first test (RestAssured knows the app's port only from then on). */
     @BeforeEach
     void harvestTheSite() {
-        if (!harvested) {
-            AgencySiteDouble.harvestedWhole();
-            harvested = true;
-        }
+        AgencySiteDouble.harvestedWholeOnceFor(getClass());
     }
 
     @AfterEach

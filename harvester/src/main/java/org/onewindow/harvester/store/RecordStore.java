@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -189,20 +191,43 @@ public class RecordStore {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int stageMisses(long runId, String sourceId, Set<String> listedSourceRecordIds, int threshold) {
-        int withdrawn = 0;
-        for (CatalogueRecord record : CatalogueRecord.<CatalogueRecord>list("sourceId = ?1 and status = ?2", sourceId, RecordStatus.ACTIVE)) {
-            if (!listedSourceRecordIds.contains(record.sourceRecordId)) {
-                withdrawn += stageTowardWithdrawal(runId, record, StagedChange.Kind.MISSED, record.missCount + 1 >= threshold);
+        // only the few the listing no longer names are read, never every record of the source with its document
+        List<Missed> missed = CatalogueRecord.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("select id, source_record_id, url, miss_count from service_record"
+                    + " where source_id = ? and status = 'ACTIVE' and not (source_record_id = any(?))")) {
+                query.setString(1, sourceId);
+                query.setArray(2, connection.createArrayOf("text", listedSourceRecordIds.toArray()));
+                List<Missed> rows = new ArrayList<>();
+                try (ResultSet result = query.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(new Missed(result.getString(1), result.getString(2), result.getString(3), result.getInt(4)));
+                    }
+                }
+                return rows;
             }
+        });
+        int withdrawn = 0;
+        for (Missed record : missed) {
+            withdrawn += stageTowardWithdrawal(runId, record.id(), record.sourceRecordId(), record.url(), StagedChange.Kind.MISSED,
+                    record.missCount() + 1 >= threshold);
         }
         return withdrawn;
     }
 
+    /** An active record a complete listing did not name. */
+    private record Missed(String id, String sourceRecordId, String url, int missCount) {
+    }
+
     private static int stageTowardWithdrawal(long runId, CatalogueRecord record, StagedChange.Kind observed, boolean withdraw) {
-        StagedChange change = stagedOrNew(runId, record.id);
+        return stageTowardWithdrawal(runId, record.id, record.sourceRecordId, record.url, observed, withdraw);
+    }
+
+    private static int stageTowardWithdrawal(long runId, String id, String sourceRecordId, String url, StagedChange.Kind observed,
+            boolean withdraw) {
+        StagedChange change = stagedOrNew(runId, id);
         change.change = withdraw ? StagedChange.Kind.WITHDRAWN : observed;
-        change.sourceRecordId = record.sourceRecordId;
-        change.url = record.url;
+        change.sourceRecordId = sourceRecordId;
+        change.url = url;
         change.persist();
         return withdraw ? 1 : 0;
     }

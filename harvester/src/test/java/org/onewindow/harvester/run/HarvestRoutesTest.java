@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.harvester.AgencySiteDouble;
 import org.onewindow.harvester.LocalServicesTestResource;
 import org.onewindow.harvester.OperatorCalls;
 import org.onewindow.harvester.TestRecords;
@@ -39,10 +40,7 @@ class HarvestRoutesTest {
 
     @AfterEach
     void withdrawWhatTheTestAdded() throws IOException {
-        WireMockServer site = LocalServicesTestResource.site().server();
-        List.copyOf(site.getStubMappings()).stream()
-                .filter(stub -> stub.getRequest().getUrlPath() != null && stub.getRequest().getUrlPath().startsWith("/routes/"))
-                .forEach(site::removeStub);
+        AgencySiteDouble.removeStubsUnder("/routes/");
         TestRecords.withdraw(publisher, "sourceId = ?1", SOURCE);
     }
 

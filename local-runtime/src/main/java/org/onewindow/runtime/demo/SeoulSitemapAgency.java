@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
