@@ -144,6 +144,11 @@ public final class HarvestBenchmark {
             OperatorClient.RunResult first = operator.harvestSource(GeneratedAgency.SOURCE_ID, Duration.ofHours(1), HarvestBenchmark::say);
             double firstSeconds = (System.nanoTime() - t0) / 1e9;
             double firstCpu = cpuSeconds(harvester) - cpu0;
+            if (!"succeeded".equals(first.status())) { // e.g. out of heap: said in the table, the other builds go on
+                return new Measured(build, round, firstSeconds, firstCpu, null, Double.NaN, Double.NaN, Map.of(), -1,
+                        heapPeakMb(state, harvester), first.status() + " " + first.counts() + " (see " + state.resolve("stack/logs/harvester.log")
+                                + ")", "not run", null);
+            }
             awaitIndexed(elasticsearch, options.services());
             Double applySeconds = appliedSeconds(state.resolve("stack/logs/harvester.log"));
 
@@ -307,6 +312,11 @@ public final class HarvestBenchmark {
                 + "| writes again (PostgreSQL rows: record ins/upd, version ins, outbox ins; transactions) | Elasticsearch writes again | heap peak MB |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|\n");
         for (Measured m : results) {
+            if (m.againWrites().isEmpty()) {
+                out.append(String.format(Locale.ROOT, "| %s | %d | %s after %.1f s | %.1f | – | – | – | – | – | – | – | – | %d |%n", m.build(),
+                        m.round(), m.firstStatus().split(" ")[0], m.firstSeconds(), m.firstCpu(), m.heapPeakMb()));
+                continue;
+            }
             out.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.2f | %s | %s | %.1f | %.1f | %.2f | %d / %d, %d, %d; %d | %d | %d |%n",
                     m.build(), m.round(), m.firstSeconds(), m.firstCpu(), m.firstCpu() * 1000 / options.services(),
                     m.applySeconds() == null ? "–" : String.format(Locale.ROOT, "%.1f", m.applySeconds()),

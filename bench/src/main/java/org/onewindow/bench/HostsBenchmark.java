@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.onewindow.runtime.LocalStack;
 import org.onewindow.runtime.OperatorClient;
@@ -114,7 +115,8 @@ public final class HostsBenchmark {
         Path mappings = Files.createDirectories(state.resolve("mappings"));
         List<DemoAgency> agencies = agencies(mappings);
         Path profile = state.resolve("harvester.jfr");
-        List<String> jvm = List.of("-Xms1g", "-Xmx1g", "-XX:StartFlightRecording=settings=profile,filename=" + state.resolve("app-%p.jfr"));
+        Path recordings = Files.createDirectories(state.resolve("jfr")); // each JVM names its own file there, by its pid
+        List<String> jvm = List.of("-Xms1g", "-Xmx1g", "-XX:StartFlightRecording=settings=profile,filename=" + recordings);
         Map<String, String> harvester = new HashMap<>(Map.of("onewindow.mapping-dir", mappings.toString(),
                 "onewindow.harvest.schedules-enabled", "false"));
         if (options.concurrentRuns() > 0) { // builds from before issue 12 know no such setting (and refuse to start with it): 2
@@ -155,9 +157,10 @@ public final class HostsBenchmark {
             measured = new Measured(build, round, services, requests, seconds, cpu, againSeconds, againRequests, againCpu, writes,
                     HarvestBenchmark.indexingTotal(elasticsearch) - esBefore, statuses(first), statuses(again), profile);
         }
-        Path written = state.resolve("app-" + pid + ".jfr");
-        if (Files.exists(written)) {
-            Files.move(written, profile);
+        try (Stream<Path> written = Files.list(recordings)) {
+            for (Path recording : written.filter(path -> path.getFileName().toString().contains("pid-" + pid + "-")).toList()) {
+                Files.move(recording, profile);
+            }
         }
         return measured;
     }
