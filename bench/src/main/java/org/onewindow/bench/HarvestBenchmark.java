@@ -111,9 +111,13 @@ public final class HarvestBenchmark {
                 say(results.get(results.size() - 1).toString());
             }
         }
-        String report = report(results);
-        Files.createDirectories(options.state());
-        Files.writeString(options.state().resolve("results.md"), report);
+        writeReport(options.state(), report(results));
+    }
+
+    /** The table, printed and written to {@code results.md} in the state directory. */
+    static void writeReport(Path state, String report) throws IOException {
+        Files.createDirectories(state);
+        Files.writeString(state.resolve("results.md"), report);
         System.out.println();
         System.out.println(report);
     }

@@ -103,10 +103,7 @@ public final class HostsBenchmark {
             report.append("- ").append(m.build()).append(" round ").append(m.round()).append(": first ").append(m.statuses())
                     .append("; again ").append(m.againStatuses()).append("; JFR ").append(m.profile()).append('\n');
         }
-        Files.createDirectories(options.state());
-        Files.writeString(options.state().resolve("results.md"), report);
-        System.out.println();
-        System.out.println(report);
+        HarvestBenchmark.writeReport(options.state(), report.toString());
     }
 
     private Measured measure(String build, Path harvesterJar, int round) throws Exception {

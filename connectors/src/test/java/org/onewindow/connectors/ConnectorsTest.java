@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.onewindow.connectors.feed.FeedConnector;
 import org.onewindow.connectors.jsonapi.JsonApiConnector;
 import org.onewindow.connectors.jsonld.JsonLdConnector;
-import org.onewindow.connectors.sitemap.SitemapConnector;
 import org.onewindow.mappings.source.ConnectorSpec;
 
 class ConnectorsTest {
@@ -28,10 +27,10 @@ class ConnectorsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            json-api | 'listPath: /api/gov24/v3/serviceList\nidPointer: /서비스ID\ndetailPath: /d?id={id}' | class JsonApiConnector
-            feed     | 'path: /portal/rss/welfare.xml'                                                     | class FeedConnector
-            jsonld   | 'list: {path: /nhis/svc/list.do, itemSelector: ul.svc_list a}'                      | class JsonLdConnector
-            sitemap  | 'sitemap: /sitemap.xml\nrecordUrlPattern: view.do\nfields: {title: [h2]}'            | class SitemapConnector
+            json-api | 'listPath: /api/gov24/v3/serviceList\nidPointer: /서비스ID\ndetailPath: /d?id={id}' | class org.onewindow.connectors.jsonapi.JsonApiConnector
+            feed     | 'path: /portal/rss/welfare.xml'                                                     | class org.onewindow.connectors.feed.FeedConnector
+            jsonld   | 'list: {path: /nhis/svc/list.do, itemSelector: ul.svc_list a}'                      | class org.onewindow.connectors.jsonld.JsonLdConnector
+            sitemap  | 'sitemap: /sitemap.xml\nrecordUrlPattern: view.do\nfields: {title: [h2]}'            | class org.onewindow.connectors.sitemap.SitemapConnector
             """)
     void createsEachNewKindFromItsSettings(String kind, String settings, String type) {
         SourceConnector connector = Fixtures.connector(kind, "https://agency.example.go.kr", settings.replace("\\n", "\n"));
