@@ -30,7 +30,8 @@ public class CjkBigramFilterFactory implements TokenFilterFactory {
 
     @Override
     public TokenStream create(TokenStream input) {
-        int allScripts = CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL;
+        int allScripts =
+                CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL;
         return new CJKBigramFilter(input, allScripts, outputUnigrams);
     }
 }

@@ -32,8 +32,8 @@ public class EdgeNGramFilterFactory implements TokenFilterFactory {
     @Inject
     public EdgeNGramFilterFactory(Settings settings) {
         if (settings.minGram() < 1 || settings.maxGram() < settings.minGram()) {
-            throw new IllegalArgumentException(
-                    "ow_edge_ngram needs 1 <= min_gram <= max_gram, got " + settings.minGram() + ".." + settings.maxGram());
+            throw new IllegalArgumentException("ow_edge_ngram needs 1 <= min_gram <= max_gram, got "
+                    + settings.minGram() + ".." + settings.maxGram());
         }
         this.minGram = settings.minGram();
         this.maxGram = settings.maxGram();

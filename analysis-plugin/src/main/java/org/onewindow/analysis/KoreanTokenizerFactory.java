@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.ko.KoreanTokenizer;
 import org.apache.lucene.analysis.ko.dict.UserDictionary;
@@ -44,7 +43,8 @@ public class KoreanTokenizerFactory implements TokenizerFactory {
 
     @Inject
     public KoreanTokenizerFactory(Settings settings) {
-        this.decompoundMode = KoreanTokenizer.DecompoundMode.valueOf(settings.decompoundMode().toUpperCase(Locale.ROOT));
+        this.decompoundMode =
+                KoreanTokenizer.DecompoundMode.valueOf(settings.decompoundMode().toUpperCase(Locale.ROOT));
         this.discardPunctuation = settings.discardPunctuation();
         this.userDictionary = userDictionary(settings.userDictionaryRules());
     }
@@ -83,6 +83,10 @@ public class KoreanTokenizerFactory implements TokenizerFactory {
     @Override
     public Tokenizer create() {
         return new KoreanTokenizer(
-                KoreanTokenizer.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, userDictionary, decompoundMode, false, discardPunctuation);
+                KoreanTokenizer.DEFAULT_TOKEN_ATTRIBUTE_FACTORY,
+                userDictionary,
+                decompoundMode,
+                false,
+                discardPunctuation);
     }
 }

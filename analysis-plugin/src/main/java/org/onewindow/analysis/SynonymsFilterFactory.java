@@ -9,7 +9,6 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -101,7 +100,8 @@ public class SynonymsFilterFactory implements TokenFilterFactory {
                 @Override
                 protected TokenStreamComponents createComponents(String field) {
                     Tokenizer tokenizer = new StandardTokenizer();
-                    TokenStream stream = new PorterStemFilter(new LowerCaseFilter(new EnglishPossessiveFilter(tokenizer)));
+                    TokenStream stream =
+                            new PorterStemFilter(new LowerCaseFilter(new EnglishPossessiveFilter(tokenizer)));
                     return new TokenStreamComponents(tokenizer, stream);
                 }
             };
@@ -109,8 +109,12 @@ public class SynonymsFilterFactory implements TokenFilterFactory {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
-                Tokenizer tokenizer = new KoreanTokenizer(KoreanTokenizer.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, KoreanTokenizerFactory.userDictionary(List.of()),
-                        KoreanTokenizer.DecompoundMode.DISCARD, false, true);
+                Tokenizer tokenizer = new KoreanTokenizer(
+                        KoreanTokenizer.DEFAULT_TOKEN_ATTRIBUTE_FACTORY,
+                        KoreanTokenizerFactory.userDictionary(List.of()),
+                        KoreanTokenizer.DecompoundMode.DISCARD,
+                        false,
+                        true);
                 TokenStream stream = new LowerCaseFilter(new KoreanReadingFormFilter(
                         new KoreanPartOfSpeechStopFilter(tokenizer, KoreanPartOfSpeechStopFilter.DEFAULT_STOP_TAGS)));
                 return new TokenStreamComponents(tokenizer, stream);

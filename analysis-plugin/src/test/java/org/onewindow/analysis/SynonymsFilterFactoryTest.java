@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** The synonym lists we maintain must build (every rule analysable without holes), in both languages. */
@@ -13,13 +12,16 @@ class SynonymsFilterFactoryTest {
     @Test
     void everyBundledKoreanRuleBuilds() {
         List<String> rules = SynonymsFilterFactory.bundled("ko");
-        assertThat(rules).hasSizeGreaterThan(15).anySatisfy(rule -> assertThat(rule).startsWith("청년, 젊은이"));
+        assertThat(rules)
+                .hasSizeGreaterThan(15)
+                .anySatisfy(rule -> assertThat(rule).startsWith("청년, 젊은이"));
         assertThat(SynonymsFilterFactory.build(rules, "ko").fst).isNotNull();
     }
 
     @Test
     void everyBundledEnglishRuleBuilds() {
-        assertThat(SynonymsFilterFactory.build(SynonymsFilterFactory.bundled("en"), "en").fst).isNotNull();
+        assertThat(SynonymsFilterFactory.build(SynonymsFilterFactory.bundled("en"), "en").fst)
+                .isNotNull();
     }
 
     @Test

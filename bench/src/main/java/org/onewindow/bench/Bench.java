@@ -1,5 +1,7 @@
 package org.onewindow.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -21,14 +23,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
-
 import org.onewindow.catalogue.search.SearchQueries;
 import org.onewindow.mappings.index.ServiceIndex;
 import org.onewindow.runtime.LocalStack;
 import org.onewindow.runtime.OperatorClient;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The search benchmark: starts the stack with a generated catalogue of {@code --services} services, harvests it
@@ -50,9 +48,24 @@ public final class Bench {
     }
 
     /** Settings, from {@code --name=value} arguments. */
-    record Options(boolean hold, boolean reindex, int services, int rounds, Duration duration, Duration warmUp, int threads, int connections, int mixedRate,
-            int suggestRate, String elasticsearchHeap,
-            String appHeap, Path state, Path elasticsearchZip, Path pluginZip, Path harvesterJar, Path apiJar) {
+    record Options(
+            boolean hold,
+            boolean reindex,
+            int services,
+            int rounds,
+            Duration duration,
+            Duration warmUp,
+            int threads,
+            int connections,
+            int mixedRate,
+            int suggestRate,
+            String elasticsearchHeap,
+            String appHeap,
+            Path state,
+            Path elasticsearchZip,
+            Path pluginZip,
+            Path harvesterJar,
+            Path apiJar) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new HashMap<>();
@@ -76,10 +89,29 @@ public final class Bench {
                     given.getOrDefault("es-heap", "2g"),
                     given.getOrDefault("app-heap", "1g"),
                     Path.of(given.getOrDefault("state", "target/bench")),
-                    Path.of(required(given, "elasticsearch-zip")), Path.of(required(given, "analysis-plugin-zip")),
-                    Path.of(required(given, "harvester-jar")), Path.of(required(given, "api-jar")));
-            given.keySet().removeAll(List.of("hold", "reindex", "services", "rounds", "seconds", "warm-up-seconds", "threads", "connections", "mixed-rate", "suggest-rate", "es-heap",
-                    "app-heap", "state", "elasticsearch-zip", "analysis-plugin-zip", "harvester-jar", "api-jar"));
+                    Path.of(required(given, "elasticsearch-zip")),
+                    Path.of(required(given, "analysis-plugin-zip")),
+                    Path.of(required(given, "harvester-jar")),
+                    Path.of(required(given, "api-jar")));
+            given.keySet()
+                    .removeAll(List.of(
+                            "hold",
+                            "reindex",
+                            "services",
+                            "rounds",
+                            "seconds",
+                            "warm-up-seconds",
+                            "threads",
+                            "connections",
+                            "mixed-rate",
+                            "suggest-rate",
+                            "es-heap",
+                            "app-heap",
+                            "state",
+                            "elasticsearch-zip",
+                            "analysis-plugin-zip",
+                            "harvester-jar",
+                            "api-jar"));
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown arguments: " + given.keySet());
             }
@@ -115,13 +147,28 @@ public final class Bench {
             Files.write(state.resolve("mappings").resolve(GeneratedAgency.SOURCE_ID + ".yaml"), mapping.readAllBytes());
         }
         List<String> jvm = List.of("-Xms" + options.appHeap(), "-Xmx" + options.appHeap());
-        LocalStack.Profile profile = new LocalStack.Profile(options.elasticsearchHeap(), jvm, List.of(new GeneratedAgency(options.services())),
-                Map.of("onewindow.mapping-dir", state.resolve("mappings").toString(),
-                        "onewindow.harvest.schedules-enabled", "false"),
-                // The benchmark is one client sending far more than a citizen's app: the limit is raised, not switched off.
+        LocalStack.Profile profile = new LocalStack.Profile(
+                options.elasticsearchHeap(),
+                jvm,
+                List.of(new GeneratedAgency(options.services())),
+                Map.of(
+                        "onewindow.mapping-dir",
+                        state.resolve("mappings").toString(),
+                        "onewindow.harvest.schedules-enabled",
+                        "false"),
+                // The benchmark is one client sending far more than a citizen's app: the limit is raised, not switched
+                // off.
                 Map.of("onewindow.api.rate-limit.per-second", "1000000", "onewindow.api.rate-limit.burst", "1000000"));
-        LocalStack.Settings settings = new LocalStack.Settings(state.resolve("stack"), options.elasticsearchZip(), options.pluginZip(),
-                options.harvesterJar(), options.apiJar(), OPERATOR_KEY, false, LocalStack.Ports.random(), profile);
+        LocalStack.Settings settings = new LocalStack.Settings(
+                state.resolve("stack"),
+                options.elasticsearchZip(),
+                options.pluginZip(),
+                options.harvesterJar(),
+                options.apiJar(),
+                OPERATOR_KEY,
+                false,
+                LocalStack.Ports.random(),
+                profile);
         Instant started = Instant.now();
         try (LocalStack stack = LocalStack.start(settings, Bench::say)) {
             Thread stopOnSignal = new Thread(stack::close, "bench-stop"); // Ctrl-C or kill: stop what was started
@@ -132,8 +179,8 @@ public final class Bench {
             Path requests = writeRequests(state);
             verifyTwins(api, elasticsearch, QueryMix.mixed(MIXED_REQUESTS));
             if (options.hold()) {
-                say("holding the loaded stack (--hold=true) until stopped: API " + api + ", Elasticsearch " + elasticsearch
-                        + "; request files in " + requests);
+                say("holding the loaded stack (--hold=true) until stopped: API " + api + ", Elasticsearch "
+                        + elasticsearch + "; request files in " + requests);
                 Thread.currentThread().join();
             }
             Path script = state.resolve("requests.lua");
@@ -154,17 +201,34 @@ public final class Bench {
                         for (String target : List.of("api", "elasticsearch")) {
                             String url = "api".equals(target) ? api : elasticsearch;
                             Path file = requests.resolve(mix + ("api".equals(target) ? "-api.txt" : "-es.txt"));
-                            Wrk.Result result = paced ? wrk.pace(target, mix, url, file, rate) : wrk.saturate(target, mix, url, file);
-                            say(String.format("round %d, %s, %s, %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors", round, mix,
-                                    result.load(), target, result.perSecond(), result.p50(), result.p99(), result.errors()));
+                            Wrk.Result result = paced
+                                    ? wrk.pace(target, mix, url, file, rate)
+                                    : wrk.saturate(target, mix, url, file);
+                            say(String.format(
+                                    "round %d, %s, %s, %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors",
+                                    round,
+                                    mix,
+                                    result.load(),
+                                    target,
+                                    result.perSecond(),
+                                    result.p50(),
+                                    result.p99(),
+                                    result.errors()));
                             results.add(result);
                         }
                     }
                 }
             }
             // last: the rebuild leaves a fresh index behind the alias, not the force-merged one the rounds searched
-            ReindexBenchmark.Result reindex = options.reindex() ? new ReindexBenchmark(loopback(stack.url("harvester")), OPERATOR_KEY,
-                    elasticsearch, stack.url("postgresql"), Bench::say).run(options.services()) : null;
+            ReindexBenchmark.Result reindex = options.reindex()
+                    ? new ReindexBenchmark(
+                                    loopback(stack.url("harvester")),
+                                    OPERATOR_KEY,
+                                    elasticsearch,
+                                    stack.url("postgresql"),
+                                    Bench::say)
+                            .run(options.services())
+                    : null;
             String report = report(load, results, reindex, Duration.between(started, Instant.now()));
             Files.writeString(state.resolve("results.md"), report);
             System.out.println();
@@ -173,26 +237,33 @@ public final class Bench {
         }
     }
 
-    private record Load(int services, Duration harvest, Duration untilSearchable, String runStatus) {
-    }
+    private record Load(int services, Duration harvest, Duration untilSearchable, String runStatus) {}
 
     /** Harvests the generated source and waits until Elasticsearch holds every service. */
     private Load load(LocalStack stack, String elasticsearch) throws IOException, InterruptedException {
         Instant start = Instant.now();
         OperatorClient operator = new OperatorClient(stack.url("harvester"), OPERATOR_KEY);
-        OperatorClient.RunResult run = operator.harvestSource(GeneratedAgency.SOURCE_ID, Duration.ofHours(1), Bench::say);
+        OperatorClient.RunResult run =
+                operator.harvestSource(GeneratedAgency.SOURCE_ID, Duration.ofHours(1), Bench::say);
         Duration harvest = Duration.between(start, Instant.now());
-        if (!"succeeded".equals(run.status()) || run.counts().path("added").asInt() + run.counts().path("unchanged").asInt() != options.services()) {
-            throw new IllegalStateException("the harvest of the generated catalogue ended " + run.status() + " with " + run.counts()
-                    + " (see " + options.state().resolve("stack/logs/harvester.log") + ")");
+        if (!"succeeded".equals(run.status())
+                || run.counts().path("added").asInt()
+                                + run.counts().path("unchanged").asInt()
+                        != options.services()) {
+            throw new IllegalStateException("the harvest of the generated catalogue ended " + run.status() + " with "
+                    + run.counts() + " (see " + options.state().resolve("stack/logs/harvester.log") + ")");
         }
         HttpClient http = HttpClient.newHttpClient();
         long indexed = 0;
         long reported = -1;
         while (indexed < options.services()) {
-            HttpResponse<String> count = http.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + ServiceIndex.ALIAS + "/_count"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            indexed = count.statusCode() == 200 ? JSON.readTree(count.body()).path("count").asLong() : 0;
+            HttpResponse<String> count = http.send(
+                    HttpRequest.newBuilder(URI.create(elasticsearch + "/" + ServiceIndex.ALIAS + "/_count"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            indexed = count.statusCode() == 200
+                    ? JSON.readTree(count.body()).path("count").asLong()
+                    : 0;
             if (indexed != reported) {
                 say(String.format("Elasticsearch holds %,d of %,d services", indexed, options.services()));
                 reported = indexed;
@@ -204,8 +275,13 @@ public final class Bench {
                 Thread.sleep(2000); // polling another process's progress
             }
         }
-        http.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + ServiceIndex.ALIAS + "/_forcemerge?max_num_segments=1"))
-                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofString());
+        http.send(
+                HttpRequest.newBuilder(URI.create(
+                                elasticsearch + "/" + ServiceIndex.ALIAS + "/_forcemerge?max_num_segments=1"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .timeout(Duration.ofMinutes(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return new Load(options.services(), harvest, Duration.between(start, Instant.now()), run.status());
     }
 
@@ -213,45 +289,63 @@ public final class Bench {
      * Sends every request of the mix once to each side and checks both found the same (services matched, suggestions
      * in the same order, services counted by a list), so the comparison is between the same queries.
      */
-    private static void verifyTwins(String api, String elasticsearch, List<QueryMix.Request> mix) throws IOException, InterruptedException {
+    private static void verifyTwins(String api, String elasticsearch, List<QueryMix.Request> mix)
+            throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         for (QueryMix.Request request : mix) {
-            HttpResponse<String> apiAnswer = http.send(HttpRequest.newBuilder(URI.create(api + request.apiPath())).build(),
+            HttpResponse<String> apiAnswer = http.send(
+                    HttpRequest.newBuilder(URI.create(api + request.apiPath())).build(),
                     HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> esAnswer = http.send(HttpRequest.newBuilder(URI.create(elasticsearch + SearchQueries.SEARCH_PATH))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(request.elasticsearchBody())).build(),
+            HttpResponse<String> esAnswer = http.send(
+                    HttpRequest.newBuilder(URI.create(elasticsearch + SearchQueries.SEARCH_PATH))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(request.elasticsearchBody()))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (apiAnswer.statusCode() != 200 || esAnswer.statusCode() != 200) {
-                throw new IllegalStateException(request.apiPath() + ": the API answered " + apiAnswer.statusCode() + ", Elasticsearch "
-                        + esAnswer.statusCode() + ": " + apiAnswer.body() + " " + esAnswer.body());
+                throw new IllegalStateException(request.apiPath() + ": the API answered " + apiAnswer.statusCode()
+                        + ", Elasticsearch " + esAnswer.statusCode() + ": " + apiAnswer.body() + " " + esAnswer.body());
             }
             String apiFound = found(request.kind(), JSON.readTree(apiAnswer.body()), true);
             String esFound = found(request.kind(), JSON.readTree(esAnswer.body()), false);
             if (!apiFound.equals(esFound)) {
-                throw new IllegalStateException(request.apiPath() + ": the API found " + apiFound + ", Elasticsearch " + esFound);
+                throw new IllegalStateException(
+                        request.apiPath() + ": the API found " + apiFound + ", Elasticsearch " + esFound);
             }
         }
-        say("every request of the mix finds the same through the API and straight from Elasticsearch (" + mix.size() + " checked)");
+        say("every request of the mix finds the same through the API and straight from Elasticsearch (" + mix.size()
+                + " checked)");
     }
 
     private static String found(String kind, JsonNode answer, boolean api) {
         switch (kind) {
             case "suggest" -> {
                 List<String> ids = new ArrayList<>();
-                (api ? answer.path("items") : answer.path("hits").path("hits")).forEach(hit -> ids.add(
-                        api ? hit.path("id").asText() : hit.path("_source").path("id").asText()));
+                (api ? answer.path("items") : answer.path("hits").path("hits"))
+                        .forEach(hit -> ids.add(
+                                api
+                                        ? hit.path("id").asText()
+                                        : hit.path("_source").path("id").asText()));
                 return ids.toString();
             }
             case "list" -> {
                 long services = 0;
-                for (JsonNode value : api ? answer.path("items")
+                for (JsonNode value : api
+                        ? answer.path("items")
                         : answer.path("aggregations").path("values").path("buckets")) {
-                    services += api ? value.path("count").asLong() : value.path("doc_count").asLong();
+                    services += api
+                            ? value.path("count").asLong()
+                            : value.path("doc_count").asLong();
                 }
                 return services + " counted";
             }
             default -> {
-                return (api ? answer.path("total").asLong() : answer.path("hits").path("total").path("value").asLong()) + " matched";
+                return (api
+                                ? answer.path("total").asLong()
+                                : answer.path("hits")
+                                        .path("total")
+                                        .path("value")
+                                        .asLong()) + " matched";
             }
         }
     }
@@ -265,28 +359,50 @@ public final class Bench {
     }
 
     private static void writeMix(Path folder, String name, List<QueryMix.Request> mix) throws IOException {
-        Files.write(folder.resolve(name + "-api.txt"), mix.stream().map(r -> "GET\t" + r.apiPath() + "\t").toList(), StandardCharsets.UTF_8);
-        Files.write(folder.resolve(name + "-es.txt"), mix.stream().map(r -> "POST\t" + SearchQueries.SEARCH_PATH + "\t" + r.elasticsearchBody())
-                .toList(), StandardCharsets.UTF_8);
-        Map<String, Long> kinds = mix.stream().collect(Collectors.groupingBy(QueryMix.Request::kind, TreeMap::new, Collectors.counting()));
+        Files.write(
+                folder.resolve(name + "-api.txt"),
+                mix.stream().map(r -> "GET\t" + r.apiPath() + "\t").toList(),
+                StandardCharsets.UTF_8);
+        Files.write(
+                folder.resolve(name + "-es.txt"),
+                mix.stream()
+                        .map(r -> "POST\t" + SearchQueries.SEARCH_PATH + "\t" + r.elasticsearchBody())
+                        .toList(),
+                StandardCharsets.UTF_8);
+        Map<String, Long> kinds = mix.stream()
+                .collect(Collectors.groupingBy(QueryMix.Request::kind, TreeMap::new, Collectors.counting()));
         say(name + " mix: " + mix.size() + " requests " + kinds);
     }
 
     private String report(Load load, List<Wrk.Result> results, ReindexBenchmark.Result reindex, Duration total) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("Run %s, %d cores, Java %s; Elasticsearch heap %s, apps' heap %s; wrk -t%d -c%d, %d s a run, %d rounds;"
-                + " paced runs at %d req/s (mixed) and %d req/s (suggest)%n%n",
-                DateTimeFormatter.ISO_INSTANT.format(Instant.now().atOffset(ZoneOffset.UTC).withNano(0)),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), options.elasticsearchHeap(), options.appHeap(),
-                options.threads(), options.connections(), options.duration().toSeconds(), options.rounds(), options.mixedRate(),
+        out.append(String.format(
+                "Run %s, %d cores, Java %s; Elasticsearch heap %s, apps' heap %s; wrk -t%d -c%d, %d s a run, %d rounds;"
+                        + " paced runs at %d req/s (mixed) and %d req/s (suggest)%n%n",
+                DateTimeFormatter.ISO_INSTANT.format(
+                        Instant.now().atOffset(ZoneOffset.UTC).withNano(0)),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                options.elasticsearchHeap(),
+                options.appHeap(),
+                options.threads(),
+                options.connections(),
+                options.duration().toSeconds(),
+                options.rounds(),
+                options.mixedRate(),
                 options.suggestRate()));
-        out.append(String.format("Catalogue: %,d generated services harvested (run %s) in %d s, all searchable after %d s.%n%n", load.services(),
-                load.runStatus(), load.harvest().toSeconds(), load.untilSearchable().toSeconds()));
+        out.append(String.format(
+                "Catalogue: %,d generated services harvested (run %s) in %d s, all searchable after %d s.%n%n",
+                load.services(),
+                load.runStatus(),
+                load.harvest().toSeconds(),
+                load.untilSearchable().toSeconds()));
         out.append("| mix | load | target | requests/s | p50 ms | p90 ms | p99 ms | max ms | errors |\n"
                 + "|---|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (Wrk.Result r : results) {
-            out.append(String.format("| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %.1f | %d |%n", r.mix(), r.load(), r.target(), r.perSecond(),
-                    r.p50(), r.p90(), r.p99(), r.max(), r.errors()));
+            out.append(String.format(
+                    "| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %.1f | %d |%n",
+                    r.mix(), r.load(), r.target(), r.perSecond(), r.p50(), r.p90(), r.p99(), r.max(), r.errors()));
         }
         out.append("\nMedians over the rounds, API beside Elasticsearch:\n\n"
                 + "| mix | saturated: API req/s | ES req/s | ratio | paced: API p50 ms | ES p50 ms | API p99 ms | ES p99 ms | p99 ratio |\n"
@@ -298,25 +414,42 @@ public final class Bench {
             double esP50 = median(results, mix, false, "elasticsearch", Wrk.Result::p50);
             double apiP99 = median(results, mix, false, "api", Wrk.Result::p99);
             double esP99 = median(results, mix, false, "elasticsearch", Wrk.Result::p99);
-            out.append(String.format("| %s | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n", mix, apiRate, esRate, apiRate / esRate,
-                    apiP50, esP50, apiP99, esP99, apiP99 / esP99));
+            out.append(String.format(
+                    "| %s | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+                    mix, apiRate, esRate, apiRate / esRate, apiP50, esP50, apiP99, esP99, apiP99 / esP99));
         }
         if (reindex != null) {
-            out.append(String.format("%nReindex of %,d services: the harvester's rebuild %.1f s (%,.0f services/s); a raw _bulk of the"
-                    + " same documents (bulks of %d, one at a time, then a refresh) %.1f s (%,.0f/s); raw ÷ rebuild %.2f.%n",
-                    reindex.services(), reindex.rebuild().toMillis() / 1000.0, reindex.services() / (reindex.rebuild().toMillis() / 1000.0),
-                    ReindexBenchmark.BULK_SIZE, reindex.rawBulk().toMillis() / 1000.0,
-                    reindex.services() / (reindex.rawBulk().toMillis() / 1000.0), reindex.ratio()));
+            out.append(String.format(
+                    "%nReindex of %,d services: the harvester's rebuild %.1f s (%,.0f services/s); a raw _bulk of the"
+                            + " same documents (bulks of %d, one at a time, then a refresh) %.1f s (%,.0f/s); raw ÷ rebuild %.2f.%n",
+                    reindex.services(),
+                    reindex.rebuild().toMillis() / 1000.0,
+                    reindex.services() / (reindex.rebuild().toMillis() / 1000.0),
+                    ReindexBenchmark.BULK_SIZE,
+                    reindex.rawBulk().toMillis() / 1000.0,
+                    reindex.services() / (reindex.rawBulk().toMillis() / 1000.0),
+                    reindex.ratio()));
         }
         out.append(String.format("%nWhole benchmark: %d s.%n", total.toSeconds()));
         return out.toString();
     }
 
-    private static double median(List<Wrk.Result> results, String mix, boolean saturated, String target,
+    private static double median(
+            List<Wrk.Result> results,
+            String mix,
+            boolean saturated,
+            String target,
             ToDoubleFunction<Wrk.Result> value) {
-        double[] values = results.stream().filter(r -> r.mix().equals(mix) && r.target().equals(target)
-                && r.load().equals("saturated") == saturated).mapToDouble(value).sorted().toArray();
-        return values.length % 2 == 1 ? values[values.length / 2] : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+        double[] values = results.stream()
+                .filter(r -> r.mix().equals(mix)
+                        && r.target().equals(target)
+                        && r.load().equals("saturated") == saturated)
+                .mapToDouble(value)
+                .sorted()
+                .toArray();
+        return values.length % 2 == 1
+                ? values[values.length / 2]
+                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
     }
 
     private static String loopback(String url) {

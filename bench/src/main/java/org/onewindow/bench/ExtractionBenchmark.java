@@ -1,5 +1,6 @@
 package org.onewindow.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -16,9 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.jsoup.Jsoup;
 import org.onewindow.connectors.Connectors;
 import org.onewindow.connectors.ExtractResult;
@@ -48,8 +47,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * Extraction (issue 12, benchmark 1): a kind's connector and its source's mapping over saved pages of the demo sites
  * (≥ 10,000 records each), against the raw parse of the very same bytes by the library the kind uses (Jsoup for the
@@ -64,14 +61,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
-@Fork(value = 1, jvmArgs = { "-Xms1g", "-Xmx1g" })
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class ExtractionBenchmark {
 
     static final int RECORDS = 10_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** {@code html}: 보건복지부's board, a page per record; {@code json}: an API's list pages; {@code feed}: 종로구's RSS. */
-    @Param({ "html", "json", "feed" })
+    @Param({"html", "json", "feed"})
     public String kind;
 
     private SourceDefinition definition;
@@ -79,6 +78,7 @@ public class ExtractionBenchmark {
     private final MappingEngine mapping = new MappingEngine();
     /** Pages as fetched, with the record each one is (record pages) or null (listing pages, whose records it carries). */
     private final List<FetchedPage> pages = new ArrayList<>();
+
     private final List<RecordRef> refs = new ArrayList<>();
     private int next;
 
@@ -133,7 +133,8 @@ public class ExtractionBenchmark {
                 }
             }
             if (listed.size() < RECORDS) {
-                throw new IllegalStateException(kind + ": the site listed " + listed.size() + " records, not " + RECORDS);
+                throw new IllegalStateException(
+                        kind + ": the site listed " + listed.size() + " records, not " + RECORDS);
             }
         }
     }
@@ -161,7 +162,8 @@ public class ExtractionBenchmark {
         return switch (kind) {
             case "html" -> Jsoup.parse(new ByteArrayInputStream(page.body()), null, page.finalUrl());
             case "json" -> JSON.readTree(page.body());
-            default -> DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(page.body()));
+            default ->
+                DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(page.body()));
         };
     }
 
@@ -177,15 +179,21 @@ public class ExtractionBenchmark {
     private static FetchedPage fetch(HttpClient http, PageRequest request) throws IOException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url()));
         if (request.method() == PageRequest.Method.POST) {
-            builder.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
-                    request.form().entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"))));
+            builder.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(request.form().entrySet().stream()
+                            .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                            .collect(Collectors.joining("&"))));
         }
         HttpResponse<byte[]> answer = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
         if (answer.statusCode() != 200) {
             throw new IllegalStateException(request.url() + " answered " + answer.statusCode());
         }
-        return new FetchedPage(request, request.url(), answer.statusCode(), answer.headers().firstValue("Content-Type").orElse(null),
+        return new FetchedPage(
+                request,
+                request.url(),
+                answer.statusCode(),
+                answer.headers().firstValue("Content-Type").orElse(null),
                 answer.body());
     }
 }

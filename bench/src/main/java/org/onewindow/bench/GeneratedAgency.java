@@ -4,12 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
-import org.onewindow.runtime.demo.DemoAgency;
-import org.onewindow.runtime.demo.DemoService;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +13,10 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.onewindow.runtime.demo.DemoAgency;
+import org.onewindow.runtime.demo.DemoService;
 
 /**
  * The benchmark's agency: a JSON API whose list pages carry whole records ({@code GET /api/services?page=&perPage=}
@@ -79,7 +77,8 @@ public final class GeneratedAgency implements DemoAgency {
 
     /** One list page: the slice of the catalogue the page and page size name. */
     String page(int page, int perPage) {
-        ObjectNode answer = JSON.createObjectNode().put("total", catalogue.size()).put("page", page);
+        ObjectNode answer =
+                JSON.createObjectNode().put("total", catalogue.size()).put("page", page);
         ArrayNode items = answer.putArray("items");
         int from = (int) Math.min(catalogue.size(), (long) (page - 1) * perPage);
         for (DemoService service : catalogue.subList(from, Math.min(catalogue.size(), from + perPage))) {
@@ -90,13 +89,28 @@ public final class GeneratedAgency implements DemoAgency {
 
     private static ObjectNode item(DemoService s) {
         ObjectNode item = JSON.createObjectNode();
-        item.put("id", s.id()).put("name", s.name()).put("nameEn", s.nameEn()).put("summary", s.summary()).put("summaryEn", s.summaryEn())
-                .put("purpose", s.purpose()).put("category", s.category()).put("supportType", s.supportType())
-                .put("audience", s.audience()).put("criteria", s.criteria()).put("benefits", s.benefits())
-                .put("howToApply", s.howToApply()).put("deadline", s.deadline()).put("documents", String.join("||", s.documents()))
-                .put("authority", s.agencyName()).put("department", s.department()).put("contact", s.contact())
-                .put("onlineUrl", s.onlineUrl()).put("views", s.views()).put("lifeEvents", String.join("||", s.lifeEvents()))
-                .put("region", s.regionCode() == null || "00".equals(s.regionCode()) ? "KR" : s.regionCode()).put("updatedAt", s.updatedAt());
+        item.put("id", s.id())
+                .put("name", s.name())
+                .put("nameEn", s.nameEn())
+                .put("summary", s.summary())
+                .put("summaryEn", s.summaryEn())
+                .put("purpose", s.purpose())
+                .put("category", s.category())
+                .put("supportType", s.supportType())
+                .put("audience", s.audience())
+                .put("criteria", s.criteria())
+                .put("benefits", s.benefits())
+                .put("howToApply", s.howToApply())
+                .put("deadline", s.deadline())
+                .put("documents", String.join("||", s.documents()))
+                .put("authority", s.agencyName())
+                .put("department", s.department())
+                .put("contact", s.contact())
+                .put("onlineUrl", s.onlineUrl())
+                .put("views", s.views())
+                .put("lifeEvents", String.join("||", s.lifeEvents()))
+                .put("region", s.regionCode() == null || "00".equals(s.regionCode()) ? "KR" : s.regionCode())
+                .put("updatedAt", s.updatedAt());
         return item;
     }
 
@@ -119,8 +133,11 @@ public final class GeneratedAgency implements DemoAgency {
             if (page < 1 || perPage < 1 || perPage > MAX_PER_PAGE) {
                 return ResponseDefinition.badRequest(null);
             }
-            return aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
-                    .withBody(page(page, perPage).getBytes(StandardCharsets.UTF_8)).build();
+            return aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json; charset=utf-8")
+                    .withBody(page(page, perPage).getBytes(StandardCharsets.UTF_8))
+                    .build();
         }
 
         private int number(QueryParameter parameter, int otherwise) {

@@ -5,7 +5,6 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
 import org.onewindow.mappings.vocabulary.Term;
 import org.onewindow.mappings.vocabulary.Vocabularies;
 import org.onewindow.runtime.demo.DemoAgency;
@@ -32,7 +31,9 @@ public final class GeneratedCatalogue extends AbstractList<DemoService> {
                 demo.add(withAuthority(service, agency.agencyName()));
             }
         }
-        regions = Vocabularies.bundled().get(Vocabularies.REGIONS).terms().stream().filter(t -> !"KR".equals(t.code())).toList();
+        regions = Vocabularies.bundled().get(Vocabularies.REGIONS).terms().stream()
+                .filter(t -> !"KR".equals(t.code()))
+                .toList();
     }
 
     /** The demo services the catalogue varies (314). */
@@ -61,19 +62,65 @@ public final class GeneratedCatalogue extends AbstractList<DemoService> {
         }
         Term region = regions.get((round - 1) % regions.size());
         String place = region.ko().substring(region.ko().lastIndexOf(' ') + 1);
-        return copy(base, id, place + " " + base.name(), base.nameEn() == null ? null : region.en() + " " + base.nameEn(), region.ko(),
-                region.code(), views, updated);
+        return copy(
+                base,
+                id,
+                place + " " + base.name(),
+                base.nameEn() == null ? null : region.en() + " " + base.nameEn(),
+                region.ko(),
+                region.code(),
+                views,
+                updated);
     }
 
     private static DemoService withAuthority(DemoService s, String siteAgency) {
-        return s.agencyName() != null ? s : copy(s, s.id(), s.name(), s.nameEn(), siteAgency, s.regionCode(), s.views() == null ? 0 : s.views(),
-                s.updatedAt());
+        return s.agencyName() != null
+                ? s
+                : copy(
+                        s,
+                        s.id(),
+                        s.name(),
+                        s.nameEn(),
+                        siteAgency,
+                        s.regionCode(),
+                        s.views() == null ? 0 : s.views(),
+                        s.updatedAt());
     }
 
-    private static DemoService copy(DemoService s, String id, String name, String nameEn, String authority, String region, long views,
+    private static DemoService copy(
+            DemoService s,
+            String id,
+            String name,
+            String nameEn,
+            String authority,
+            String region,
+            long views,
             String updated) {
-        return new DemoService(id, name, s.category(), s.supportType(), s.summary(), s.purpose(), s.audience(), s.criteria(), s.benefits(),
-                s.howToApply(), s.deadline(), s.documents(), s.department(), s.contact(), s.registeredAt(), updated, nameEn, s.summaryEn(),
-                authority, s.agencyCode(), s.onlineUrl(), views, s.lifeEvents(), region, null);
+        return new DemoService(
+                id,
+                name,
+                s.category(),
+                s.supportType(),
+                s.summary(),
+                s.purpose(),
+                s.audience(),
+                s.criteria(),
+                s.benefits(),
+                s.howToApply(),
+                s.deadline(),
+                s.documents(),
+                s.department(),
+                s.contact(),
+                s.registeredAt(),
+                updated,
+                nameEn,
+                s.summaryEn(),
+                authority,
+                s.agencyCode(),
+                s.onlineUrl(),
+                views,
+                s.lifeEvents(),
+                region,
+                null);
     }
 }

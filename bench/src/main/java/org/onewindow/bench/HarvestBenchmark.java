@@ -1,5 +1,7 @@
 package org.onewindow.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -27,14 +29,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.onewindow.mappings.index.ServiceIndex;
 import org.onewindow.runtime.LocalStack;
 import org.onewindow.runtime.OperatorClient;
 import org.onewindow.runtime.PostgresServer;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The harvest path side by side for several builds of the harvester (issue 12): for each, interleaved over rounds, a
@@ -54,8 +52,15 @@ public final class HarvestBenchmark {
     private static final Pattern APPLIED = Pattern.compile("run 1 applied .* in ([0-9.]+) s");
     private static final List<String> TABLES = List.of("service_record", "service_version", "publish_outbox");
 
-    record Options(Map<String, Path> builds, Path apiJar, Path elasticsearchZip, Path pluginZip, int services, int rounds,
-            String harvesterHeap, Path state) {
+    record Options(
+            Map<String, Path> builds,
+            Path apiJar,
+            Path elasticsearchZip,
+            Path pluginZip,
+            int services,
+            int rounds,
+            String harvesterHeap,
+            Path state) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -72,18 +77,33 @@ public final class HarvestBenchmark {
                 }
                 builds.put(build.substring(0, build.indexOf('=')), Path.of(build.substring(build.indexOf('=') + 1)));
             }
-            return new Options(builds, Path.of(given.get("api-jar")), Path.of(given.get("elasticsearch-zip")),
-                    Path.of(given.get("analysis-plugin-zip")), Integer.parseInt(given.getOrDefault("services", "100000")),
-                    Integer.parseInt(given.getOrDefault("rounds", "2")), given.getOrDefault("harvester-heap", "1g"),
+            return new Options(
+                    builds,
+                    Path.of(given.get("api-jar")),
+                    Path.of(given.get("elasticsearch-zip")),
+                    Path.of(given.get("analysis-plugin-zip")),
+                    Integer.parseInt(given.getOrDefault("services", "100000")),
+                    Integer.parseInt(given.getOrDefault("rounds", "2")),
+                    given.getOrDefault("harvester-heap", "1g"),
                     Path.of(given.getOrDefault("state", "target/bench-harvest")));
         }
     }
 
     /** One build's harvests on one fresh stack. */
-    record Measured(String build, int round, double firstSeconds, double firstCpu, Double applySeconds, double againSeconds,
-            double againCpu, Map<String, Long> againWrites, long esWritesAgain, long heapPeakMb, String firstStatus, String againStatus,
-            Double batchSeconds) {
-    }
+    record Measured(
+            String build,
+            int round,
+            double firstSeconds,
+            double firstCpu,
+            Double applySeconds,
+            double againSeconds,
+            double againCpu,
+            Map<String, Long> againWrites,
+            long esWritesAgain,
+            long heapPeakMb,
+            String firstStatus,
+            String againStatus,
+            Double batchSeconds) {}
 
     private final Options options;
 
@@ -129,13 +149,30 @@ public final class HarvestBenchmark {
         try (InputStream mapping = HarvestBenchmark.class.getResourceAsStream("/" + GeneratedAgency.MAPPING_FILE)) {
             Files.write(state.resolve("mappings").resolve(GeneratedAgency.SOURCE_ID + ".yaml"), mapping.readAllBytes());
         }
-        List<String> jvm = List.of("-Xms" + options.harvesterHeap(), "-Xmx" + options.harvesterHeap(),
+        List<String> jvm = List.of(
+                "-Xms" + options.harvesterHeap(),
+                "-Xmx" + options.harvesterHeap(),
                 "-Xlog:gc:file=" + state.resolve("gc-%p.log"));
-        LocalStack.Profile profile = new LocalStack.Profile("2g", jvm, List.of(new GeneratedAgency(options.services())),
-                Map.of("onewindow.mapping-dir", state.resolve("mappings").toString(), "onewindow.harvest.schedules-enabled", "false"),
+        LocalStack.Profile profile = new LocalStack.Profile(
+                "2g",
+                jvm,
+                List.of(new GeneratedAgency(options.services())),
+                Map.of(
+                        "onewindow.mapping-dir",
+                        state.resolve("mappings").toString(),
+                        "onewindow.harvest.schedules-enabled",
+                        "false"),
                 Map.of());
-        LocalStack.Settings settings = new LocalStack.Settings(state.resolve("stack"), options.elasticsearchZip(), options.pluginZip(),
-                harvesterJar, options.apiJar(), OPERATOR_KEY, false, LocalStack.Ports.random(), profile);
+        LocalStack.Settings settings = new LocalStack.Settings(
+                state.resolve("stack"),
+                options.elasticsearchZip(),
+                options.pluginZip(),
+                harvesterJar,
+                options.apiJar(),
+                OPERATOR_KEY,
+                false,
+                LocalStack.Ports.random(),
+                profile);
         say(build + ", round " + round + ": starting a fresh stack with " + harvesterJar);
         try (LocalStack stack = LocalStack.start(settings, HarvestBenchmark::say)) {
             long harvester = stack.components().get("harvester").pid();
@@ -145,13 +182,26 @@ public final class HarvestBenchmark {
 
             double cpu0 = cpuSeconds(harvester);
             long t0 = System.nanoTime();
-            OperatorClient.RunResult first = operator.harvestSource(GeneratedAgency.SOURCE_ID, Duration.ofHours(1), HarvestBenchmark::say);
+            OperatorClient.RunResult first =
+                    operator.harvestSource(GeneratedAgency.SOURCE_ID, Duration.ofHours(1), HarvestBenchmark::say);
             double firstSeconds = (System.nanoTime() - t0) / 1e9;
             double firstCpu = cpuSeconds(harvester) - cpu0;
             if (!"succeeded".equals(first.status())) { // e.g. out of heap: said in the table, the other builds go on
-                return new Measured(build, round, firstSeconds, firstCpu, null, Double.NaN, Double.NaN, Map.of(), -1,
-                        heapPeakMb(state, harvester), first.status() + " " + first.counts() + " (see " + state.resolve("stack/logs/harvester.log")
-                                + ")", "not run", null);
+                return new Measured(
+                        build,
+                        round,
+                        firstSeconds,
+                        firstCpu,
+                        null,
+                        Double.NaN,
+                        Double.NaN,
+                        Map.of(),
+                        -1,
+                        heapPeakMb(state, harvester),
+                        first.status() + " " + first.counts() + " (see " + state.resolve("stack/logs/harvester.log")
+                                + ")",
+                        "not run",
+                        null);
             }
             awaitIndexed(elasticsearch, options.services());
             Double applySeconds = appliedSeconds(state.resolve("stack/logs/harvester.log"));
@@ -160,7 +210,8 @@ public final class HarvestBenchmark {
             long esBefore = indexingTotal(elasticsearch);
             cpu0 = cpuSeconds(harvester);
             t0 = System.nanoTime();
-            OperatorClient.RunResult again = operator.harvestSource(GeneratedAgency.SOURCE_ID, Duration.ofHours(1), HarvestBenchmark::say);
+            OperatorClient.RunResult again =
+                    operator.harvestSource(GeneratedAgency.SOURCE_ID, Duration.ofHours(1), HarvestBenchmark::say);
             double againSeconds = (System.nanoTime() - t0) / 1e9;
             double againCpu = cpuSeconds(harvester) - cpu0;
             Map<String, Long> after = tableWrites(jdbc);
@@ -168,8 +219,20 @@ public final class HarvestBenchmark {
             after.forEach((counter, value) -> writes.put(counter, value - before.getOrDefault(counter, 0L)));
             long esWrites = indexingTotal(elasticsearch) - esBefore;
             Double batchSeconds = round == 1 || options.builds().size() == 1 ? batchInsertSeconds(jdbc) : null;
-            return new Measured(build, round, firstSeconds, firstCpu, applySeconds, againSeconds, againCpu, writes, esWrites,
-                    heapPeakMb(state, harvester), first.status() + " " + first.counts(), again.status() + " " + again.counts(), batchSeconds);
+            return new Measured(
+                    build,
+                    round,
+                    firstSeconds,
+                    firstCpu,
+                    applySeconds,
+                    againSeconds,
+                    againCpu,
+                    writes,
+                    esWrites,
+                    heapPeakMb(state, harvester),
+                    first.status() + " " + first.counts(),
+                    again.status() + " " + again.counts(),
+                    batchSeconds);
         }
     }
 
@@ -178,9 +241,12 @@ public final class HarvestBenchmark {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> count = http.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + ServiceIndex.ALIAS + "/_count"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            if (count.statusCode() == 200 && JSON.readTree(count.body()).path("count").asLong() >= services) {
+            HttpResponse<String> count = http.send(
+                    HttpRequest.newBuilder(URI.create(elasticsearch + "/" + ServiceIndex.ALIAS + "/_count"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (count.statusCode() == 200
+                    && JSON.readTree(count.body()).path("count").asLong() >= services) {
                 return;
             }
             Thread.sleep(1000); // polling another process's progress
@@ -198,13 +264,15 @@ public final class HarvestBenchmark {
         try (Connection db = DriverManager.getConnection(jdbc, PostgresServer.USER, "");
                 Statement statement = db.createStatement()) {
             statement.execute("select pg_stat_clear_snapshot()");
-            try (ResultSet row = statement.executeQuery("select xact_commit from pg_stat_database where datname = current_database()")) {
+            try (ResultSet row = statement.executeQuery(
+                    "select xact_commit from pg_stat_database where datname = current_database()")) {
                 row.next();
                 writes.put("transactions", row.getLong(1));
             }
             for (String table : TABLES) {
-                try (ResultSet row = statement.executeQuery("select n_tup_ins, n_tup_upd, n_tup_del from pg_stat_user_tables "
-                        + "where relname = '" + table + "'")) {
+                try (ResultSet row =
+                        statement.executeQuery("select n_tup_ins, n_tup_upd, n_tup_del from pg_stat_user_tables "
+                                + "where relname = '" + table + "'")) {
                     row.next();
                     writes.put(table + " inserted", row.getLong(1));
                     writes.put(table + " updated", row.getLong(2));
@@ -217,10 +285,16 @@ public final class HarvestBenchmark {
 
     /** Documents Elasticsearch indexed or deleted in the catalogue's index so far. */
     static long indexingTotal(String elasticsearch) throws IOException, InterruptedException {
-        HttpResponse<String> stats = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(elasticsearch + "/" + ServiceIndex.ALIAS + "/_stats/indexing")).build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode indexing = JSON.readTree(stats.body()).path("_all").path("primaries").path("indexing");
-        return indexing.path("index_total").asLong() + indexing.path("delete_total").asLong();
+        HttpResponse<String> stats = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(elasticsearch + "/" + ServiceIndex.ALIAS + "/_stats/indexing"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        JsonNode indexing =
+                JSON.readTree(stats.body()).path("_all").path("primaries").path("indexing");
+        return indexing.path("index_total").asLong()
+                + indexing.path("delete_total").asLong();
     }
 
     /**
@@ -247,7 +321,8 @@ public final class HarvestBenchmark {
 
     private static List<Object[]> rows(Connection db, String query) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
-        try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(query)) {
+        try (Statement statement = db.createStatement();
+                ResultSet result = statement.executeQuery(query)) {
             int columns = result.getMetaData().getColumnCount();
             while (result.next()) {
                 Object[] row = new Object[columns];
@@ -265,7 +340,8 @@ public final class HarvestBenchmark {
             return;
         }
         String placeholders = String.join(", ", Collections.nCopies(rows.get(0).length, "?"));
-        try (PreparedStatement insert = db.prepareStatement("insert into " + table + " values (" + placeholders + ")")) {
+        try (PreparedStatement insert =
+                db.prepareStatement("insert into " + table + " values (" + placeholders + ")")) {
             int batched = 0;
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
@@ -305,36 +381,68 @@ public final class HarvestBenchmark {
     static double cpuSeconds(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime + stime, in clock ticks of 1/100 s
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12]))
+                / 100.0; // utime + stime, in clock ticks of 1/100 s
     }
 
     private String report(List<Measured> results) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Harvest of %,d generated services (JSON API, records carried whole by 1,000-record list pages), "
-                + "harvester heap %s; builds interleaved over %d rounds.%n%n", options.services(), options.harvesterHeap(), options.rounds()));
-        out.append("| build | round | first harvest s | its CPU s | CPU s per 1,000 | apply s | JDBC batch s | again s | again CPU s | again ÷ first "
-                + "| writes again (PostgreSQL rows: record ins/upd, version ins, outbox ins; transactions) | Elasticsearch writes again | heap peak MB |\n");
+        out.append(String.format(
+                Locale.ROOT,
+                "Harvest of %,d generated services (JSON API, records carried whole by 1,000-record list pages), "
+                        + "harvester heap %s; builds interleaved over %d rounds.%n%n",
+                options.services(),
+                options.harvesterHeap(),
+                options.rounds()));
+        out.append(
+                "| build | round | first harvest s | its CPU s | CPU s per 1,000 | apply s | JDBC batch s | again s | again CPU s | again ÷ first "
+                        + "| writes again (PostgreSQL rows: record ins/upd, version ins, outbox ins; transactions) | Elasticsearch writes again | heap peak MB |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|\n");
         for (Measured m : results) {
             if (m.againWrites().isEmpty()) {
-                out.append(String.format(Locale.ROOT, "| %s | %d | %s after %.1f s | %.1f | – | – | – | – | – | – | – | – | %d |%n", m.build(),
-                        m.round(), m.firstStatus().split(" ")[0], m.firstSeconds(), m.firstCpu(), m.heapPeakMb()));
+                out.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %d | %s after %.1f s | %.1f | – | – | – | – | – | – | – | – | %d |%n",
+                        m.build(),
+                        m.round(),
+                        m.firstStatus().split(" ")[0],
+                        m.firstSeconds(),
+                        m.firstCpu(),
+                        m.heapPeakMb()));
                 continue;
             }
-            out.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.2f | %s | %s | %.1f | %.1f | %.2f | %d / %d, %d, %d; %d | %d | %d |%n",
-                    m.build(), m.round(), m.firstSeconds(), m.firstCpu(), m.firstCpu() * 1000 / options.services(),
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %.1f | %.1f | %.2f | %s | %s | %.1f | %.1f | %.2f | %d / %d, %d, %d; %d | %d | %d |%n",
+                    m.build(),
+                    m.round(),
+                    m.firstSeconds(),
+                    m.firstCpu(),
+                    m.firstCpu() * 1000 / options.services(),
                     m.applySeconds() == null ? "–" : String.format(Locale.ROOT, "%.1f", m.applySeconds()),
                     m.batchSeconds() == null ? "–" : String.format(Locale.ROOT, "%.1f", m.batchSeconds()),
-                    m.againSeconds(), m.againCpu(), m.againSeconds() / m.firstSeconds(),
-                    m.againWrites().get("service_record inserted"), m.againWrites().get("service_record updated"),
-                    m.againWrites().get("service_version inserted"), m.againWrites().get("publish_outbox inserted"),
-                    m.againWrites().get("transactions"), m.esWritesAgain(),
+                    m.againSeconds(),
+                    m.againCpu(),
+                    m.againSeconds() / m.firstSeconds(),
+                    m.againWrites().get("service_record inserted"),
+                    m.againWrites().get("service_record updated"),
+                    m.againWrites().get("service_version inserted"),
+                    m.againWrites().get("publish_outbox inserted"),
+                    m.againWrites().get("transactions"),
+                    m.esWritesAgain(),
                     m.heapPeakMb()));
         }
         out.append("\nRuns as they ended:\n\n");
         for (Measured m : results) {
-            out.append("- ").append(m.build()).append(" round ").append(m.round()).append(": first ").append(m.firstStatus())
-                    .append("; again ").append(m.againStatus()).append('\n');
+            out.append("- ")
+                    .append(m.build())
+                    .append(" round ")
+                    .append(m.round())
+                    .append(": first ")
+                    .append(m.firstStatus())
+                    .append("; again ")
+                    .append(m.againStatus())
+                    .append('\n');
         }
         return out.toString();
     }

@@ -1,5 +1,6 @@
 package org.onewindow.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -18,15 +19,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.onewindow.runtime.LocalStack;
 import org.onewindow.runtime.OperatorClient;
 import org.onewindow.runtime.demo.DemoAgency;
 import org.onewindow.runtime.demo.DemoService;
 import org.onewindow.runtime.demo.JongnoGuAgency;
 import org.onewindow.runtime.demo.MohwWelfareAgency;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Harvest end to end over many agency hosts (issue 12, benchmark 2): sources of three kinds on hosts of their own — an
@@ -44,26 +42,53 @@ public final class HostsBenchmark {
     private static final String OPERATOR_KEY = "bench-operator-key-of-at-least-32-characters";
     private static final List<String> KINDS = List.of("html", "feed", "json");
 
-    record Options(Map<String, Path> builds, Path apiJar, Path elasticsearchZip, Path pluginZip, int services, int hosts, int rounds,
-            int concurrentRuns, Path state) {
+    record Options(
+            Map<String, Path> builds,
+            Path apiJar,
+            Path elasticsearchZip,
+            Path pluginZip,
+            int services,
+            int hosts,
+            int rounds,
+            int concurrentRuns,
+            Path state) {
 
         static Options parse(String[] args) {
-            HarvestBenchmark.Options common = HarvestBenchmark.Options.parse(
-                    Arrays.stream(args).filter(arg -> !arg.startsWith("--hosts=") && !arg.startsWith("--concurrent-runs=")).toArray(String[]::new));
+            HarvestBenchmark.Options common = HarvestBenchmark.Options.parse(Arrays.stream(args)
+                    .filter(arg -> !arg.startsWith("--hosts=") && !arg.startsWith("--concurrent-runs="))
+                    .toArray(String[]::new));
             Map<String, String> given = new HashMap<>();
             for (String arg : args) {
                 given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             }
-            return new Options(common.builds(), common.apiJar(), common.elasticsearchZip(), common.pluginZip(),
-                    Integer.parseInt(given.getOrDefault("services", "10000")), Integer.parseInt(given.getOrDefault("hosts", "51")),
-                    Integer.parseInt(given.getOrDefault("rounds", "1")), Integer.parseInt(given.getOrDefault("concurrent-runs", "0")),
+            return new Options(
+                    common.builds(),
+                    common.apiJar(),
+                    common.elasticsearchZip(),
+                    common.pluginZip(),
+                    Integer.parseInt(given.getOrDefault("services", "10000")),
+                    Integer.parseInt(given.getOrDefault("hosts", "51")),
+                    Integer.parseInt(given.getOrDefault("rounds", "1")),
+                    Integer.parseInt(given.getOrDefault("concurrent-runs", "0")),
                     Path.of(given.getOrDefault("state", "target/bench-hosts")));
         }
     }
 
-    record Measured(String build, int round, int services, long requests, double seconds, double cpu, double againSeconds, long againRequests,
-            double againCpu, Map<String, Long> againWrites, long esWritesAgain, String statuses, String againStatuses, Path profile) {
-    }
+    record Measured(
+            String build,
+            int round,
+            int services,
+            long requests,
+            double seconds,
+            double cpu,
+            double againSeconds,
+            long againRequests,
+            double againCpu,
+            Map<String, Long> againWrites,
+            long esWritesAgain,
+            String statuses,
+            String againStatuses,
+            Path profile) {}
 
     private final Options options;
 
@@ -83,25 +108,53 @@ public final class HostsBenchmark {
                 HarvestBenchmark.say(results.get(results.size() - 1).toString());
             }
         }
-        StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder report = new StringBuilder(String.format(
+                Locale.ROOT,
                 "%,d services over %d hosts (%s in turn), delay 0, one connection per host, %s runs at a time.%n%n",
-                options.services(), options.hosts(), String.join(", ", KINDS),
-                options.concurrentRuns() > 0 ? Integer.toString(options.concurrentRuns()) : "the harvester's default of 2"));
-        report.append("| build | round | services | requests | seconds | pages/s | records/s | CPU s per 1,000 | again s | again ÷ first "
-                + "| writes again (record ins/upd, version ins, outbox ins; transactions) | Elasticsearch writes again |\n");
+                options.services(),
+                options.hosts(),
+                String.join(", ", KINDS),
+                options.concurrentRuns() > 0
+                        ? Integer.toString(options.concurrentRuns())
+                        : "the harvester's default of 2"));
+        report.append(
+                "| build | round | services | requests | seconds | pages/s | records/s | CPU s per 1,000 | again s | again ÷ first "
+                        + "| writes again (record ins/upd, version ins, outbox ins; transactions) | Elasticsearch writes again |\n");
         report.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");
         for (Measured m : results) {
-            report.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %.0f | %.0f | %.2f | %.1f | %.2f | %d / %d, %d, %d; %d | %d |%n",
-                    m.build(), m.round(), m.services(), m.requests(), m.seconds(), m.requests() / m.seconds(), m.services() / m.seconds(),
-                    m.cpu() * 1000 / m.services(), m.againSeconds(), m.againSeconds() / m.seconds(),
-                    m.againWrites().get("service_record inserted"), m.againWrites().get("service_record updated"),
-                    m.againWrites().get("service_version inserted"), m.againWrites().get("publish_outbox inserted"),
-                    m.againWrites().get("transactions"), m.esWritesAgain()));
+            report.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %d | %d | %.1f | %.0f | %.0f | %.2f | %.1f | %.2f | %d / %d, %d, %d; %d | %d |%n",
+                    m.build(),
+                    m.round(),
+                    m.services(),
+                    m.requests(),
+                    m.seconds(),
+                    m.requests() / m.seconds(),
+                    m.services() / m.seconds(),
+                    m.cpu() * 1000 / m.services(),
+                    m.againSeconds(),
+                    m.againSeconds() / m.seconds(),
+                    m.againWrites().get("service_record inserted"),
+                    m.againWrites().get("service_record updated"),
+                    m.againWrites().get("service_version inserted"),
+                    m.againWrites().get("publish_outbox inserted"),
+                    m.againWrites().get("transactions"),
+                    m.esWritesAgain()));
         }
         report.append("\nRuns as they ended (status × count), profiles:\n\n");
         for (Measured m : results) {
-            report.append("- ").append(m.build()).append(" round ").append(m.round()).append(": first ").append(m.statuses())
-                    .append("; again ").append(m.againStatuses()).append("; JFR ").append(m.profile()).append('\n');
+            report.append("- ")
+                    .append(m.build())
+                    .append(" round ")
+                    .append(m.round())
+                    .append(": first ")
+                    .append(m.statuses())
+                    .append("; again ")
+                    .append(m.againStatuses())
+                    .append("; JFR ")
+                    .append(m.profile())
+                    .append('\n');
         }
         HarvestBenchmark.writeReport(options.state(), report.toString());
     }
@@ -112,17 +165,28 @@ public final class HostsBenchmark {
         Path mappings = Files.createDirectories(state.resolve("mappings"));
         List<DemoAgency> agencies = agencies(mappings);
         Path profile = state.resolve("harvester.jfr");
-        Path recordings = Files.createDirectories(state.resolve("jfr")); // each JVM names its own file there, by its pid
-        List<String> jvm = List.of("-Xms1g", "-Xmx1g", "-XX:StartFlightRecording=settings=profile,filename=" + recordings);
-        Map<String, String> harvester = new HashMap<>(Map.of("onewindow.mapping-dir", mappings.toString(),
-                "onewindow.harvest.schedules-enabled", "false"));
-        if (options.concurrentRuns() > 0) { // builds from before issue 12 know no such setting (and refuse to start with it): 2
+        Path recordings =
+                Files.createDirectories(state.resolve("jfr")); // each JVM names its own file there, by its pid
+        List<String> jvm =
+                List.of("-Xms1g", "-Xmx1g", "-XX:StartFlightRecording=settings=profile,filename=" + recordings);
+        Map<String, String> harvester = new HashMap<>(
+                Map.of("onewindow.mapping-dir", mappings.toString(), "onewindow.harvest.schedules-enabled", "false"));
+        if (options.concurrentRuns()
+                > 0) { // builds from before issue 12 know no such setting (and refuse to start with it): 2
             harvester.put("onewindow.harvest.concurrent-runs", Integer.toString(options.concurrentRuns()));
         }
-        LocalStack.Settings settings = new LocalStack.Settings(state.resolve("stack"), options.elasticsearchZip(), options.pluginZip(),
-                harvesterJar, options.apiJar(), OPERATOR_KEY, false, LocalStack.Ports.random(),
+        LocalStack.Settings settings = new LocalStack.Settings(
+                state.resolve("stack"),
+                options.elasticsearchZip(),
+                options.pluginZip(),
+                harvesterJar,
+                options.apiJar(),
+                OPERATOR_KEY,
+                false,
+                LocalStack.Ports.random(),
                 new LocalStack.Profile("2g", jvm, agencies, harvester, Map.of()));
-        HarvestBenchmark.say(build + ", round " + round + ": a fresh stack with " + agencies.size() + " agency hosts and " + harvesterJar);
+        HarvestBenchmark.say(build + ", round " + round + ": a fresh stack with " + agencies.size()
+                + " agency hosts and " + harvesterJar);
         long pid;
         Measured measured;
         try (LocalStack stack = LocalStack.start(settings, HarvestBenchmark::say)) {
@@ -134,7 +198,8 @@ public final class HostsBenchmark {
 
             double cpu0 = HarvestBenchmark.cpuSeconds(pid);
             long t0 = System.nanoTime();
-            List<OperatorClient.RunResult> first = operator.harvestAllAtOnce(id -> id.startsWith("hosts-"), Duration.ofHours(1), HarvestBenchmark::say);
+            List<OperatorClient.RunResult> first = operator.harvestAllAtOnce(
+                    id -> id.startsWith("hosts-"), Duration.ofHours(1), HarvestBenchmark::say);
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpu = HarvestBenchmark.cpuSeconds(pid) - cpu0;
             long requests = requests(stack.url("harvester"), first);
@@ -144,18 +209,34 @@ public final class HostsBenchmark {
             long esBefore = HarvestBenchmark.indexingTotal(elasticsearch);
             cpu0 = HarvestBenchmark.cpuSeconds(pid);
             t0 = System.nanoTime();
-            List<OperatorClient.RunResult> again = operator.harvestAllAtOnce(id -> id.startsWith("hosts-"), Duration.ofHours(1), HarvestBenchmark::say);
+            List<OperatorClient.RunResult> again = operator.harvestAllAtOnce(
+                    id -> id.startsWith("hosts-"), Duration.ofHours(1), HarvestBenchmark::say);
             double againSeconds = (System.nanoTime() - t0) / 1e9;
             double againCpu = HarvestBenchmark.cpuSeconds(pid) - cpu0;
             long againRequests = requests(stack.url("harvester"), again);
             Map<String, Long> after = HarvestBenchmark.tableWrites(jdbc);
             Map<String, Long> writes = new LinkedHashMap<>();
             after.forEach((counter, value) -> writes.put(counter, value - before.getOrDefault(counter, 0L)));
-            measured = new Measured(build, round, services, requests, seconds, cpu, againSeconds, againRequests, againCpu, writes,
-                    HarvestBenchmark.indexingTotal(elasticsearch) - esBefore, statuses(first), statuses(again), profile);
+            measured = new Measured(
+                    build,
+                    round,
+                    services,
+                    requests,
+                    seconds,
+                    cpu,
+                    againSeconds,
+                    againRequests,
+                    againCpu,
+                    writes,
+                    HarvestBenchmark.indexingTotal(elasticsearch) - esBefore,
+                    statuses(first),
+                    statuses(again),
+                    profile);
         }
         try (Stream<Path> written = Files.list(recordings)) {
-            for (Path recording : written.filter(path -> path.getFileName().toString().contains("pid-" + pid + "-")).toList()) {
+            for (Path recording : written.filter(
+                            path -> path.getFileName().toString().contains("pid-" + pid + "-"))
+                    .toList()) {
                 Files.move(recording, profile);
             }
         }
@@ -191,19 +272,25 @@ public final class HostsBenchmark {
 
     private static void mapping(Path mappings, String resource, String id, String sourceId) throws IOException {
         try (InputStream in = HostsBenchmark.class.getResourceAsStream(resource)) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("id: " + id + "\n", "id: " + sourceId + "\n");
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("id: " + id + "\n", "id: " + sourceId + "\n");
             Files.writeString(mappings.resolve(sourceId + ".yaml"), text);
         }
     }
 
     /** Requests the runs made to their sites (their cost). */
-    private static long requests(String harvester, List<OperatorClient.RunResult> runs) throws IOException, InterruptedException {
+    private static long requests(String harvester, List<OperatorClient.RunResult> runs)
+            throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         long requests = 0;
         for (OperatorClient.RunResult run : runs) {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(harvester + "/api/v1/runs/" + run.runId()))
-                    .header("Authorization", "Bearer " + OPERATOR_KEY).build(), HttpResponse.BodyHandlers.ofString());
-            requests += JSON.readTree(answer.body()).path("cost").path("requests").asLong();
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(harvester + "/api/v1/runs/" + run.runId()))
+                            .header("Authorization", "Bearer " + OPERATOR_KEY)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            requests +=
+                    JSON.readTree(answer.body()).path("cost").path("requests").asLong();
         }
         return requests;
     }

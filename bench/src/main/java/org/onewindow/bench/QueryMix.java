@@ -1,5 +1,6 @@
 package org.onewindow.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,15 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
-
 import org.onewindow.catalogue.api.SearchParameters;
 import org.onewindow.catalogue.search.Facet;
 import org.onewindow.catalogue.search.SearchQueries;
 import org.onewindow.catalogue.search.SearchRequest;
 import org.onewindow.mappings.vocabulary.Term;
 import org.onewindow.mappings.vocabulary.Vocabularies;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The requests the benchmark sends: what a citizen app sends (autocomplete on every keystroke, searches with the
@@ -30,18 +28,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class QueryMix {
 
     /** One request: its kind, the API's path and query, and the body the API posts to Elasticsearch's search. */
-    public record Request(String kind, String apiPath, String elasticsearchBody) {
-    }
+    public record Request(String kind, String apiPath, String elasticsearchBody) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SearchQueries QUERIES = new SearchQueries(JSON);
-    private static final List<String> PREFIXES = List.of("청", "청년", "청년 월", "출", "출산", "월세", "주", "주거", "기초", "기초연", "장애", "장애인 연",
-            "노인", "어르", "육아", "임신", "국민", "긴급", "에너지", "교육", "학자", "창업", "일자리", "치매", "아동", "한부모", "전입", "여권");
-    private static final List<String> ENGLISH_PREFIXES = List.of("ch", "child", "hou", "hous", "you", "youth", "sen", "pen", "heal", "job");
+    private static final List<String> PREFIXES = List.of(
+            "청", "청년", "청년 월", "출", "출산", "월세", "주", "주거", "기초", "기초연", "장애", "장애인 연", "노인", "어르", "육아", "임신", "국민",
+            "긴급", "에너지", "교육", "학자", "창업", "일자리", "치매", "아동", "한부모", "전입", "여권");
+    private static final List<String> ENGLISH_PREFIXES =
+            List.of("ch", "child", "hou", "hous", "you", "youth", "sen", "pen", "heal", "job");
     private static final List<String[]> TEXTS = texts();
 
-    private QueryMix() {
-    }
+    private QueryMix() {}
 
     /**
      * {@code count} requests drawn (with a fixed seed) in the proportions of an app's traffic: 40 % suggestions,
@@ -84,7 +82,10 @@ public final class QueryMix {
         if (english) {
             parameters.put("lang", "en");
         }
-        return new Request("suggest", "/api/v1/suggest" + query(parameters), QUERIES.suggest(prefix, 8).toString());
+        return new Request(
+                "suggest",
+                "/api/v1/suggest" + query(parameters),
+                QUERIES.suggest(prefix, 8).toString());
     }
 
     private static Request textSearch(SplittableRandom random) {
@@ -98,7 +99,8 @@ public final class QueryMix {
         if (variant == 0) {
             parameters.put("region", pick(terms(Vocabularies.REGIONS), random).code());
         } else if (variant == 1) {
-            parameters.put("category", pick(terms(Vocabularies.SERVICE_FIELDS), random).code());
+            parameters.put(
+                    "category", pick(terms(Vocabularies.SERVICE_FIELDS), random).code());
         } else if (variant == 2) {
             parameters.put("sort", "popularity");
         } else if (variant == 3) {
@@ -110,14 +112,24 @@ public final class QueryMix {
     private static Request filteredBrowse(SplittableRandom random) {
         Map<String, String> parameters = new LinkedHashMap<>();
         switch (random.nextInt(4)) {
-            case 0 -> parameters.put("region", pick(terms(Vocabularies.REGIONS), random).code());
+            case 0 ->
+                parameters.put(
+                        "region", pick(terms(Vocabularies.REGIONS), random).code());
             case 1 -> {
-                parameters.put("category", pick(terms(Vocabularies.SERVICE_FIELDS), random).code());
-                parameters.put("region", pick(terms(Vocabularies.REGIONS), random).code());
+                parameters.put(
+                        "category",
+                        pick(terms(Vocabularies.SERVICE_FIELDS), random).code());
+                parameters.put(
+                        "region", pick(terms(Vocabularies.REGIONS), random).code());
             }
-            case 2 -> parameters.put("lifeEvent", pick(terms(Vocabularies.LIFE_EVENTS), random).code());
+            case 2 ->
+                parameters.put(
+                        "lifeEvent",
+                        pick(terms(Vocabularies.LIFE_EVENTS), random).code());
             default -> {
-                parameters.put("supportType", pick(terms(Vocabularies.SUPPORT_TYPES), random).code());
+                parameters.put(
+                        "supportType",
+                        pick(terms(Vocabularies.SUPPORT_TYPES), random).code());
                 parameters.put("openNow", "true");
             }
         }
@@ -137,14 +149,20 @@ public final class QueryMix {
 
     private static Request search(String kind, Map<String, String> parameters) {
         Map<String, List<String>> asReceived = parameters.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()), (a, b) -> a, LinkedHashMap::new));
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, e -> List.of(e.getValue()), (a, b) -> a, LinkedHashMap::new));
         SearchRequest request = SearchParameters.read(asReceived);
-        return new Request(kind, "/api/v1/services" + query(parameters), QUERIES.search(request).toString());
+        return new Request(
+                kind,
+                "/api/v1/services" + query(parameters),
+                QUERIES.search(request).toString());
     }
 
     private static String query(Map<String, String> parameters) {
         return parameters.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20"))
+                .map(e -> e.getKey() + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)
+                                .replace("+", "%20"))
                 .collect(Collectors.joining("&", "?", ""));
     }
 
@@ -158,7 +176,8 @@ public final class QueryMix {
 
     private static List<String[]> texts() {
         try (InputStream in = QueryMix.class.getResourceAsStream("/bench/search-texts.tsv")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))
                     .map(line -> line.split("\t"))
                     .toList();

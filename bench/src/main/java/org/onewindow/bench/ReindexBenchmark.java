@@ -1,5 +1,8 @@
 package org.onewindow.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,13 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-
 import org.onewindow.mappings.index.ServiceIndex;
 import org.onewindow.runtime.PostgresServer;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The harvester's full reindex ({@code POST /api/v1/index/rebuild}: every active record read from PostgreSQL into a
@@ -60,11 +58,16 @@ final class ReindexBenchmark {
     Result run(long services) throws IOException, InterruptedException, SQLException {
         say.accept("reindex: the harvester's rebuild of " + services + " services …");
         long started = System.nanoTime();
-        HttpResponse<String> rebuilt = http.send(HttpRequest.newBuilder(URI.create(harvester + "/api/v1/index/rebuild"))
-                .header("Authorization", "Bearer " + operatorKey).POST(HttpRequest.BodyPublishers.noBody())
-                .timeout(Duration.ofHours(1)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> rebuilt = http.send(
+                HttpRequest.newBuilder(URI.create(harvester + "/api/v1/index/rebuild"))
+                        .header("Authorization", "Bearer " + operatorKey)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .timeout(Duration.ofHours(1))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         Duration rebuild = Duration.ofNanos(System.nanoTime() - started);
-        if (rebuilt.statusCode() != 200 || JSON.readTree(rebuilt.body()).path("indexed").asLong() != services) {
+        if (rebuilt.statusCode() != 200
+                || JSON.readTree(rebuilt.body()).path("indexed").asLong() != services) {
             throw new IllegalStateException("the rebuild answered " + rebuilt.statusCode() + ": " + rebuilt.body());
         }
         say.accept(String.format("reindex: rebuild took %.1f s", rebuild.toMillis() / 1000.0));
@@ -77,12 +80,15 @@ final class ReindexBenchmark {
         for (String bulk : bulks) {
             JsonNode answer = JSON.readTree(send("POST", "/_bulk", bulk, false));
             if (answer.path("errors").asBoolean()) {
-                throw new IllegalStateException("the raw bulk load was refused: " + answer.toString().substring(0, 500));
+                throw new IllegalStateException(
+                        "the raw bulk load was refused: " + answer.toString().substring(0, 500));
             }
         }
         send("POST", "/" + RAW_INDEX + "/_refresh", null, false);
         Duration raw = Duration.ofNanos(System.nanoTime() - started);
-        long count = JSON.readTree(send("GET", "/" + RAW_INDEX + "/_count", null, false)).path("count").asLong();
+        long count = JSON.readTree(send("GET", "/" + RAW_INDEX + "/_count", null, false))
+                .path("count")
+                .asLong();
         send("DELETE", "/" + RAW_INDEX, null, false);
         if (count != services) {
             throw new IllegalStateException("the raw bulk load holds " + count + " documents, not " + services);
@@ -95,7 +101,7 @@ final class ReindexBenchmark {
     private List<String> bulksOfTheSameDocuments() throws SQLException {
         List<String> bulks = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(jdbcUrl, PostgresServer.USER, "");
-             Statement statement = db.createStatement()) {
+                Statement statement = db.createStatement()) {
             db.setAutoCommit(false);
             statement.setFetchSize(BULK_SIZE);
             try (ResultSet rows = statement.executeQuery(
@@ -104,9 +110,15 @@ final class ReindexBenchmark {
                 int inBulk = 0;
                 while (rows.next()) {
                     ObjectNode action = JSON.createObjectNode();
-                    action.putObject("index").put("_index", RAW_INDEX).put("_id", rows.getString(1))
-                            .put("version", rows.getLong(2)).put("version_type", "external_gte");
-                    bulk.append(action).append('\n').append(ServiceIndex.indexDocument(JSON, rows.getString(3))).append('\n');
+                    action.putObject("index")
+                            .put("_index", RAW_INDEX)
+                            .put("_id", rows.getString(1))
+                            .put("version", rows.getLong(2))
+                            .put("version_type", "external_gte");
+                    bulk.append(action)
+                            .append('\n')
+                            .append(ServiceIndex.indexDocument(JSON, rows.getString(3)))
+                            .append('\n');
                     if (++inBulk == BULK_SIZE) {
                         bulks.add(bulk.toString());
                         bulk.setLength(0);
@@ -121,13 +133,21 @@ final class ReindexBenchmark {
         return bulks;
     }
 
-    private String send(String method, String path, String body, boolean missingIsFine) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(elasticsearch + path)).timeout(Duration.ofMinutes(10));
+    private String send(String method, String path, String body, boolean missingIsFine)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(elasticsearch + path)).timeout(Duration.ofMinutes(10));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        HttpResponse<String> answer = http.send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(
+                request.method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() >= 300 && !(missingIsFine && answer.statusCode() == 404)) {
             throw new IOException(method + " " + path + " answered " + answer.statusCode() + ": " + answer.body());
         }

@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.onewindow.connectors.Connectors;
 import org.onewindow.connectors.ExtractResult;
@@ -67,11 +66,20 @@ class GeneratedCatalogueTest {
         while (next.isPresent()) {
             PageRequest request = next.get();
             int page = Integer.parseInt(request.url().replaceAll(".*[?&]page=(\\d+).*", "$1"));
-            GatherResult gathered = connector.gather(new FetchedPage(request, request.url(), 200, "application/json; charset=utf-8",
+            GatherResult gathered = connector.gather(new FetchedPage(
+                    request,
+                    request.url(),
+                    200,
+                    "application/json; charset=utf-8",
                     agency.page(page, 1000).getBytes(StandardCharsets.UTF_8)));
             for (RecordRef ref : gathered.records()) {
                 ExtractResult extracted = connector.extract(ref, null);
-                MappingResult mapped = engine.map(source, assertThat(extracted).asInstanceOf(type(ExtractResult.Extracted.class)).actual().record());
+                MappingResult mapped = engine.map(
+                        source,
+                        assertThat(extracted)
+                                .asInstanceOf(type(ExtractResult.Extracted.class))
+                                .actual()
+                                .record());
                 assertThat(mapped.problems()).as(ref.sourceRecordId()).isEmpty();
                 assertThat(mapped.warnings()).as(ref.sourceRecordId()).isEmpty();
                 records.add(mapped.record());
@@ -87,13 +95,14 @@ class GeneratedCatalogueTest {
             assertThat(record.competentAuthority().name()).isNotBlank();
             assertThat(record.popularity()).isNotNull();
         });
-        assertThat(records.stream().flatMap(r -> r.region().stream()).distinct().count()).isGreaterThan(5);
+        assertThat(records.stream().flatMap(r -> r.region().stream()).distinct().count())
+                .isGreaterThan(5);
     }
 
     private static SourceDefinition mappingFile() throws IOException {
         try (InputStream in = GeneratedAgency.class.getResourceAsStream("/" + GeneratedAgency.MAPPING_FILE)) {
-            SourceDefinitionReader.Result result = new SourceDefinitionReader().read(GeneratedAgency.MAPPING_FILE,
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            SourceDefinitionReader.Result result = new SourceDefinitionReader()
+                    .read(GeneratedAgency.MAPPING_FILE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
             assertThat(result.problems()).isEmpty();
             return result.definition();
         }

@@ -12,8 +12,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public final class CatalogueApiMain {
 
-    private CatalogueApiMain() {
-    }
+    private CatalogueApiMain() {}
 
     public static void main(String... args) {
         System.setProperty("vertx.disableURIValidation", "true");

@@ -1,5 +1,8 @@
 package org.onewindow.catalogue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,15 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.flywaydb.core.Flyway;
 import org.onewindow.mappings.index.ServiceIndex;
 import org.onewindow.runtime.PostgresServer;
 import org.onewindow.runtime.TestBackends;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A real Elasticsearch node with the catalogue index (our analyzers) filled with fixture services, and a real
@@ -60,17 +58,27 @@ public class CatalogueServicesTestResource implements QuarkusTestResourceLifecyc
 
     private static void loadFixtures() {
         call("PUT", "/" + ServiceIndex.INDEX, ServiceIndex.definitionJson());
-        call("POST", "/_aliases", "{\"actions\":[{\"add\":{\"index\":\"" + ServiceIndex.INDEX + "\",\"alias\":\"" + ServiceIndex.ALIAS + "\"}}]}");
+        call(
+                "POST",
+                "/_aliases",
+                "{\"actions\":[{\"add\":{\"index\":\"" + ServiceIndex.INDEX + "\",\"alias\":\"" + ServiceIndex.ALIAS
+                        + "\"}}]}");
         StringBuilder bulk = new StringBuilder();
         ObjectMapper json = new ObjectMapper();
-        try (InputStream in = CatalogueServicesTestResource.class.getResourceAsStream("/fixtures/demo-catalogue/services.jsonl")) {
+        try (InputStream in =
+                CatalogueServicesTestResource.class.getResourceAsStream("/fixtures/demo-catalogue/services.jsonl")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank()) {
                     continue;
                 }
                 String id = json.readTree(line).path("id").asText();
-                bulk.append("{\"index\":{\"_index\":\"").append(ServiceIndex.ALIAS).append("\",\"_id\":\"").append(id).append("\"}}\n")
-                        .append(ServiceIndex.indexDocument(json, line)).append('\n');
+                bulk.append("{\"index\":{\"_index\":\"")
+                        .append(ServiceIndex.ALIAS)
+                        .append("\",\"_id\":\"")
+                        .append(id)
+                        .append("\"}}\n")
+                        .append(ServiceIndex.indexDocument(json, line))
+                        .append('\n');
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -81,12 +89,16 @@ public class CatalogueServicesTestResource implements QuarkusTestResourceLifecyc
     /** The harvester's schema (its own migrations), and a history: every demo service added, then one updated, one withdrawn. */
     private static void loadHistory() {
         String url = backends.postgres().jdbcUrl();
-        Flyway.configure().dataSource(url, "postgres", "")
-                .locations("filesystem:../harvester/src/main/resources/db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(url, "postgres", "")
+                .locations("filesystem:../harvester/src/main/resources/db/migration")
+                .load()
+                .migrate();
         List<String> ids = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         List<String> documents = new ArrayList<>();
-        try (InputStream in = CatalogueServicesTestResource.class.getResourceAsStream("/fixtures/demo-catalogue/services.jsonl")) {
+        try (InputStream in =
+                CatalogueServicesTestResource.class.getResourceAsStream("/fixtures/demo-catalogue/services.jsonl")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank()) {
                     ids.add(json.readTree(line).path("id").asText());
@@ -96,18 +108,44 @@ public class CatalogueServicesTestResource implements QuarkusTestResourceLifecyc
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String insert = "insert into service_version (record_id, revision, change, changed_fields, document, run_id, changed_at, feed_position)"
-                + " values (?, ?, ?, ?, ?::jsonb, 1, ?, ?)";
+        String insert =
+                "insert into service_version (record_id, revision, change, changed_fields, document, run_id, changed_at, feed_position)"
+                        + " values (?, ?, ?, ?, ?::jsonb, 1, ?, ?)";
         try (Connection db = DriverManager.getConnection(url, "postgres", "");
                 PreparedStatement row = db.prepareStatement(insert)) {
             Instant added = HISTORY_START;
             long position = 0;
             for (int i = 0; i < ids.size(); i++) {
-                addVersion(row, ids.get(i), 1, "ADDED", "name,summary", documents.get(i), added.plusSeconds(i), ++position);
+                addVersion(
+                        row,
+                        ids.get(i),
+                        1,
+                        "ADDED",
+                        "name,summary",
+                        documents.get(i),
+                        added.plusSeconds(i),
+                        ++position);
             }
-            addVersion(row, ids.get(0), 2, "UPDATED", "summary", documents.get(0), Instant.parse("2026-11-10T09:00:00Z"), ++position);
-            addVersion(row, ids.get(1), 2, "WITHDRAWN", "status", null, Instant.parse("2026-11-11T09:00:00Z"), ++position);
-            addVersion(row, ids.get(2), 2, "UPDATED", "benefits", documents.get(2), Instant.parse("2026-11-12T09:00:00Z"), null);
+            addVersion(
+                    row,
+                    ids.get(0),
+                    2,
+                    "UPDATED",
+                    "summary",
+                    documents.get(0),
+                    Instant.parse("2026-11-10T09:00:00Z"),
+                    ++position);
+            addVersion(
+                    row, ids.get(1), 2, "WITHDRAWN", "status", null, Instant.parse("2026-11-11T09:00:00Z"), ++position);
+            addVersion(
+                    row,
+                    ids.get(2),
+                    2,
+                    "UPDATED",
+                    "benefits",
+                    documents.get(2),
+                    Instant.parse("2026-11-12T09:00:00Z"),
+                    null);
             row.executeBatch();
             addRecords(db, ids, documents, json);
         } catch (SQLException e) {
@@ -116,12 +154,13 @@ public class CatalogueServicesTestResource implements QuarkusTestResourceLifecyc
     }
 
     /** The records of truth behind the indexed documents, with their sources: what the detail's provenance reads. */
-    private static void addRecords(Connection db, List<String> ids, List<String> documents,
-            ObjectMapper json) throws SQLException {
+    private static void addRecords(Connection db, List<String> ids, List<String> documents, ObjectMapper json)
+            throws SQLException {
         Set<String> sources = new TreeSet<>();
-        try (PreparedStatement record = db.prepareStatement("insert into service_record (id, source_id, source_record_id, url,"
-                + " document, content_hash, status, revision, first_seen, last_seen, last_changed)"
-                + " values (?, ?, ?, ?, ?::jsonb, 'fixture', 'ACTIVE', 1, ?, ?, ?)")) {
+        try (PreparedStatement record =
+                db.prepareStatement("insert into service_record (id, source_id, source_record_id, url,"
+                        + " document, content_hash, status, revision, first_seen, last_seen, last_changed)"
+                        + " values (?, ?, ?, ?, ?::jsonb, 'fixture', 'ACTIVE', 1, ?, ?, ?)")) {
             for (int i = 0; i < ids.size(); i++) {
                 JsonNode document;
                 try {
@@ -131,8 +170,9 @@ public class CatalogueServicesTestResource implements QuarkusTestResourceLifecyc
                 }
                 String source = document.path("sourceId").asText();
                 if (sources.add(source)) {
-                    try (PreparedStatement add = db.prepareStatement("insert into source (id, kind, agency_code, agency_name,"
-                            + " agency_type, schedule, definition, created_at, updated_at) values (?, 'fixture', '-', '-', '-', '0 0 3 * * ?', '', now(), now())")) {
+                    try (PreparedStatement add = db.prepareStatement(
+                            "insert into source (id, kind, agency_code, agency_name,"
+                                    + " agency_type, schedule, definition, created_at, updated_at) values (?, 'fixture', '-', '-', '-', '0 0 3 * * ?', '', now(), now())")) {
                         add.setString(1, source);
                         add.executeUpdate();
                     }
@@ -154,8 +194,16 @@ public class CatalogueServicesTestResource implements QuarkusTestResourceLifecyc
     /** When the fixture history begins: the demo services were added one second apart from then on. */
     static final Instant HISTORY_START = Instant.parse("2026-11-01T00:00:00Z");
 
-    private static void addVersion(PreparedStatement row, String id, long revision, String change, String fields, String document,
-            Instant at, Long position) throws SQLException {
+    private static void addVersion(
+            PreparedStatement row,
+            String id,
+            long revision,
+            String change,
+            String fields,
+            String document,
+            Instant at,
+            Long position)
+            throws SQLException {
         row.setString(1, id);
         row.setLong(2, revision);
         row.setString(3, change);
@@ -172,11 +220,17 @@ public class CatalogueServicesTestResource implements QuarkusTestResourceLifecyc
 
     private static void call(String method, String path, String body) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(backends.elasticsearch().httpUrl() + path))
-                    .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create(backends.elasticsearch().httpUrl() + path))
+                                    .header("Content-Type", "application/json")
+                                    .method(method, HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300 || response.body().contains("\"errors\":true")) {
-                throw new IllegalStateException(method + " " + path + " → " + response.statusCode() + " " + response.body());
+                throw new IllegalStateException(
+                        method + " " + path + " → " + response.statusCode() + " " + response.body());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

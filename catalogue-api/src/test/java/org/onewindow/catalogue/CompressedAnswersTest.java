@@ -2,6 +2,10 @@ package org.onewindow.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -10,13 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
-
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Mobile first: an app that accepts gzip gets its answers gzipped, the same JSON in a fraction of the bytes, and
@@ -39,7 +37,12 @@ class CompressedAnswersTest {
     @Test
     void aServiceDetailGoesGzippedToo() throws Exception {
         HttpResponse<byte[]> list = get("/api/v1/services?size=1", "identity");
-        String id = new ObjectMapper().readTree(list.body()).path("items").path(0).path("id").asText();
+        String id = new ObjectMapper()
+                .readTree(list.body())
+                .path("items")
+                .path(0)
+                .path("id")
+                .asText();
         assertGzippedWhenAccepted("/api/v1/services/" + id, 1.5);
     }
 
@@ -59,12 +62,16 @@ class CompressedAnswersTest {
         assertThat(String.join(",", gzipped.headers().allValues("Vary"))).contains("Accept-Encoding");
         assertThat(gunzip(gzipped.body())).isEqualTo(plain.body());
         assertThat(gzipped.body().length * atLeastTimesSmaller).isLessThan(plain.body().length);
-        System.out.printf("answer size %s: %,d bytes, gzipped %,d (%.1f×)%n", path, plain.body().length, gzipped.body().length,
-                plain.body().length / (double) gzipped.body().length);
+        System.out.printf(
+                "answer size %s: %,d bytes, gzipped %,d (%.1f×)%n",
+                path, plain.body().length, gzipped.body().length, plain.body().length / (double) gzipped.body().length);
     }
 
     private HttpResponse<byte[]> get(String path, String acceptEncoding) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(api.resolve(path)).header("Accept-Encoding", acceptEncoding).build(),
+        return http.send(
+                HttpRequest.newBuilder(api.resolve(path))
+                        .header("Accept-Encoding", acceptEncoding)
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 

@@ -3,9 +3,10 @@ package org.onewindow.catalogue;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -19,9 +20,6 @@ import org.apache.jena.shacl.lib.ShLib;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-
 /** The catalogue export, read as RDF and validated against the official CPSV-AP 3.2 SHACL shapes by Jena SHACL. */
 @QuarkusTest
 @QuarkusTestResource(value = CatalogueServicesTestResource.class, restrictToAnnotatedClass = false)
@@ -29,8 +27,12 @@ class CpsvExportTest {
 
     @Test
     void theWholeCatalogueIsCpsvApThatTheOfficialShapesAccept() throws Exception {
-        String body = given().get("/api/v1/catalogue.jsonld").then().statusCode(200).contentType("application/ld+json")
-                .extract().asString();
+        String body = given().get("/api/v1/catalogue.jsonld")
+                .then()
+                .statusCode(200)
+                .contentType("application/ld+json")
+                .extract()
+                .asString();
 
         Model data = ModelFactory.createDefaultModel();
         RDFParser.fromString(body, Lang.JSONLD).parse(data.getGraph());
@@ -46,9 +48,14 @@ class CpsvExportTest {
             ShLib.printReport(report);
         }
         assertThat(report.conforms()).as("CPSV-AP 3.2 SHACL validation").isTrue();
-        assertThat(data.listSubjectsWithProperty(RDF.type, ResourceFactory.createResource("http://purl.org/vocab/cpsv#PublicService")).toList())
+        assertThat(data.listSubjectsWithProperty(
+                                RDF.type, ResourceFactory.createResource("http://purl.org/vocab/cpsv#PublicService"))
+                        .toList())
                 .hasSize(CatalogueServicesTestResource.FIXTURE_SERVICES);
-        assertThat(data.listSubjectsWithProperty(RDF.type, ResourceFactory.createResource("http://data.europa.eu/m8g/PublicOrganisation")).toList())
+        assertThat(data.listSubjectsWithProperty(
+                                RDF.type,
+                                ResourceFactory.createResource("http://data.europa.eu/m8g/PublicOrganisation"))
+                        .toList())
                 .hasSizeGreaterThan(5);
         assertThat(body.getBytes(StandardCharsets.UTF_8).length).isPositive();
     }

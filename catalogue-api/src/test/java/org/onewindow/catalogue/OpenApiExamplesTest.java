@@ -3,6 +3,14 @@ package org.onewindow.catalogue;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -11,19 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.onewindow.catalogue.api.OpenApiExamples;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.response.Response;
 
 /**
  * The examples of the OpenAPI document are what the API answers: each example's request is sent to the API over the
@@ -39,11 +36,16 @@ class OpenApiExamplesTest {
 
     @Test
     void everyEndpointOfThePublicApiHasAnExampleAnswer() {
-        JsonNode paths = JSON.valueToTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .extract().<Map<String, Object>>path("paths"));
+        JsonNode paths = JSON.valueToTree(given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .<Map<String, Object>>path("paths"));
         List<String> withoutExample = new ArrayList<>();
         paths.fields().forEachRemaining(path -> {
-            JsonNode ok = path.getValue().path("get").path("responses").path("200").path("content");
+            JsonNode ok =
+                    path.getValue().path("get").path("responses").path("200").path("content");
             boolean hasExample = false;
             for (JsonNode media : ok) {
                 hasExample |= media.path("examples").size() > 0;
@@ -53,8 +55,15 @@ class OpenApiExamplesTest {
             }
         });
         assertThat(withoutExample).as("GET endpoints without an example answer").isEmpty();
-        assertThat(paths.path("/api/v1/services").path("get").path("responses").path("400").path("content")
-                .path("application/problem+json").path("examples").size()).isPositive();
+        assertThat(paths.path("/api/v1/services")
+                        .path("get")
+                        .path("responses")
+                        .path("400")
+                        .path("content")
+                        .path("application/problem+json")
+                        .path("examples")
+                        .size())
+                .isPositive();
     }
 
     @Test
@@ -72,8 +81,12 @@ class OpenApiExamplesTest {
             JsonNode live = JSON.readTree(answer.asString().replace(origin, EXAMPLE_ORIGIN));
             JsonNode body = example.body().isObject() && example.body().has("@graph") ? firstOfGraph(live) : live;
             if (!body.equals(example.body())) {
-                ObjectNode updated = JSON.createObjectNode().put("operation", example.operation()).put("request", request)
-                        .put("accept", example.accept()).put("status", example.status()).put("summary", example.summary());
+                ObjectNode updated = JSON.createObjectNode()
+                        .put("operation", example.operation())
+                        .put("request", request)
+                        .put("accept", example.accept())
+                        .put("status", example.status())
+                        .put("summary", example.summary());
                 updated.set("body", body);
                 Path file = Path.of("target/openapi-examples", example.file());
                 Files.createDirectories(file.getParent());
@@ -81,8 +94,10 @@ class OpenApiExamplesTest {
                 outdated.add(example.file());
             }
         }
-        assertThat(outdated).as("examples differing from the API's answers; the answers are in target/openapi-examples/,"
-                + " copy them to src/main/resources/openapi-examples/ if the change is meant").isEmpty();
+        assertThat(outdated)
+                .as("examples differing from the API's answers; the answers are in target/openapi-examples/,"
+                        + " copy them to src/main/resources/openapi-examples/ if the change is meant")
+                .isEmpty();
     }
 
     /** The catalogue example keeps only the first service of the graph. */
@@ -98,7 +113,8 @@ class OpenApiExamplesTest {
         StringBuilder out = new StringBuilder();
         for (char c : pathAndQuery.toCharArray()) {
             if (c == ' ' || c > 127) {
-                out.append(URLEncoder.encode(String.valueOf(c), StandardCharsets.UTF_8).replace("+", "%20"));
+                out.append(URLEncoder.encode(String.valueOf(c), StandardCharsets.UTF_8)
+                        .replace("+", "%20"));
             } else {
                 out.append(c);
             }

@@ -3,7 +3,6 @@ package org.onewindow.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.onewindow.catalogue.api.QueryText;

@@ -2,6 +2,9 @@ package org.onewindow.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,12 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 /**
  * The per-client rate limit behind a load balancer: the test plays the trusted proxy from 127.0.0.1 (the test
@@ -34,7 +32,9 @@ class RateLimitApiTest {
         int sent = untilLimited(TRUSTED_PROXY, i -> "203.0.113.7");
 
         assertThat(sent).as("requests until 203.0.113.7 was limited").isBetween(150, ENOUGH_TO_EMPTY_A_BUCKET - 1);
-        assertThat(status(TRUSTED_PROXY, "203.0.113.8")).as("another citizen behind the same proxy").isNotEqualTo(429);
+        assertThat(status(TRUSTED_PROXY, "203.0.113.8"))
+                .as("another citizen behind the same proxy")
+                .isNotEqualTo(429);
     }
 
     @Test
@@ -49,7 +49,9 @@ class RateLimitApiTest {
     void twoAddressesOfOneIpv6Slash64ShareABucket() throws IOException {
         int sent = untilLimited(TRUSTED_PROXY, i -> "2001:db8:1:2::" + Integer.toHexString(i + 1));
 
-        assertThat(sent).as("a new address of the /64 on every request, and still limited").isLessThan(ENOUGH_TO_EMPTY_A_BUCKET);
+        assertThat(sent)
+                .as("a new address of the /64 on every request, and still limited")
+                .isLessThan(ENOUGH_TO_EMPTY_A_BUCKET);
         assertThat(status(TRUSTED_PROXY, "2001:db8:1:3::1")).as("the next /64").isNotEqualTo(429);
     }
 
@@ -77,7 +79,8 @@ class RateLimitApiTest {
             socket.connect(new InetSocketAddress(InetAddress.getByName(TRUSTED_PROXY), RestAssured.port));
             OutputStream out = socket.getOutputStream();
             out.write(("GET /api/v1/services/no!such HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + (forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n") + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + (forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n") + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             String statusLine = new String(in.readNBytes(12), StandardCharsets.US_ASCII);

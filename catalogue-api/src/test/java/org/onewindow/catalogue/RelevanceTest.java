@@ -3,6 +3,8 @@ package org.onewindow.catalogue;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Search quality on the live index: the judged queries of {@code relevance/judgments.tsv} (colloquial Korean, spacing
@@ -31,8 +29,7 @@ class RelevanceTest {
     /** Measured 0.949. */
     static final double MRR_FLOOR = 0.93;
 
-    record Judged(String query, String lang, Map<String, Integer> grades) {
-    }
+    record Judged(String query, String lang, Map<String, Integer> grades) {}
 
     @Test
     void judgedQueriesRankTheRightServicesFirst() throws IOException {
@@ -40,20 +37,31 @@ class RelevanceTest {
         assertThat(judged).hasSizeGreaterThanOrEqualTo(40);
         double ndcgSum = 0;
         double rrSum = 0;
-        StringBuilder report = new StringBuilder(String.format("%-24s %-3s %7s %5s  top results%n", "query", "", "nDCG@10", "RR"));
+        StringBuilder report =
+                new StringBuilder(String.format("%-24s %-3s %7s %5s  top results%n", "query", "", "nDCG@10", "RR"));
         for (Judged query : judged) {
-            List<String> ranked = given().queryParam("q", query.query()).queryParam("lang", query.lang()).queryParam("size", 10)
-                    .get("/api/v1/services").then().statusCode(200).extract().jsonPath().getList("items.id", String.class);
+            List<String> ranked = given().queryParam("q", query.query())
+                    .queryParam("lang", query.lang())
+                    .queryParam("size", 10)
+                    .get("/api/v1/services")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("items.id", String.class);
             double ndcg = ndcgAt10(ranked, query.grades());
             double rr = reciprocalRank(ranked, query.grades());
             ndcgSum += ndcg;
             rrSum += rr;
-            report.append(String.format("%-24s %-3s %7.3f %5.2f  %s%n", query.query(), query.lang(), ndcg, rr,
-                    ranked.subList(0, Math.min(3, ranked.size()))));
+            report.append(String.format(
+                    "%-24s %-3s %7.3f %5.2f  %s%n",
+                    query.query(), query.lang(), ndcg, rr, ranked.subList(0, Math.min(3, ranked.size()))));
         }
         double ndcg = ndcgSum / judged.size();
         double mrr = rrSum / judged.size();
-        report.append(String.format("%d queries: nDCG@10 = %.3f, MRR = %.3f (floors %.2f, %.2f)%n", judged.size(), ndcg, mrr, NDCG_FLOOR, MRR_FLOOR));
+        report.append(String.format(
+                "%d queries: nDCG@10 = %.3f, MRR = %.3f (floors %.2f, %.2f)%n",
+                judged.size(), ndcg, mrr, NDCG_FLOOR, MRR_FLOOR));
         System.out.print(report);
         assertThat(ndcg).as("mean nDCG@10").isGreaterThanOrEqualTo(NDCG_FLOOR);
         assertThat(mrr).as("MRR").isGreaterThanOrEqualTo(MRR_FLOOR);

@@ -1,28 +1,26 @@
 package org.onewindow.connectors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-
+import org.onewindow.connectors.cpsv.CpsvConnector;
+import org.onewindow.connectors.cpsv.CpsvSettings;
 import org.onewindow.connectors.feed.FeedConnector;
 import org.onewindow.connectors.feed.FeedSettings;
 import org.onewindow.connectors.html.HtmlConnector;
 import org.onewindow.connectors.html.HtmlSettings;
 import org.onewindow.connectors.jsonapi.JsonApiConnector;
 import org.onewindow.connectors.jsonapi.JsonApiSettings;
-import org.onewindow.connectors.cpsv.CpsvConnector;
-import org.onewindow.connectors.cpsv.CpsvSettings;
-import org.onewindow.connectors.sitemap.SitemapConnector;
-import org.onewindow.connectors.sitemap.SitemapSettings;
 import org.onewindow.connectors.jsonld.JsonLdConnector;
 import org.onewindow.connectors.jsonld.JsonLdSettings;
+import org.onewindow.connectors.sitemap.SitemapConnector;
+import org.onewindow.connectors.sitemap.SitemapSettings;
 import org.onewindow.mappings.source.ConnectorSpec;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * Creates the connector a source declares; settings are checked here, so bad ones fail at load, not mid-run.
@@ -42,14 +40,16 @@ public final class Connectors {
 
     private static final Map<String, Factory> KINDS = Map.of(
             HtmlConnector.KIND, (baseUrl, spec, env) -> new HtmlConnector(baseUrl, settings(spec, HtmlSettings.class)),
-            JsonApiConnector.KIND, (baseUrl, spec, env) -> new JsonApiConnector(baseUrl, settings(spec, JsonApiSettings.class), env),
+            JsonApiConnector.KIND,
+                    (baseUrl, spec, env) -> new JsonApiConnector(baseUrl, settings(spec, JsonApiSettings.class), env),
             FeedConnector.KIND, (baseUrl, spec, env) -> new FeedConnector(baseUrl, settings(spec, FeedSettings.class)),
-            JsonLdConnector.KIND, (baseUrl, spec, env) -> new JsonLdConnector(baseUrl, settings(spec, JsonLdSettings.class)),
-            SitemapConnector.KIND, (baseUrl, spec, env) -> new SitemapConnector(baseUrl, settings(spec, SitemapSettings.class)),
+            JsonLdConnector.KIND,
+                    (baseUrl, spec, env) -> new JsonLdConnector(baseUrl, settings(spec, JsonLdSettings.class)),
+            SitemapConnector.KIND,
+                    (baseUrl, spec, env) -> new SitemapConnector(baseUrl, settings(spec, SitemapSettings.class)),
             CpsvConnector.KIND, (baseUrl, spec, env) -> new CpsvConnector(baseUrl, settings(spec, CpsvSettings.class)));
 
-    private Connectors() {
-    }
+    private Connectors() {}
 
     public static Set<String> kinds() {
         return new TreeSet<>(KINDS.keySet());
@@ -64,7 +64,8 @@ public final class Connectors {
     public static SourceConnector create(ConnectorSpec spec, String baseUrl, Function<String, String> env) {
         Factory factory = KINDS.get(spec.kind());
         if (factory == null) {
-            throw new ConnectorConfigException("unknown connector kind '" + spec.kind() + "' (known: " + String.join(", ", kinds()) + ")");
+            throw new ConnectorConfigException(
+                    "unknown connector kind '" + spec.kind() + "' (known: " + String.join(", ", kinds()) + ")");
         }
         return factory.create(baseUrl, spec, env);
     }
@@ -73,7 +74,8 @@ public final class Connectors {
         try {
             return SETTINGS.treeToValue(spec.settings(), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new ConnectorConfigException("connector.settings: " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new ConnectorConfigException(
+                    "connector.settings: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
     }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
  * names (the child sitemaps of a sitemap index); or, when the connector cannot read the page, why
  * ({@link #unreadable}): no records then, and no further page.
  */
-public record GatherResult(List<RecordRef> records, Optional<PageRequest> next, List<PageRequest> alsoRead, Optional<String> failure) {
+public record GatherResult(
+        List<RecordRef> records, Optional<PageRequest> next, List<PageRequest> alsoRead, Optional<String> failure) {
 
     public GatherResult {
         records = List.copyOf(records);

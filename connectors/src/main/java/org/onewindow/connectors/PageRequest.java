@@ -6,7 +6,10 @@ import java.util.TreeMap;
 /** One HTTP request a connector wants made: GET, or POST of a form (eGovFrame list pages). */
 public record PageRequest(String url, Method method, Map<String, String> form) {
 
-    public enum Method { GET, POST }
+    public enum Method {
+        GET,
+        POST
+    }
 
     public PageRequest {
         form = form == null ? Map.of() : Map.copyOf(form);

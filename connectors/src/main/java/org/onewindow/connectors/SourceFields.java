@@ -3,7 +3,6 @@ package org.onewindow.connectors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.onewindow.mappings.model.ServiceRecord;
 
 /**
@@ -13,8 +12,7 @@ import org.onewindow.mappings.model.ServiceRecord;
  */
 public final class SourceFields {
 
-    private SourceFields() {
-    }
+    private SourceFields() {}
 
     /** Whether a name read from a source's document may be a raw field name. */
     public static boolean isAcceptedName(String name) {

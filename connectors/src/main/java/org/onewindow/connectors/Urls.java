@@ -1,14 +1,12 @@
 package org.onewindow.connectors;
 
 import java.net.URI;
-
 import org.onewindow.mappings.url.UrlReferences;
 
 /** URL helpers for identities and links. */
 public final class Urls {
 
-    private Urls() {
-    }
+    private Urls() {}
 
     /** {@code list.do;jsessionid=0A1B?x=1} → {@code list.do?x=1}: session ids make every visit look new. */
     public static String stripSessionId(String url) {

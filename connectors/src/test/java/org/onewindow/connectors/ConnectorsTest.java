@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,7 +32,8 @@ class ConnectorsTest {
             sitemap  | 'sitemap: /sitemap.xml\nrecordUrlPattern: view.do\nfields: {title: [h2]}'            | class org.onewindow.connectors.sitemap.SitemapConnector
             """)
     void createsEachNewKindFromItsSettings(String kind, String settings, String type) {
-        SourceConnector connector = Fixtures.connector(kind, "https://agency.example.go.kr", settings.replace("\\n", "\n"));
+        SourceConnector connector =
+                Fixtures.connector(kind, "https://agency.example.go.kr", settings.replace("\\n", "\n"));
 
         assertThat(connector.getClass().toString()).isEqualTo(type);
         assertThat(connector.firstPage().url()).startsWith("https://agency.example.go.kr/");
@@ -58,8 +58,10 @@ class ConnectorsTest {
             jsonld   | 'list: {path: /l.do, itemSelector: a}'
             """)
     void rejectsABaseUrlThatIsNotHttp(String kind, String settings) {
-        assertThatThrownBy(() -> Connectors.create(new ConnectorSpec(kind, "ftp://agency.example.go.kr",
-                Fixtures.settings(settings.replace("\\n", "\n"))), "ftp://agency.example.go.kr"))
+        assertThatThrownBy(() -> Connectors.create(
+                        new ConnectorSpec(
+                                kind, "ftp://agency.example.go.kr", Fixtures.settings(settings.replace("\\n", "\n"))),
+                        "ftp://agency.example.go.kr"))
                 .isInstanceOf(ConnectorConfigException.class)
                 .hasMessageContaining("baseUrl");
     }
@@ -67,18 +69,29 @@ class ConnectorsTest {
     @Test
     void theMappingReferenceNamesExactlyTheKindsThereAre() throws IOException {
         String row = Files.readAllLines(Path.of("../mappings/README.md")).stream()
-                .filter(line -> line.startsWith("| `connector` |")).findFirst().orElseThrow();
+                .filter(line -> line.startsWith("| `connector` |"))
+                .findFirst()
+                .orElseThrow();
         Matcher listed = Pattern.compile("`kind` \\(([^)]*)\\)").matcher(row);
 
         assertThat(listed.find()).isTrue();
-        assertThat(Arrays.stream(listed.group(1).split(",\\s*")).toList()).containsExactlyInAnyOrderElementsOf(Connectors.kinds());
+        assertThat(Arrays.stream(listed.group(1).split(",\\s*")).toList())
+                .containsExactlyInAnyOrderElementsOf(Connectors.kinds());
     }
 
     @Test
     void onlyTheFeedIsAnIncompleteListing() {
-        assertThat(Fixtures.connector(FeedConnector.KIND, "https://a.go.kr", "path: /rss.xml").completeListing()).isFalse();
-        assertThat(Fixtures.connector(JsonApiConnector.KIND, "https://a.go.kr", "{listPath: /l, idPointer: /id, recordUrl: '/v/{id}'}")
-                .completeListing()).isTrue();
-        assertThat(Fixtures.connector(JsonLdConnector.KIND, "https://a.go.kr", "list: {path: /l.do, itemSelector: a}").completeListing()).isTrue();
+        assertThat(Fixtures.connector(FeedConnector.KIND, "https://a.go.kr", "path: /rss.xml")
+                        .completeListing())
+                .isFalse();
+        assertThat(Fixtures.connector(
+                                JsonApiConnector.KIND,
+                                "https://a.go.kr",
+                                "{listPath: /l, idPointer: /id, recordUrl: '/v/{id}'}")
+                        .completeListing())
+                .isTrue();
+        assertThat(Fixtures.connector(JsonLdConnector.KIND, "https://a.go.kr", "list: {path: /l.do, itemSelector: a}")
+                        .completeListing())
+                .isTrue();
     }
 }

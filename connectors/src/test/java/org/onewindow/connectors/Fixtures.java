@@ -3,27 +3,24 @@ package org.onewindow.connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
-
 import org.assertj.core.api.AbstractStringAssert;
 import org.onewindow.mappings.source.BundledSources;
 import org.onewindow.mappings.source.ConnectorSpec;
 import org.onewindow.mappings.source.SourceDefinition;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /** Saved documents under {@code src/test/resources/fixtures/<source>/}, and connectors built as a mapping file would. */
 public final class Fixtures {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static byte[] bytes(String source, String fileName) {
         String path = "/fixtures/" + source + "/" + fileName;
@@ -51,22 +48,27 @@ public final class Fixtures {
         assertThat(result.records()).isEmpty();
         assertThat(result.next()).isEmpty();
         assertThat(result.alsoRead()).isEmpty();
-        return assertThat(result.failure()).as("why the listing page is unreadable").get(STRING);
+        return assertThat(result.failure())
+                .as("why the listing page is unreadable")
+                .get(STRING);
     }
 
     /** The mapping file bundled in the mappings module for the source id. */
     public static SourceDefinition bundledSource(String id) {
         return BundledSources.readAll().stream()
                 .filter(file -> file.fileName().equals(BundledSources.FOLDER + id + ".yaml"))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no bundled mapping file " + id + ".yaml"))
-                .result().definition();
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no bundled mapping file " + id + ".yaml"))
+                .result()
+                .definition();
     }
 
     public static SourceConnector connector(String kind, String baseUrl, String settingsYaml) {
         return Connectors.create(new ConnectorSpec(kind, baseUrl, settings(settingsYaml)), baseUrl);
     }
 
-    public static SourceConnector connector(String kind, String baseUrl, JsonNode settings, Function<String, String> env) {
+    public static SourceConnector connector(
+            String kind, String baseUrl, JsonNode settings, Function<String, String> env) {
         return Connectors.create(new ConnectorSpec(kind, baseUrl, settings), baseUrl, env);
     }
 }

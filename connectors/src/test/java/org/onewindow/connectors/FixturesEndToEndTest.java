@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,7 +51,9 @@ class FixturesEndToEndTest {
     private MappingResult harvest(RecordRef ref, String fileName) {
         FetchedPage page = MohwWelfareFixtures.viewPage(ref.sourceRecordId(), fileName);
         RawRecord raw = assertThat(connector.extract(ref, page))
-                .asInstanceOf(type(ExtractResult.Extracted.class)).actual().record();
+                .asInstanceOf(type(ExtractResult.Extracted.class))
+                .actual()
+                .record();
         return engine.map(source, raw);
     }
 
@@ -75,7 +76,9 @@ class FixturesEndToEndTest {
         assertThat(record.audience()).isNotBlank();
         assertThat(record.benefits()).isNotBlank();
         assertThat(record.howToApply()).isNotBlank();
-        assertThat(record.requiredDocuments()).isNotEmpty().allSatisfy(document -> assertThat(document).isNotBlank().doesNotContain("\n"));
+        assertThat(record.requiredDocuments())
+                .isNotEmpty()
+                .allSatisfy(document -> assertThat(document).isNotBlank().doesNotContain("\n"));
         assertThat(record.categories()).hasSize(1);
         assertThat(record.competentAuthority().name()).isEqualTo("보건복지부");
         assertThat(record.competentAuthority().code()).isEqualTo("1352000");
@@ -86,7 +89,8 @@ class FixturesEndToEndTest {
 
     @Test
     void mapsTheDefinitionListPageLikeTheTablePages() {
-        ServiceRecord record = harvest(MohwWelfareFixtures.ref("WLF00000116"), "view-dl-WLF00000116.html").record();
+        ServiceRecord record = harvest(MohwWelfareFixtures.ref("WLF00000116"), "view-dl-WLF00000116.html")
+                .record();
 
         assertThat(record.name().ko()).isEqualTo("첫만남이용권");
         assertThat(record.supportType()).isEqualTo("이용권");
@@ -99,7 +103,9 @@ class FixturesEndToEndTest {
 
     @Test
     void harvestsTheRecordsGatheredFromTheFirstListPageThatHaveSavedPages() {
-        List<RecordRef> refs = connector.gather(MohwWelfareFixtures.listPage(1, "list-page-1.html")).records();
+        List<RecordRef> refs = connector
+                .gather(MohwWelfareFixtures.listPage(1, "list-page-1.html"))
+                .records();
 
         List<ServiceRecord> records = refs.stream()
                 .filter(ref -> Files.exists(FIXTURES.resolve("view-table-" + ref.sourceRecordId() + ".html"))
@@ -114,9 +120,11 @@ class FixturesEndToEndTest {
                 })
                 .toList();
 
-        assertThat(records).extracting(ServiceRecord::id)
+        assertThat(records)
+                .extracting(ServiceRecord::id)
                 .containsExactly("mohw-welfare~WLF00000101", "mohw-welfare~WLF00000116", "mohw-welfare~WLF00000160");
-        assertThat(records).extracting(record -> record.name().ko())
+        assertThat(records)
+                .extracting(record -> record.name().ko())
                 .containsExactly("기초연금", "첫만남이용권", "청년수당 (구직활동 지원금)");
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
-
 import org.onewindow.mappings.source.BundledSources;
 import org.onewindow.mappings.source.SourceDefinition;
 
@@ -19,8 +18,7 @@ public final class MohwWelfareFixtures {
     /** View pages are served without it: the charset is only in the page's meta tag. */
     public static final String VIEW_CONTENT_TYPE = "text/html";
 
-    private MohwWelfareFixtures() {
-    }
+    private MohwWelfareFixtures() {}
 
     public static SourceDefinition source() {
         return BundledSources.readAll().stream()
@@ -48,7 +46,8 @@ public final class MohwWelfareFixtures {
     }
 
     public static PageRequest listRequest(int page) {
-        return new PageRequest(LIST_URL, PageRequest.Method.POST, Map.of("menuNo", "200123", "pageIndex", Integer.toString(page)));
+        return new PageRequest(
+                LIST_URL, PageRequest.Method.POST, Map.of("menuNo", "200123", "pageIndex", Integer.toString(page)));
     }
 
     /** A list page as fetched: posted to list.do, answered on the session-decorated URL the site redirects to. */

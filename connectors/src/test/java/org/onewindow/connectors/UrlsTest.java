@@ -7,7 +7,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class UrlsTest {
 
-    private static final String LIST = "http://127.0.0.1:8089/portal/svc/list.do;jsessionid=8C2F1E0A9B7D4C3E5F6A1B2C3D4E5F60";
+    private static final String LIST =
+            "http://127.0.0.1:8089/portal/svc/list.do;jsessionid=8C2F1E0A9B7D4C3E5F6A1B2C3D4E5F60";
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', nullValues = "NULL", textBlock = """

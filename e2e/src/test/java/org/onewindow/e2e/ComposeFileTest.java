@@ -2,6 +2,22 @@ package org.onewindow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import io.smallrye.config.WithParentName;
+import io.smallrye.config.WithUnnamedKey;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.Method;
@@ -32,32 +48,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
-
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithConverter;
-import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
-import io.smallrye.config.WithParentName;
-import io.smallrye.config.WithUnnamedKey;
 
 /**
  * Checks the production {@code docker-compose.yml} without a Docker engine: it is valid Compose, it gives the apps
@@ -81,7 +77,8 @@ class ComposeFileTest {
     /** {@code ${NAME}} or {@code ${NAME:default}} in a property value. */
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^:}]+)(:[^}]*)?}");
 
-    private static final String CONFIG_MAPPING_DESCRIPTOR = "L" + ConfigMapping.class.getName().replace('.', '/') + ";";
+    private static final String CONFIG_MAPPING_DESCRIPTOR =
+            "L" + ConfigMapping.class.getName().replace('.', '/') + ";";
 
     private static Path repoRoot;
     private static JsonNode compose;
@@ -90,9 +87,12 @@ class ComposeFileTest {
     static void readComposeFile() throws IOException {
         String configured = System.getProperty("onewindow.repo-root");
         repoRoot = (configured == null || configured.isBlank() ? Path.of("..") : Path.of(configured))
-                .toAbsolutePath().normalize();
+                .toAbsolutePath()
+                .normalize();
         Path composeFile = repoRoot.resolve("docker-compose.yml");
-        assertThat(composeFile).as("the production stack at the repository root").isRegularFile();
+        assertThat(composeFile)
+                .as("the production stack at the repository root")
+                .isRegularFile();
         compose = new YAMLMapper().readTree(composeFile.toFile());
     }
 
@@ -125,7 +125,9 @@ class ComposeFileTest {
     }
 
     private static Schema composeSchema() {
-        assertThat(ComposeFileTest.class.getResource(COMPOSE_SCHEMA)).as("classpath resource " + COMPOSE_SCHEMA).isNotNull();
+        assertThat(ComposeFileTest.class.getResource(COMPOSE_SCHEMA))
+                .as("classpath resource " + COMPOSE_SCHEMA)
+                .isNotNull();
         // Loaded by its classpath location: the schema's relative $id ("compose_spec.json") needs a base IRI.
         return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
                 .getSchema(SchemaLocation.of("classpath:" + COMPOSE_SCHEMA.substring(1)));
@@ -150,7 +152,9 @@ class ComposeFileTest {
     void everyEnvironmentKeyIsConfigurationTheAppDeclares() throws Exception {
         for (String service : APP_SERVICES) {
             JsonNode definition = compose.path("services").path(service);
-            assertThat(definition.isObject()).as("service %s in docker-compose.yml", service).isTrue();
+            assertThat(definition.isObject())
+                    .as("service %s in docker-compose.yml", service)
+                    .isTrue();
             Path module = moduleOf(service, definition);
             DeclaredConfig declared = DeclaredConfig.of(module);
             Map<String, String> environment = environment(definition.path("environment"));
@@ -158,14 +162,16 @@ class ComposeFileTest {
 
             Set<String> undeclared = new TreeSet<>();
             for (String key : environment.keySet()) {
-                if (declared.envPatterns().stream().noneMatch(p -> p.matcher(key).matches())) {
+                if (declared.envPatterns().stream()
+                        .noneMatch(p -> p.matcher(key).matches())) {
                     undeclared.add(key);
                 }
             }
             assertThat(undeclared)
-                    .as("environment keys of service %s that %s does not declare (application.properties or "
-                            + "@ConfigMapping) — misspelt or stale? %d declared keys: %s", service, module.getFileName(),
-                            declared.keys().size(), declared.keys())
+                    .as(
+                            "environment keys of service %s that %s does not declare (application.properties or "
+                                    + "@ConfigMapping) — misspelt or stale? %d declared keys: %s",
+                            service, module.getFileName(), declared.keys().size(), declared.keys())
                     .isEmpty();
 
             Set<String> missing = new TreeSet<>(declared.requiredEnv());
@@ -177,7 +183,9 @@ class ComposeFileTest {
             for (String secret : SECRET_KEYS) {
                 if (environment.containsKey(secret)) {
                     assertThat(environment.get(secret))
-                            .as("%s of service %s must be required from the environment (${VAR:?message})", secret, service)
+                            .as(
+                                    "%s of service %s must be required from the environment (${VAR:?message})",
+                                    secret, service)
                             .matches(REQUIRED_INTERPOLATION);
                 }
             }
@@ -194,18 +202,26 @@ class ComposeFileTest {
         Map<String, String> api = environment(services.path("catalogue-api").path("environment"));
         Map<String, String> harvester = environment(services.path("harvester").path("environment"));
         Map<String, String> roles = environment(services.path("database-roles").path("environment"));
-        String migration = Files.readString(repoRoot.resolve("harvester/src/main/resources/db/migration/V7__catalogue_reader_role.sql"));
+        String migration = Files.readString(
+                repoRoot.resolve("harvester/src/main/resources/db/migration/V7__catalogue_reader_role.sql"));
 
         assertThat(migration).as("the role the harvester's migration creates").contains("CREATE ROLE " + READER_ROLE);
-        assertThat(api.get("QUARKUS_DATASOURCE_USERNAME")).isEqualTo(READER_ROLE)
+        assertThat(api.get("QUARKUS_DATASOURCE_USERNAME"))
+                .isEqualTo(READER_ROLE)
                 .isNotEqualTo(harvester.get("QUARKUS_DATASOURCE_USERNAME"));
-        assertThat(variableOf(api.get("QUARKUS_DATASOURCE_PASSWORD"))).as("the API's password variable")
+        assertThat(variableOf(api.get("QUARKUS_DATASOURCE_PASSWORD")))
+                .as("the API's password variable")
                 .isNotEqualTo(variableOf(harvester.get("QUARKUS_DATASOURCE_PASSWORD")))
                 .isEqualTo(variableOf(roles.get("READER_PASSWORD")));
         assertThat(services.path("database-roles").path("entrypoint").toString())
                 .contains("ALTER ROLE " + READER_ROLE + " WITH LOGIN PASSWORD :'password'");
-        assertThat(services.path("catalogue-api").path("depends_on").path("database-roles").path("condition").asText())
-                .as("the API starts once its role can log in").isEqualTo("service_completed_successfully");
+        assertThat(services.path("catalogue-api")
+                        .path("depends_on")
+                        .path("database-roles")
+                        .path("condition")
+                        .asText())
+                .as("the API starts once its role can log in")
+                .isEqualTo("service_completed_successfully");
     }
 
     /** The variable a {@code ${NAME…}} value reads. */
@@ -217,7 +233,8 @@ class ComposeFileTest {
     /** The app module a service is built from: its build context, relative to the compose file. */
     private static Path moduleOf(String service, JsonNode definition) {
         JsonNode build = definition.path("build");
-        String context = build.isTextual() ? build.asText() : build.path("context").asText(null);
+        String context =
+                build.isTextual() ? build.asText() : build.path("context").asText(null);
         assertThat(context).as("build context of service %s", service).isNotNull();
         Path module = repoRoot.resolve(context).normalize();
         assertThat(module.resolve("src/main/resources/application.properties"))
@@ -230,9 +247,11 @@ class ComposeFileTest {
     private static Map<String, String> environment(JsonNode node) {
         Map<String, String> environment = new LinkedHashMap<>();
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                environment.put(field.getKey(), field.getValue().isNull() ? null : field.getValue().asText());
+                environment.put(
+                        field.getKey(),
+                        field.getValue().isNull() ? null : field.getValue().asText());
             }
         } else if (node.isArray()) {
             for (JsonNode item : node) {
@@ -256,13 +275,14 @@ class ComposeFileTest {
             Set<String> requiredEnv = new TreeSet<>();
 
             Properties properties = new Properties();
-            try (Reader in = Files.newBufferedReader(module.resolve("src/main/resources/application.properties"),
-                    StandardCharsets.UTF_8)) {
+            try (Reader in = Files.newBufferedReader(
+                    module.resolve("src/main/resources/application.properties"), StandardCharsets.UTF_8)) {
                 properties.load(in);
             }
             Map<String, String> values = new LinkedHashMap<>();
             for (String name : properties.stringPropertyNames()) {
-                String key = name.startsWith("%") && name.indexOf('.') > 0 ? name.substring(name.indexOf('.') + 1) : name;
+                String key =
+                        name.startsWith("%") && name.indexOf('.') > 0 ? name.substring(name.indexOf('.') + 1) : name;
                 keys.add(key);
                 String value = properties.getProperty(name);
                 values.putIfAbsent(key, value);
@@ -274,7 +294,9 @@ class ComposeFileTest {
 
             Path classes = module.resolve("target/classes");
             assertThat(classes)
-                    .as("compiled classes of %s (build the module first: ./mvnw -DskipTests package)", module.getFileName())
+                    .as(
+                            "compiled classes of %s (build the module first: ./mvnw -DskipTests package)",
+                            module.getFileName())
                     .isDirectory();
             List<MappedKey> mapped = configMappingKeys(classes);
             for (MappedKey key : mapped) {
@@ -294,7 +316,8 @@ class ComposeFileTest {
                 }
             }
 
-            List<Pattern> envPatterns = keys.stream().map(DeclaredConfig::envPattern).collect(Collectors.toList());
+            List<Pattern> envPatterns =
+                    keys.stream().map(DeclaredConfig::envPattern).collect(Collectors.toList());
             return new DeclaredConfig(keys, envPatterns, requiredEnv);
         }
 
@@ -329,8 +352,7 @@ class ComposeFileTest {
         }
     }
 
-    record MappedKey(String name, boolean required) {
-    }
+    record MappedKey(String name, boolean required) {}
 
     /** Every key of every {@code @ConfigMapping} interface compiled into {@code classes}. */
     static List<MappedKey> configMappingKeys(Path classes) throws Exception {
@@ -338,15 +360,17 @@ class ComposeFileTest {
         try (Stream<Path> files = Files.walk(classes)) {
             annotated = files.filter(f -> f.toString().endsWith(".class"))
                     .filter(ComposeFileTest::mentionsConfigMapping)
-                    .map(f -> classes.relativize(f).toString().replace(f.getFileSystem().getSeparator(), ".")
+                    .map(f -> classes.relativize(f)
+                            .toString()
+                            .replace(f.getFileSystem().getSeparator(), ".")
                             .replaceAll("\\.class$", ""))
                     .sorted()
                     .collect(Collectors.toList());
         }
         List<MappedKey> keys = new ArrayList<>();
         // Parent: the test class loader, so ConfigMapping & co. are the very classes this test refers to.
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                ComposeFileTest.class.getClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {classes.toUri().toURL()}, ComposeFileTest.class.getClassLoader())) {
             for (String className : annotated) {
                 Class<?> type = Class.forName(className, false, loader);
                 ConfigMapping mapping = type.getAnnotation(ConfigMapping.class);
@@ -361,7 +385,8 @@ class ComposeFileTest {
 
     private static boolean mentionsConfigMapping(Path classFile) {
         try {
-            return new String(Files.readAllBytes(classFile), StandardCharsets.ISO_8859_1).contains(CONFIG_MAPPING_DESCRIPTOR);
+            return new String(Files.readAllBytes(classFile), StandardCharsets.ISO_8859_1)
+                    .contains(CONFIG_MAPPING_DESCRIPTOR);
         } catch (IOException e) {
             throw new IllegalStateException(classFile.toString(), e);
         }
@@ -375,8 +400,11 @@ class ComposeFileTest {
                 return; // recursive structure: its keys are already being collected
             }
             for (Method method : type.getMethods()) {
-                if (Modifier.isStatic(method.getModifiers()) || method.isDefault() || method.isSynthetic()
-                        || method.getParameterCount() != 0 || method.getReturnType() == void.class
+                if (Modifier.isStatic(method.getModifiers())
+                        || method.isDefault()
+                        || method.isSynthetic()
+                        || method.getParameterCount() != 0
+                        || method.getReturnType() == void.class
                         || method.getDeclaringClass() == Object.class
                         || Set.of("toString", "hashCode").contains(method.getName())) {
                     continue;
@@ -414,8 +442,8 @@ class ComposeFileTest {
                 if (isGroup(raw(element))) {
                     property(method, element, path + "[*]", false, visiting);
                 } else {
-                    keys.add(new MappedKey(path, required));           // a,b,c
-                    keys.add(new MappedKey(path + "[*]", false));      // path[0]=a
+                    keys.add(new MappedKey(path, required)); // a,b,c
+                    keys.add(new MappedKey(path + "[*]", false)); // path[0]=a
                 }
             } else if (isGroup(raw)) {
                 group(raw, path, required, visiting);
@@ -444,7 +472,8 @@ class ComposeFileTest {
 
         private static String stripGetter(String name) {
             for (String prefix : List.of("get", "is")) {
-                if (name.length() > prefix.length() && name.startsWith(prefix)
+                if (name.length() > prefix.length()
+                        && name.startsWith(prefix)
                         && Character.isUpperCase(name.charAt(prefix.length()))) {
                     return Character.toLowerCase(name.charAt(prefix.length())) + name.substring(prefix.length() + 1);
                 }
@@ -469,9 +498,12 @@ class ComposeFileTest {
         String version = elasticsearchVersionOfTheBuild();
 
         JsonNode build = compose.path("services").path("elasticsearch").path("build");
-        assertThat(build.isObject()).as("service elasticsearch is built (to install our analysis plugin)").isTrue();
+        assertThat(build.isObject())
+                .as("service elasticsearch is built (to install our analysis plugin)")
+                .isTrue();
         Path dockerfile = repoRoot.resolve(build.path("context").asText("."))
-                .resolve(build.path("dockerfile").asText("Dockerfile")).normalize();
+                .resolve(build.path("dockerfile").asText("Dockerfile"))
+                .normalize();
         assertThat(dockerfile).as("the elasticsearch service's Dockerfile").isRegularFile();
 
         List<String> lines = Files.readAllLines(dockerfile, StandardCharsets.UTF_8);
@@ -486,7 +518,8 @@ class ComposeFileTest {
 
         assertThat(image.substring(0, tagAt)).isEqualTo("docker.elastic.co/elasticsearch/elasticsearch");
         assertThat(image.substring(tagAt + 1))
-                .as("tag of %s (the plugin only installs into the version it was built for, <elasticsearch.version>)",
+                .as(
+                        "tag of %s (the plugin only installs into the version it was built for, <elasticsearch.version>)",
                         dockerfile.getFileName())
                 .isEqualTo(version);
         assertThat(String.join("\n", lines))
@@ -499,7 +532,8 @@ class ComposeFileTest {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(false);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        Document pom = factory.newDocumentBuilder().parse(repoRoot.resolve("pom.xml").toFile());
+        Document pom =
+                factory.newDocumentBuilder().parse(repoRoot.resolve("pom.xml").toFile());
         NodeList properties = pom.getDocumentElement().getElementsByTagName("properties");
         for (int i = 0; i < properties.getLength(); i++) {
             Element element = (Element) properties.item(i);

@@ -3,6 +3,8 @@ package org.onewindow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +21,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,9 +34,6 @@ import org.onewindow.runtime.PostgresServer;
 import org.onewindow.runtime.TestArtifacts;
 import org.onewindow.runtime.demo.DemoAgencySite;
 import org.onewindow.runtime.demo.DemoService;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Faults no WireMock stub can fake, on real processes: Elasticsearch stopped in the middle of a harvest and
@@ -95,36 +93,47 @@ class HarvesterFaultsIT {
         long runId = startRun(harvester);
         await().atMost(Duration.ofSeconds(60)).until(() -> processed(run(harvester, runId)) >= 5);
         elasticsearch.close(); // mid-harvest
-        System.out.println("Elasticsearch stopped while run " + runId + " had processed " + processed(run(harvester, runId)));
+        System.out.println(
+                "Elasticsearch stopped while run " + runId + " had processed " + processed(run(harvester, runId)));
 
         JsonNode run = runToEnd(harvester, runId);
         site.server().setGlobalFixedDelay(0);
         assertThat(run.path("status").asText()).isEqualTo("partial");
         assertThat(run.path("counts").path("updated").asInt()).isEqualTo(5);
-        assertThat(errors(harvester, runId)).anySatisfy(e -> assertThat(e).startsWith("publish").contains("changes stay queued"));
-        assertThat(queryLong("select count(*) from publish_outbox")).as("changes wait in the outbox").isEqualTo(5);
+        assertThat(errors(harvester, runId))
+                .anySatisfy(e -> assertThat(e).startsWith("publish").contains("changes stay queued"));
+        assertThat(queryLong("select count(*) from publish_outbox"))
+                .as("changes wait in the outbox")
+                .isEqualTo(5);
 
         long unchangedRunId = startRun(harvester); // nothing changed at the site since: only publishing can fail
         JsonNode unchanged = runToEnd(harvester, unchangedRunId);
         assertThat(unchanged.path("status").asText()).isEqualTo("partial");
         assertThat(unchanged.path("counts").path("unchanged").asInt()).isEqualTo(SERVICES.size());
         assertThat(unchanged.path("message").asText()).contains("not every change reached Elasticsearch");
-        assertThat(errors(harvester, unchangedRunId)).anySatisfy(e -> assertThat(e).startsWith("publish").contains("changes stay queued"));
+        assertThat(errors(harvester, unchangedRunId))
+                .anySatisfy(e -> assertThat(e).startsWith("publish").contains("changes stay queued"));
 
         elasticsearch = startElasticsearch(true);
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> queryLong("select count(*) from publish_outbox") == 0);
         assertPostgresAndElasticsearchAgree();
         for (DemoService service : renamed) {
-            assertThat(indexed("mohw-welfare~" + service.id()).path("_source").path("name").path("ko").asText())
+            assertThat(indexed("mohw-welfare~" + service.id())
+                            .path("_source")
+                            .path("name")
+                            .path("ko")
+                            .asText())
                     .isEqualTo(service.name() + " (2027년 개정)");
         }
     }
 
     @Test
     @Order(2)
-    void aHarvesterKilledMidRunIsRestartedMarksTheRunAbandonedAndTheNextRunCompletesWithoutDuplicates() throws Exception {
+    void aHarvesterKilledMidRunIsRestartedMarksTheRunAbandonedAndTheNextRunCompletesWithoutDuplicates()
+            throws Exception {
         AppProcess harvester = harvesters.get(harvesters.size() - 1);
         List<DemoService> renamed = SERVICES.subList(SERVICES.size() - 10, SERVICES.size() - 7);
         renamed.forEach(service -> site.rename(service.id(), service.name() + " (개편)"));
@@ -133,9 +142,12 @@ class HarvesterFaultsIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> processed(run(harvester, runId)) >= 5);
 
         ProcessHandle.of(harvester.pid()).ifPresent(ProcessHandle::destroyForcibly); // SIGKILL mid-run
-        await().atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.of(harvester.pid()).map(p -> !p.isAlive()).orElse(true));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        ProcessHandle.of(harvester.pid()).map(p -> !p.isAlive()).orElse(true));
         harvesters.remove(harvester);
-        assertThat(queryString("select status from harvest_run where id = " + runId)).isEqualTo("RUNNING");
+        assertThat(queryString("select status from harvest_run where id = " + runId))
+                .isEqualTo("RUNNING");
         site.server().setGlobalFixedDelay(0);
 
         AppProcess restarted = startHarvester("a", Map.of());
@@ -143,15 +155,18 @@ class HarvesterFaultsIT {
         JsonNode abandoned = run(restarted, runId);
         assertThat(abandoned.path("status").asText()).isEqualTo("failed");
         assertThat(abandoned.path("message").asText()).contains("abandoned");
-        assertThat(queryLong("select count(*) from staged_change where run_id = " + runId)).isZero();
+        assertThat(queryLong("select count(*) from staged_change where run_id = " + runId))
+                .isZero();
 
         JsonNode next = runToEnd(restarted, startRun(restarted));
         assertThat(next.path("status").asText()).isEqualTo("succeeded");
         assertThat(next.path("counts").path("updated").asInt()).isEqualTo(3);
         assertThat(next.path("counts").path("added").asInt()).isZero();
         for (DemoService service : renamed) {
-            assertThat(queryLong("select count(*) from service_version where record_id = 'mohw-welfare~" + service.id() + "'"))
-                    .as("added once, updated once").isEqualTo(2);
+            assertThat(queryLong("select count(*) from service_version where record_id = 'mohw-welfare~" + service.id()
+                            + "'"))
+                    .as("added once, updated once")
+                    .isEqualTo(2);
         }
         assertPostgresAndElasticsearchAgree();
     }
@@ -166,8 +181,10 @@ class HarvesterFaultsIT {
         AppProcess b = startHarvester("b", everySecond);
         long firstFire = queryLong("select coalesce(max(id), 0) from schedule_fire");
 
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
-                .until(() -> queryLong("select count(distinct scheduled_at) from schedule_fire where id > " + firstFire) >= 30);
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> queryLong("select count(distinct scheduled_at) from schedule_fire where id > " + firstFire)
+                        >= 30);
         // Quartz lets whichever instance acquires a trigger fire it; stopping one shows the other carries on alone.
         String busier = queryString("select instance from schedule_fire where id > " + firstFire
                 + " group by instance order by count(*) desc limit 1");
@@ -175,48 +192,70 @@ class HarvesterFaultsIT {
         AppProcess survivor = stopped == a ? b : a;
         stopped.close();
         long afterStop = queryLong("select coalesce(max(id), 0) from schedule_fire");
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
-                .until(() -> queryLong("select count(distinct scheduled_at) from schedule_fire where id > " + afterStop) >= 25);
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> queryLong("select count(distinct scheduled_at) from schedule_fire where id > " + afterStop)
+                        >= 25);
         survivor.close();
         harvesters.clear();
 
         long fires = queryLong("select count(distinct scheduled_at) from schedule_fire where id > " + firstFire);
         long executions = queryLong("select count(*) from schedule_fire where id > " + firstFire);
         Map<String, Long> perInstance = new LinkedHashMap<>();
-        try (Connection db = database(); ResultSet rows = db.createStatement().executeQuery(
-                "select instance, count(*) from schedule_fire where id > " + firstFire + " group by instance order by instance")) {
+        try (Connection db = database();
+                ResultSet rows = db.createStatement()
+                        .executeQuery("select instance, count(*) from schedule_fire where id > " + firstFire
+                                + " group by instance order by instance")) {
             while (rows.next()) {
                 perInstance.put(rows.getString(1), rows.getLong(2));
             }
         }
-        System.out.println("two instances: " + fires + " scheduled fires, " + executions + " executions, per instance " + perInstance);
+        System.out.println("two instances: " + fires + " scheduled fires, " + executions + " executions, per instance "
+                + perInstance);
         assertThat(fires).isGreaterThanOrEqualTo(50);
         assertThat(perInstance).as("both instances executed fires").hasSize(2);
         assertThat(executions).as("each fire executed exactly once").isEqualTo(fires);
-        assertThat(queryLong("select count(*) from schedule_fire where id > " + firstFire + " and outcome like 'started run%'"))
-                .as("fires that found the source idle started a run").isPositive();
+        assertThat(queryLong("select count(*) from schedule_fire where id > " + firstFire
+                        + " and outcome like 'started run%'"))
+                .as("fires that found the source idle started a run")
+                .isPositive();
     }
 
     private static void assertPostgresAndElasticsearchAgree() throws Exception {
         Map<String, Long> revisions = new HashMap<>();
-        try (Connection db = database(); ResultSet rows = db.createStatement().executeQuery(
-                "select id, revision from service_record where status = 'ACTIVE'")) {
+        try (Connection db = database();
+                ResultSet rows = db.createStatement()
+                        .executeQuery("select id, revision from service_record where status = 'ACTIVE'")) {
             while (rows.next()) {
                 revisions.put(rows.getString(1), rows.getLong(2));
             }
         }
         HttpRequest search = HttpRequest.newBuilder(URI.create(elasticsearch.httpUrl() + "/onewindow-services/_search"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"size\":10000,\"version\":true,\"_source\":false}")).build();
-        JsonNode hits = JSON.readTree(HTTP.send(search, HttpResponse.BodyHandlers.ofString()).body()).path("hits").path("hits");
+                .POST(HttpRequest.BodyPublishers.ofString("{\"size\":10000,\"version\":true,\"_source\":false}"))
+                .build();
+        JsonNode hits = JSON.readTree(
+                        HTTP.send(search, HttpResponse.BodyHandlers.ofString()).body())
+                .path("hits")
+                .path("hits");
         Map<String, Long> versions = new HashMap<>();
-        hits.forEach(hit -> versions.put(hit.path("_id").asText(), hit.path("_version").asLong()));
-        assertThat(versions).as("Elasticsearch holds each active record once, at its PostgreSQL revision").isEqualTo(revisions);
+        hits.forEach(hit ->
+                versions.put(hit.path("_id").asText(), hit.path("_version").asLong()));
+        assertThat(versions)
+                .as("Elasticsearch holds each active record once, at its PostgreSQL revision")
+                .isEqualTo(revisions);
     }
 
     private static ElasticsearchNode startElasticsearch(boolean keepData) {
-        return ElasticsearchNode.start(new ElasticsearchNode.Options(TestArtifacts.elasticsearchZip(), TestArtifacts.analysisPluginZip(),
-                WORK.resolve("elasticsearch"), elasticsearchPort, "512m", keepData), System.out::println);
+        return ElasticsearchNode.start(
+                new ElasticsearchNode.Options(
+                        TestArtifacts.elasticsearchZip(),
+                        TestArtifacts.analysisPluginZip(),
+                        WORK.resolve("elasticsearch"),
+                        elasticsearchPort,
+                        "512m",
+                        keepData),
+                System.out::println);
     }
 
     private static AppProcess startHarvester(String instance, Map<String, String> extraProperties) {
@@ -233,45 +272,70 @@ class HarvesterFaultsIT {
         properties.put("onewindow.sources." + SOURCE + ".base-url", site.baseUrl());
         properties.put("onewindow.sources." + SOURCE + ".delay-millis", "0");
         properties.put("onewindow.sources." + SOURCE + ".allow-private-networks", "true");
-        AppProcess harvester = AppProcess.start("harvester-" + instance, repo.resolve("harvester/target/quarkus-app/quarkus-run.jar"),
-                Ports.free(), environment, properties, WORK.resolve("logs/harvester-" + instance + ".log"), System.out::println);
+        AppProcess harvester = AppProcess.start(
+                "harvester-" + instance,
+                repo.resolve("harvester/target/quarkus-app/quarkus-run.jar"),
+                Ports.free(),
+                environment,
+                properties,
+                WORK.resolve("logs/harvester-" + instance + ".log"),
+                System.out::println);
         harvesters.add(harvester);
         return harvester;
     }
 
     private static long startRun(AppProcess harvester) throws Exception {
-        HttpResponse<String> response = HTTP.send(operator(harvester, "/api/v1/sources/" + SOURCE + "/runs")
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                operator(harvester, "/api/v1/sources/" + SOURCE + "/runs")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return JSON.readTree(response.body()).path("id").asLong();
     }
 
     private static JsonNode run(AppProcess harvester, long runId) throws IOException, InterruptedException {
-        return JSON.readTree(HTTP.send(operator(harvester, "/api/v1/runs/" + runId).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+        return JSON.readTree(HTTP.send(
+                        operator(harvester, "/api/v1/runs/" + runId).GET().build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
     }
 
     private static JsonNode runToEnd(AppProcess harvester, long runId) throws Exception {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300))
-                .until(() -> !"running".equals(run(harvester, runId).path("status").asText()));
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() ->
+                        !"running".equals(run(harvester, runId).path("status").asText()));
         return run(harvester, runId);
     }
 
     private static List<String> errors(AppProcess harvester, long runId) throws Exception {
-        JsonNode errors = JSON.readTree(HTTP.send(operator(harvester, "/api/v1/runs/" + runId + "/errors").GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode errors = JSON.readTree(HTTP.send(
+                        operator(harvester, "/api/v1/runs/" + runId + "/errors")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
         List<String> lines = new ArrayList<>();
-        errors.forEach(e -> lines.add(e.path("stage").asText() + " " + e.path("message").asText()));
+        errors.forEach(e ->
+                lines.add(e.path("stage").asText() + " " + e.path("message").asText()));
         return lines;
     }
 
     private static int processed(JsonNode run) {
         JsonNode counts = run.path("counts");
-        return counts.path("added").asInt() + counts.path("updated").asInt() + counts.path("unchanged").asInt() + counts.path("errored").asInt();
+        return counts.path("added").asInt()
+                + counts.path("updated").asInt()
+                + counts.path("unchanged").asInt()
+                + counts.path("errored").asInt();
     }
 
     private static JsonNode indexed(String id) throws Exception {
-        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(elasticsearch.httpUrl() + "/onewindow-services/_doc/" + id)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        return JSON.readTree(HTTP.send(
+                        HttpRequest.newBuilder(URI.create(elasticsearch.httpUrl() + "/onewindow-services/_doc/" + id))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
     }
 
     private static HttpRequest.Builder operator(AppProcess harvester, String path) {
@@ -283,14 +347,16 @@ class HarvesterFaultsIT {
     }
 
     private static long queryLong(String sql) throws SQLException {
-        try (Connection db = database(); ResultSet rows = db.createStatement().executeQuery(sql)) {
+        try (Connection db = database();
+                ResultSet rows = db.createStatement().executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }
     }
 
     private static String queryString(String sql) throws SQLException {
-        try (Connection db = database(); ResultSet rows = db.createStatement().executeQuery(sql)) {
+        try (Connection db = database();
+                ResultSet rows = db.createStatement().executeQuery(sql)) {
             return rows.next() ? rows.getString(1) : null;
         }
     }

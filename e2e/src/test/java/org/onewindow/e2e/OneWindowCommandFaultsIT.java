@@ -3,6 +3,8 @@ package org.onewindow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +19,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,9 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.onewindow.runtime.Ports;
 import org.onewindow.runtime.demo.DemoAgency;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * {@code ./onewindow} itself, as a newcomer runs it, with each component of the running stack killed (SIGKILL): the
@@ -41,21 +39,25 @@ class OneWindowCommandFaultsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Path REPO = Path.of(System.getProperty("onewindow.repo-root", "..")).toAbsolutePath().normalize();
+    private static final Path REPO = Path.of(System.getProperty("onewindow.repo-root", ".."))
+            .toAbsolutePath()
+            .normalize();
     private static final Path STATE = Path.of("target/command-stack").toAbsolutePath();
-    private static final int SERVICES = DemoAgency.all().stream().mapToInt(DemoAgency::serviceCount).sum();
+    private static final int SERVICES =
+            DemoAgency.all().stream().mapToInt(DemoAgency::serviceCount).sum();
     private static final Map<String, String> PORTS = Map.of(
             "ONEWINDOW_ES_PORT", Integer.toString(Ports.free()),
             "ONEWINDOW_PG_PORT", Integer.toString(Ports.free()),
             "ONEWINDOW_HARVESTER_PORT", Integer.toString(Ports.free()),
             "ONEWINDOW_API_PORT", Integer.toString(Ports.free()));
 
-    private record Result(int code, String output) {
-    }
+    private record Result(int code, String output) {}
 
     @BeforeAll
     static void up() throws IOException {
-        assertThat(REPO.resolve("local-runtime/target/lib/elasticsearch.zip")).as("packaged before the e2e tests").exists();
+        assertThat(REPO.resolve("local-runtime/target/lib/elasticsearch.zip"))
+                .as("packaged before the e2e tests")
+                .exists();
         deleteTree(STATE);
         Result up = onewindow("up");
         assertThat(up.code()).as(up.output()).isZero();
@@ -94,10 +96,17 @@ class OneWindowCommandFaultsIT {
     void aKilledPostgresqlIsStartedAgainWithItsData() throws Exception {
         killAndSeeItStartedAgain("postgresql", false);
         // the record of truth is still there: harvesting a source again finds every service unchanged
-        JsonNode run = await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> harvest("mohw-welfare"),
-                r -> "succeeded".equals(r.path("status").asText()));
-        assertThat(run.path("counts").path("unchanged").asInt()).isEqualTo(DemoAgency.all().stream()
-                .filter(agency -> agency.sourceId().equals("mohw-welfare")).findFirst().orElseThrow().serviceCount());
+        JsonNode run = await().atMost(Duration.ofSeconds(120))
+                .ignoreExceptions()
+                .until(
+                        () -> harvest("mohw-welfare"),
+                        r -> "succeeded".equals(r.path("status").asText()));
+        assertThat(run.path("counts").path("unchanged").asInt())
+                .isEqualTo(DemoAgency.all().stream()
+                        .filter(agency -> agency.sourceId().equals("mohw-welfare"))
+                        .findFirst()
+                        .orElseThrow()
+                        .serviceCount());
         assertThat(run.path("counts").path("added").asInt()).isZero();
     }
 
@@ -109,7 +118,9 @@ class OneWindowCommandFaultsIT {
         Result up = onewindow("up");
 
         assertThat(up.code()).as(up.output()).isZero();
-        assertThat(up.output()).contains("but down: elasticsearch").contains("every component is up")
+        assertThat(up.output())
+                .contains("but down: elasticsearch")
+                .contains("every component is up")
                 .contains("searchable: " + SERVICES + " services");
     }
 
@@ -123,11 +134,15 @@ class OneWindowCommandFaultsIT {
         Result up = onewindow("up");
 
         assertThat(up.code()).as(up.output()).isZero();
-        assertThat(up.output()).contains("the stack's supervisor has stopped; still running: postgresql, elasticsearch, catalogue-api;"
-                + " down: harvester").contains("searchable: " + SERVICES + " services");
+        assertThat(up.output())
+                .contains("the stack's supervisor has stopped; still running: postgresql, elasticsearch, catalogue-api;"
+                        + " down: harvester")
+                .contains("searchable: " + SERVICES + " services");
         assertThat(onewindow("status").code()).as("everything up").isZero();
-        assertThat(Files.readString(STATE.resolve("logs/stack.log"))).as("the log keeps the history of the stack before")
-                .contains("harvester is down: its process").contains("elasticsearch is up again");
+        assertThat(Files.readString(STATE.resolve("logs/stack.log")))
+                .as("the log keeps the history of the stack before")
+                .contains("harvester is down: its process")
+                .contains("elasticsearch is up again");
     }
 
     private static void killAndSeeItStartedAgain(String name, boolean statusWhileDown) throws Exception {
@@ -138,16 +153,21 @@ class OneWindowCommandFaultsIT {
 
         kill(pid);
 
-        JsonNode down = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+        JsonNode down = await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .ignoreExceptions()
                 .until(() -> component(name), c -> "down".equals(c.path("state").asText()));
         assertThat(down.path("problem").asText()).isEqualTo("its process (pid " + pid + ") ended");
         if (statusWhileDown) {
             Result status = onewindow("status");
             assertThat(status.code()).as(status.output()).isEqualTo(1);
-            assertThat(status.output()).containsPattern("(?m)^  " + name + " +DOWN .*down since \\d\\d:\\d\\d:\\d\\d \\(\\d+ s ago\\):"
-                    + " its process \\(pid " + pid + "\\) ended");
+            assertThat(status.output())
+                    .containsPattern("(?m)^  " + name + " +DOWN .*down since \\d\\d:\\d\\d:\\d\\d \\(\\d+ s ago\\):"
+                            + " its process \\(pid " + pid + "\\) ended");
         }
-        JsonNode up = await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        JsonNode up = await().atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
                 .until(() -> component(name), c -> "up".equals(c.path("state").asText()));
         assertThat(up.path("restarts").asInt()).isEqualTo(restarts + 1);
         assertThat(up.path("pid").asLong()).isNotEqualTo(pid);
@@ -160,7 +180,8 @@ class OneWindowCommandFaultsIT {
     }
 
     private static JsonNode component(String name) throws IOException {
-        for (JsonNode component : JSON.readTree(STATE.resolve("stack.json").toFile()).path("components")) {
+        for (JsonNode component :
+                JSON.readTree(STATE.resolve("stack.json").toFile()).path("components")) {
             if (name.equals(component.path("name").asText())) {
                 return component;
             }
@@ -179,8 +200,11 @@ class OneWindowCommandFaultsIT {
     }
 
     private static int catalogueSize() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(component("catalogue-api").path("url").asText()
-                + "/api/v1/services?size=1")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(
+                                component("catalogue-api").path("url").asText() + "/api/v1/services?size=1"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body()).path("total").asInt();
     }
@@ -188,19 +212,31 @@ class OneWindowCommandFaultsIT {
     private static JsonNode harvest(String source) throws Exception {
         String harvester = component("harvester").path("url").asText();
         String key = Files.readString(STATE.resolve("operator.key")).strip();
-        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(harvester + "/api/v1/sources/" + source + "/runs"))
-                .header("Authorization", "Bearer " + key).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> started = HTTP.send(
+                HttpRequest.newBuilder(URI.create(harvester + "/api/v1/sources/" + source + "/runs"))
+                        .header("Authorization", "Bearer " + key)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         long runId = JSON.readTree(started.body()).path("id").asLong();
-        return await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(HTTP.send(HttpRequest.newBuilder(
-                URI.create(harvester + "/api/v1/runs/" + runId)).header("Authorization", "Bearer " + key).build(),
-                HttpResponse.BodyHandlers.ofString()).body()), run -> !"running".equals(run.path("status").asText()));
+        return await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> JSON.readTree(HTTP.send(
+                                        HttpRequest.newBuilder(URI.create(harvester + "/api/v1/runs/" + runId))
+                                                .header("Authorization", "Bearer " + key)
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .body()),
+                        run -> !"running".equals(run.path("status").asText()));
     }
 
     /** Runs {@code ./onewindow <command>} from the repository as a newcomer would, on this test's state and ports. */
     private static Result onewindow(String command) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(REPO.resolve("onewindow").toString(), command).directory(REPO.toFile())
+            ProcessBuilder builder = new ProcessBuilder(
+                            REPO.resolve("onewindow").toString(), command)
+                    .directory(REPO.toFile())
                     .redirectErrorStream(true);
             builder.environment().put("ONEWINDOW_STATE", STATE.toString());
             builder.environment().putAll(PORTS);

@@ -3,6 +3,7 @@ package org.onewindow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -54,8 +54,6 @@ import org.onewindow.runtime.TestArtifacts;
 import org.onewindow.runtime.demo.DemoAgencySite;
 import org.onewindow.runtime.demo.DemoService;
 
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
 /**
  * What an app team does first with an API: generate a client from its OpenAPI document (openapi-generator, Java,
  * this module's build) and call every endpoint. Here both clients read the real answers of the packaged harvester and
@@ -67,7 +65,9 @@ class OpenApiClientsIT {
 
     private static final String SOURCE = "mohw-welfare";
     private static final String KEY = "clients-operator-key-of-at-least-32-characters";
-    private static final Path REPO = Path.of(System.getProperty("onewindow.repo-root", "..")).toAbsolutePath().normalize();
+    private static final Path REPO = Path.of(System.getProperty("onewindow.repo-root", ".."))
+            .toAbsolutePath()
+            .normalize();
     private static final Path WORK = Path.of("target/clients").toAbsolutePath();
     private static final List<DemoService> SERVICES = DemoAgencySite.services();
     private static final Set<String> CALLED = new TreeSet<>();
@@ -89,8 +89,15 @@ class OpenApiClientsIT {
     static void startTheAppsAndHarvest() throws Exception {
         postgres = PostgresServer.start(null, 0, System.out::println);
         int elasticsearchPort = Ports.free();
-        elasticsearch = ElasticsearchNode.start(new ElasticsearchNode.Options(TestArtifacts.elasticsearchZip(),
-                TestArtifacts.analysisPluginZip(), WORK.resolve("elasticsearch"), elasticsearchPort, "512m", false), System.out::println);
+        elasticsearch = ElasticsearchNode.start(
+                new ElasticsearchNode.Options(
+                        TestArtifacts.elasticsearchZip(),
+                        TestArtifacts.analysisPluginZip(),
+                        WORK.resolve("elasticsearch"),
+                        elasticsearchPort,
+                        "512m",
+                        false),
+                System.out::println);
         site = DemoAgencySite.start(0);
 
         Map<String, String> environment = new LinkedHashMap<>();
@@ -105,10 +112,17 @@ class OpenApiClientsIT {
         properties.put("onewindow.sources." + SOURCE + ".base-url", site.baseUrl());
         properties.put("onewindow.sources." + SOURCE + ".delay-millis", "0");
         properties.put("onewindow.sources." + SOURCE + ".allow-private-networks", "true");
-        properties.put("onewindow.sources." + SOURCE + ".review-threshold", "0.01"); // any change after the first run is held
+        properties.put(
+                "onewindow.sources." + SOURCE + ".review-threshold", "0.01"); // any change after the first run is held
         properties.put("onewindow.dry-run.allow-private-networks", "true");
-        harvester = AppProcess.start("harvester", REPO.resolve("harvester/target/quarkus-app/quarkus-run.jar"), Ports.free(),
-                environment, properties, WORK.resolve("logs/harvester.log"), System.out::println);
+        harvester = AppProcess.start(
+                "harvester",
+                REPO.resolve("harvester/target/quarkus-app/quarkus-run.jar"),
+                Ports.free(),
+                environment,
+                properties,
+                WORK.resolve("logs/harvester.log"),
+                System.out::println);
 
         String readerPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         postgres.letReaderLogIn(readerPassword);
@@ -117,8 +131,14 @@ class OpenApiClientsIT {
         apiEnvironment.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.READER);
         apiEnvironment.put("QUARKUS_DATASOURCE_PASSWORD", readerPassword);
         apiEnvironment.put("QUARKUS_ELASTICSEARCH_HOSTS", "127.0.0.1:" + elasticsearchPort);
-        api = AppProcess.start("catalogue-api", REPO.resolve("catalogue-api/target/quarkus-app/quarkus-run.jar"), Ports.free(),
-                apiEnvironment, Map.of(), WORK.resolve("logs/catalogue-api.log"), System.out::println);
+        api = AppProcess.start(
+                "catalogue-api",
+                REPO.resolve("catalogue-api/target/quarkus-app/quarkus-run.jar"),
+                Ports.free(),
+                apiEnvironment,
+                Map.of(),
+                WORK.resolve("logs/catalogue-api.log"),
+                System.out::println);
 
         harvesterClient = new org.onewindow.client.harvester.ApiClient();
         harvesterClient.updateBaseUri(harvester.url());
@@ -133,8 +153,13 @@ class OpenApiClientsIT {
         RunView first = harvestToEnd();
         assertThat(first.getStatus()).isEqualTo("succeeded");
         assertThat(first.getCounts().getAdded()).isEqualTo(SERVICES.size());
-        await().atMost(Duration.ofSeconds(30)).until(() -> new SearchApi(catalogueClient)
-                .searchServices(null, null, 1, null, null, null, null, null, null, null, null, null, null, null, null).getTotal() == SERVICES.size());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> new SearchApi(catalogueClient)
+                                .searchServices(
+                                        null, null, 1, null, null, null, null, null, null, null, null, null, null, null,
+                                        null)
+                                .getTotal()
+                        == SERVICES.size());
     }
 
     @AfterAll
@@ -154,8 +179,10 @@ class OpenApiClientsIT {
     @Order(1)
     void theCatalogueClientReadsEveryPublicEndpoint() throws Exception {
         var search = new SearchApi(catalogueClient);
-        SearchPage page = call("searchServices", () -> search.searchServices("기초연금", null, 5, null, "ko", null, null,
-                null, null, null, null, null, null, null, null));
+        SearchPage page = call(
+                "searchServices",
+                () -> search.searchServices(
+                        "기초연금", null, 5, null, "ko", null, null, null, null, null, null, null, null, null, null));
         assertThat(page.getTotal()).isPositive();
         assertThat(page.getItems()).isNotEmpty().allSatisfy(item -> {
             assertThat(item.getId()).startsWith(SOURCE + "~");
@@ -170,24 +197,35 @@ class OpenApiClientsIT {
         assertThat(service.getCompetentAuthority().getName()).isNotBlank();
         assertThat(service.getChannels()).isNotEmpty();
         assertThat(service.getProvenance().getSource()).isEqualTo(SOURCE);
-        HttpResponse<InputStream> jsonLd = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(api.url() + "/api/v1/services/" + id)).header("Accept", "application/ld+json").build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        GovernmentServiceJsonLd governmentService = catalogueClient.getObjectMapper().readValue(jsonLd.body(), GovernmentServiceJsonLd.class);
+        HttpResponse<InputStream> jsonLd = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(api.url() + "/api/v1/services/" + id))
+                                .header("Accept", "application/ld+json")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+        GovernmentServiceJsonLd governmentService =
+                catalogueClient.getObjectMapper().readValue(jsonLd.body(), GovernmentServiceJsonLd.class);
         assertThat(governmentService.getIdentifier()).isEqualTo(id);
         assertThat(governmentService.getName()).anySatisfy(name -> {
             assertThat(name.getAtLanguage()).isEqualTo("ko");
             assertThat(name.getAtValue()).isEqualTo(service.getName().getKo());
         });
-        assertThat(governmentService.getProvider().getName()).isEqualTo(service.getCompetentAuthority().getName());
+        assertThat(governmentService.getProvider().getName())
+                .isEqualTo(service.getCompetentAuthority().getName());
 
         var browse = new BrowseApi(catalogueClient);
-        assertThat(call("suggest", () -> browse.suggest("기초", null, null, null)).getItems()).isNotEmpty();
-        assertThat(call("listCategories", () -> browse.listCategories(null, null)).getItems()).isNotEmpty()
+        assertThat(call("suggest", () -> browse.suggest("기초", null, null, null)).getItems())
+                .isNotEmpty();
+        assertThat(call("listCategories", () -> browse.listCategories(null, null))
+                        .getItems())
+                .isNotEmpty()
                 .anySatisfy(value -> assertThat(value.getCount()).isPositive());
         assertThat(call("listAgencies", () -> browse.listAgencies(null, null)).getItems())
-                .extracting(agency -> agency.getCount()).isNotEmpty().allSatisfy(count -> assertThat(count).isPositive());
-        assertThat(call("listRegions", () -> browse.listRegions("en", null)).getItems()).as("보건복지부's services name no region")
+                .extracting(agency -> agency.getCount())
+                .isNotEmpty()
+                .allSatisfy(count -> assertThat(count).isPositive());
+        assertThat(call("listRegions", () -> browse.listRegions("en", null)).getItems())
+                .as("보건복지부's services name no region")
                 .isNotNull();
 
         var changes = new ChangesApi(catalogueClient);
@@ -200,43 +238,60 @@ class OpenApiClientsIT {
 
         var catalogue = new org.onewindow.client.catalogue.api.CatalogueApi(catalogueClient);
         CpsvCatalogueJsonLd export = call("exportCatalogue", () -> catalogue.exportCatalogue(null));
-        assertThat(export.getAtGraph()).hasSizeGreaterThan(SERVICES.size()); // the services, their authority and its place
+        assertThat(export.getAtGraph())
+                .hasSizeGreaterThan(SERVICES.size()); // the services, their authority and its place
     }
 
     @Test
     @Order(2)
     void theHarvesterClientReadsEveryOperatorEndpoint() throws Exception {
-        assertThat(call("listSources", () -> sources.listSources())).filteredOn(s -> s.getId().equals(SOURCE)).singleElement()
+        assertThat(call("listSources", () -> sources.listSources()))
+                .filteredOn(s -> s.getId().equals(SOURCE))
+                .singleElement()
                 .satisfies(source -> assertThat(source.getLastRun().getStatus()).isEqualTo("succeeded"));
 
         DemoService renamed = SERVICES.get(3);
         site.rename(renamed.id(), renamed.name() + " (개정)");
         RunView held = harvestToEnd();
         assertThat(held.getStatus()).isEqualTo("held");
-        assertThat(call("listRunChanges", () -> runs.listRunChanges(held.getId()))).singleElement()
+        assertThat(call("listRunChanges", () -> runs.listRunChanges(held.getId())))
+                .singleElement()
                 .satisfies(change -> assertThat(change.getChange()).isEqualTo("updated"));
-        assertThat(call("listRunErrors", () -> runs.listRunErrors(held.getId()))).isEmpty();
-        assertThat(call("approveRun", () -> runs.approveRun(held.getId())).getStatus()).isEqualTo("succeeded");
+        assertThat(call("listRunErrors", () -> runs.listRunErrors(held.getId())))
+                .isEmpty();
+        assertThat(call("approveRun", () -> runs.approveRun(held.getId())).getStatus())
+                .isEqualTo("succeeded");
         assertThat(call("listRecordVersions", () -> records.listRecordVersions(SOURCE + "~" + renamed.id())))
-                .extracting(version -> version.getChange()).containsExactly("added", "updated");
+                .extracting(version -> version.getChange())
+                .containsExactly("added", "updated");
 
         site.rename(renamed.id(), renamed.name());
         RunView heldAgain = harvestToEnd();
         assertThat(heldAgain.getStatus()).isEqualTo("held");
-        assertThat(call("discardRun", () -> runs.discardRun(heldAgain.getId())).getStatus()).isEqualTo("cancelled");
+        assertThat(call("discardRun", () -> runs.discardRun(heldAgain.getId())).getStatus())
+                .isEqualTo("cancelled");
 
         site.server().setGlobalFixedDelay(300);
         try {
             RunStarted slow = call("startRun", () -> sources.startRun(SOURCE));
-            assertThat(call("cancelRun", () -> runs.cancelRun(slow.getId())).getId()).isEqualTo(slow.getId());
-            assertThat(await().atMost(Duration.ofSeconds(60)).until(() -> call("getRun", () -> runs.getRun(slow.getId())),
-                    run -> !"running".equals(run.getStatus())).getStatus()).isEqualTo("cancelled");
+            assertThat(call("cancelRun", () -> runs.cancelRun(slow.getId())).getId())
+                    .isEqualTo(slow.getId());
+            assertThat(await().atMost(Duration.ofSeconds(60))
+                            .until(
+                                    () -> call("getRun", () -> runs.getRun(slow.getId())),
+                                    run -> !"running".equals(run.getStatus()))
+                            .getStatus())
+                    .isEqualTo("cancelled");
         } finally {
             site.server().setGlobalFixedDelay(0);
         }
 
-        String mapping = new String(OpenApiClientsIT.class.getResourceAsStream("/sources/" + SOURCE + ".yaml").readAllBytes(),
-                StandardCharsets.UTF_8).replace("baseUrl: http://localhost:8089", "baseUrl: " + site.baseUrl());
+        String mapping = new String(
+                        OpenApiClientsIT.class
+                                .getResourceAsStream("/sources/" + SOURCE + ".yaml")
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8)
+                .replace("baseUrl: http://localhost:8089", "baseUrl: " + site.baseUrl());
         Report report = call("dryRunMapping", () -> mappings.dryRunMapping(mapping, 3));
         assertThat(report.getSourceId()).isEqualTo(SOURCE);
         assertThat(report.getRecords()).hasSize(3).allSatisfy(record -> {
@@ -244,7 +299,8 @@ class OpenApiClientsIT {
             assertThat(record.getRecord().getName().getKo()).isNotBlank();
         });
 
-        assertThat(call("rebuildIndex", () -> records.rebuildIndex()).getIndexed()).isEqualTo(SERVICES.size());
+        assertThat(call("rebuildIndex", () -> records.rebuildIndex()).getIndexed())
+                .isEqualTo(SERVICES.size());
     }
 
     @Test
@@ -252,11 +308,16 @@ class OpenApiClientsIT {
     void theHarvesterClientReadsADeadLetterAndItsRetry() throws Exception {
         String refused = SOURCE + "~REFUSED-BY-ELASTICSEARCH";
         try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(), PostgresServer.USER, "")) {
-            db.createStatement().execute("insert into service_record (id, source_id, source_record_id, url, document, content_hash,"
-                    + " status, revision, first_seen, last_seen, last_changed) values ('" + refused + "', '" + SOURCE + "',"
-                    + " 'REFUSED-BY-ELASTICSEARCH', 'http://example.invalid/', '{\"id\":\"" + refused + "\",\"name\":{\"ko\":\"거절\"},"
-                    + "\"popularity\":\"많음\"}', 'x', 'ACTIVE', 1, now(), now(), now())");
-            db.createStatement().execute("insert into publish_outbox (record_id, operation, created_at) values ('" + refused + "', 'INDEX', now())");
+            db.createStatement()
+                    .execute("insert into service_record (id, source_id, source_record_id, url, document, content_hash,"
+                            + " status, revision, first_seen, last_seen, last_changed) values ('" + refused + "', '"
+                            + SOURCE + "',"
+                            + " 'REFUSED-BY-ELASTICSEARCH', 'http://example.invalid/', '{\"id\":\"" + refused
+                            + "\",\"name\":{\"ko\":\"거절\"},"
+                            + "\"popularity\":\"많음\"}', 'x', 'ACTIVE', 1, now(), now(), now())");
+            db.createStatement()
+                    .execute("insert into publish_outbox (record_id, operation, created_at) values ('" + refused
+                            + "', 'INDEX', now())");
         }
         List<DeadLetterView> letters = await().atMost(Duration.ofSeconds(30))
                 .until(() -> call("listDeadLetters", () -> records.listDeadLetters()), list -> !list.isEmpty());
@@ -264,7 +325,8 @@ class OpenApiClientsIT {
             assertThat(letter.getRecordId()).isEqualTo(refused);
             assertThat(letter.getError()).isNotBlank();
         });
-        RetryView retry = call("retryDeadLetter", () -> records.retryDeadLetter(letters.get(0).getId()));
+        RetryView retry = call(
+                "retryDeadLetter", () -> records.retryDeadLetter(letters.get(0).getId()));
         assertThat(retry.getPublished()).isFalse();
         assertThat(retry.getDeadLetter().getRecordId()).isEqualTo(refused);
     }
@@ -274,16 +336,21 @@ class OpenApiClientsIT {
     void everyOperationOfBothDocumentsWasCalled() throws Exception {
         Set<String> documented = new TreeSet<>();
         for (String app : List.of("catalogue-api", "harvester")) {
-            new YAMLMapper().readTree(REPO.resolve(app + "/target/openapi/openapi.yaml").toFile()).path("paths")
-                    .forEach(path -> path.forEach(operation -> documented.add(operation.path("operationId").asText())));
+            new YAMLMapper()
+                    .readTree(REPO.resolve(app + "/target/openapi/openapi.yaml").toFile())
+                    .path("paths")
+                    .forEach(path -> path.forEach(operation ->
+                            documented.add(operation.path("operationId").asText())));
         }
         assertThat(CALLED).isEqualTo(documented);
     }
 
     private static RunView harvestToEnd() throws Exception {
         RunStarted started = call("startRun", () -> sources.startRun(SOURCE));
-        return await().atMost(Duration.ofSeconds(120)).until(() -> call("getRun", () -> runs.getRun(started.getId())),
-                run -> !"running".equals(run.getStatus()));
+        return await().atMost(Duration.ofSeconds(120))
+                .until(
+                        () -> call("getRun", () -> runs.getRun(started.getId())),
+                        run -> !"running".equals(run.getStatus()));
     }
 
     private static <T> T call(String operationId, Callable<T> call) throws Exception {

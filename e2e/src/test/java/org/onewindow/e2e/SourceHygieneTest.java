@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,11 +25,12 @@ import org.junit.jupiter.api.Test;
 class SourceHygieneTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final List<String> MODULES = List.of("analysis-plugin", "bench", "catalogue-api", "connectors", "e2e", "harvester",
-            "local-runtime", "mappings");
+    private static final List<String> MODULES = List.of(
+            "analysis-plugin", "bench", "catalogue-api", "connectors", "e2e", "harvester", "local-runtime", "mappings");
     /** A package path of lower-case segments ending in a class name, as in {@code java.util.List} or {@code org.x.Y.method}. */
-    private static final Pattern QUALIFIED = Pattern.compile(
-            "(?<![\\w.@\"])((?:java|javax|jakarta|org|com|io)(?:\\.[a-z][a-z0-9_]*)+)\\.([A-Z]\\w*)");
+    private static final Pattern QUALIFIED =
+            Pattern.compile("(?<![\\w.@\"])((?:java|javax|jakarta|org|com|io)(?:\\.[a-z][a-z0-9_]*)+)\\.([A-Z]\\w*)");
+
     private static final Pattern IMPORT = Pattern.compile("import ([\\w.]+)\\.([A-Z]\\w*);");
     private static final Pattern DECLARED = Pattern.compile("\\b(?:class|record|interface|enum)\\s+([A-Z]\\w*)");
     private static final Pattern ANY_IMPORT = Pattern.compile("import (?:static )?[\\w.]+\\.(\\w+|\\*);");
@@ -77,14 +77,16 @@ class SourceHygieneTest {
                 }
                 Matcher name = QUALIFIED.matcher(code);
                 while (name.find()) {
-                    qualified.add(new String[] { ROOT.relativize(file) + ":" + (i + 1), name.group(1), name.group(2) });
+                    qualified.add(new String[] {ROOT.relativize(file) + ":" + (i + 1), name.group(1), name.group(2)});
                 }
             }
             Map<String, Set<String>> packagesByName = new HashMap<>();
-            qualified.forEach(q -> packagesByName.computeIfAbsent(q[2], n -> new HashSet<>()).add(q[1]));
+            qualified.forEach(q ->
+                    packagesByName.computeIfAbsent(q[2], n -> new HashSet<>()).add(q[1]));
             for (String[] q : qualified) {
                 // two classes of one simple name in a file: one of them has to be spelled out
-                boolean clash = packagesByName.get(q[2]).size() > 1 || (imported.containsKey(q[2]) && !imported.get(q[2]).equals(q[1]))
+                boolean clash = packagesByName.get(q[2]).size() > 1
+                        || (imported.containsKey(q[2]) && !imported.get(q[2]).equals(q[1]))
                         || declared.contains(q[2]);
                 if (!clash) {
                     found.add(q[0] + ": " + q[1] + "." + q[2]);
@@ -109,13 +111,18 @@ class SourceHygieneTest {
                 if (member.equals("@Inject") && memberSeen) {
                     found.add(ROOT.relativize(file) + ":" + (i + 1));
                 }
-                if (!TYPE.matcher(member).find() && !member.startsWith("@") && member.contains("(") && member.endsWith("{")
+                if (!TYPE.matcher(member).find()
+                        && !member.startsWith("@")
+                        && member.contains("(")
+                        && member.endsWith("{")
                         && !member.contains("=")) {
                     memberSeen = true; // a constructor or method
                 }
             }
         }
-        assertThat(found).as("@Inject fields after a constructor or method: move them to the top of the class").isEmpty();
+        assertThat(found)
+                .as("@Inject fields after a constructor or method: move them to the top of the class")
+                .isEmpty();
     }
 
     @Test
@@ -123,7 +130,9 @@ class SourceHygieneTest {
         List<String> found = new ArrayList<>();
         for (Path file : javaSources()) {
             List<String> lines = read(file);
-            String body = String.join("\n", lines.stream().filter(line -> !line.startsWith("import ")).toList());
+            String body = String.join(
+                    "\n",
+                    lines.stream().filter(line -> !line.startsWith("import ")).toList());
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < lines.size(); i++) {
                 Matcher imported = ANY_IMPORT.matcher(lines.get(i));
@@ -132,7 +141,10 @@ class SourceHygieneTest {
                 }
                 if (!seen.add(lines.get(i))) {
                     found.add(ROOT.relativize(file) + ":" + (i + 1) + ": twice: " + lines.get(i));
-                } else if (!"*".equals(imported.group(1)) && !Pattern.compile("\\b" + imported.group(1) + "\\b").matcher(body).find()) {
+                } else if (!"*".equals(imported.group(1))
+                        && !Pattern.compile("\\b" + imported.group(1) + "\\b")
+                                .matcher(body)
+                                .find()) {
                     found.add(ROOT.relativize(file) + ":" + (i + 1) + ": unused: " + lines.get(i));
                 }
             }

@@ -1,5 +1,9 @@
 package org.onewindow.harvester;
 
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.onewindow.harvester.config.HarvesterConfig;
 import org.onewindow.harvester.publish.CataloguePublisher;
@@ -8,11 +12,6 @@ import org.onewindow.harvester.run.InstanceIdentity;
 import org.onewindow.harvester.schedule.SourceSchedules;
 import org.onewindow.harvester.source.SourceCatalog;
 import org.onewindow.harvester.store.StoredRenditions;
-
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 /**
  * At start-up: close abandoned runs, clean stored renditions once (a maintenance task), load the bundled sources,
@@ -55,10 +54,14 @@ public class HarvesterStartup {
         try {
             CataloguePublisher.Result result = publisher.reconcile();
             if (result.published() > 0 || !result.failures().isEmpty()) {
-                LOG.infof("caught up with the index at start-up: %d published, %d failed", result.published(), result.failures().size());
+                LOG.infof(
+                        "caught up with the index at start-up: %d published, %d failed",
+                        result.published(), result.failures().size());
             }
         } catch (Exception e) {
-            LOG.warnf("Elasticsearch not ready at start-up (%s); pending changes are published after the next run", e.getMessage());
+            LOG.warnf(
+                    "Elasticsearch not ready at start-up (%s); pending changes are published after the next run",
+                    e.getMessage());
         }
     }
 }

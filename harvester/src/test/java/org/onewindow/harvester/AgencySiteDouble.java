@@ -3,20 +3,17 @@ package org.onewindow.harvester;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.arc.Arc;
+import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.elasticsearch.client.RestClient;
 import org.onewindow.harvester.fetch.FetchSession;
 import org.onewindow.harvester.fetch.RobotsRules;
 import org.onewindow.runtime.demo.DemoAgencySite;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import io.quarkus.arc.Arc;
-import io.restassured.path.json.JsonPath;
 
 /**
  * The 보건복지부 site double of the harvester tests, as every test expects to find it. Tests that break the site do
@@ -27,8 +24,7 @@ public final class AgencySiteDouble {
     /** The source that harvests the site. */
     public static final String SOURCE = "mohw-welfare";
 
-    private AgencySiteDouble() {
-    }
+    private AgencySiteDouble() {}
 
     /**
      * Every service shown, no test's stub, scenario or delay left; and the harvester's view of the site's robots.txt
@@ -43,8 +39,11 @@ public final class AgencySiteDouble {
         site.showAll();
         RobotsRules robots = Arc.container().instance(RobotsRules.class).get();
         FetchSession session = new FetchSession(0, true);
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> List.of(listingUrl(), detailUrl("any"))
-                .stream().map(url -> robots.check(url, session)).allMatch(verdict -> verdict.allowed() && verdict.crawlDelayMillis() == 0));
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> List.of(listingUrl(), detailUrl("any")).stream()
+                        .map(url -> robots.check(url, session))
+                        .allMatch(verdict -> verdict.allowed() && verdict.crawlDelayMillis() == 0));
     }
 
     /**
@@ -55,8 +54,10 @@ public final class AgencySiteDouble {
         heal();
         JsonPath run = OperatorCalls.runToEnd(SOURCE);
         RestClient elasticsearch = Arc.container().instance(RestClient.class).get();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> OperatorCalls.indexedCount(elasticsearch, SOURCE) == DemoAgencySite.services().size());
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> OperatorCalls.indexedCount(elasticsearch, SOURCE)
+                        == DemoAgencySite.services().size());
         assertThat(run.getString("status")).isEqualTo("succeeded");
     }
 
@@ -73,7 +74,8 @@ public final class AgencySiteDouble {
     public static void removeStubsUnder(String pathPrefix) {
         WireMockServer server = LocalServicesTestResource.site().server();
         List.copyOf(server.getStubMappings()).stream()
-                .filter(stub -> stub.getRequest().getUrlPath() != null && stub.getRequest().getUrlPath().startsWith(pathPrefix))
+                .filter(stub -> stub.getRequest().getUrlPath() != null
+                        && stub.getRequest().getUrlPath().startsWith(pathPrefix))
                 .forEach(server::removeStub);
     }
 

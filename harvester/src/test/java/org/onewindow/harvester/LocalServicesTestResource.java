@@ -1,5 +1,6 @@
 package org.onewindow.harvester;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,14 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.onewindow.runtime.TestBackends;
 import org.onewindow.runtime.demo.DemoAgencySite;
 import org.onewindow.runtime.demo.DemoAgencyWeb;
 import org.onewindow.runtime.demo.Gov24ApiAgency;
 import org.onewindow.runtime.demo.SeoulSitemapAgency;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Real PostgreSQL and Elasticsearch for the module's tests, started once and shared, plus the demo agency site
@@ -57,7 +55,8 @@ public class LocalServicesTestResource implements QuarkusTestResourceLifecycleMa
         config.put("onewindow.harvest.max-retry-after", "3s");
         config.put("onewindow.harvest.max-body-bytes", "1048576");
         config.put("onewindow.harvest.publish-interval", "1s");
-        config.put("onewindow.harvest.run-timeout", "3h"); // not the default, so that ApplyTimeoutTest sees which is used
+        config.put(
+                "onewindow.harvest.run-timeout", "3h"); // not the default, so that ApplyTimeoutTest sees which is used
         config.put("onewindow.instance-id", "test-harvester");
         config.put("onewindow.harvest.robots-cache", "1s");
         config.put("onewindow.mapping-dir", mappingDirectory().toString());
@@ -66,7 +65,10 @@ public class LocalServicesTestResource implements QuarkusTestResourceLifecycleMa
         config.put("onewindow.sources." + SLOW_SOURCE + ".allow-private-networks", "true");
         config.put("onewindow.sources." + SLOW_SOURCE + ".record-timeout", "1s");
         // The agency site doubles run on loopback: those sources are allowed it.
-        for (String source : List.of("ids-a", "ids-a-b", "routes-one")) { // RecordIdentityTest's and HarvestRoutesTest's, stubbed on the same site
+        for (String source : List.of(
+                "ids-a",
+                "ids-a-b",
+                "routes-one")) { // RecordIdentityTest's and HarvestRoutesTest's, stubbed on the same site
             config.put("onewindow.sources." + source + ".base-url", site.baseUrl());
             config.put("onewindow.sources." + source + ".delay-millis", "0");
         }
@@ -89,7 +91,8 @@ public class LocalServicesTestResource implements QuarkusTestResourceLifecycleMa
                     Files.copy(file, directory.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            try (InputStream bundled = LocalServicesTestResource.class.getResourceAsStream("/sources/mohw-welfare.yaml")) {
+            try (InputStream bundled =
+                    LocalServicesTestResource.class.getResourceAsStream("/sources/mohw-welfare.yaml")) {
                 String mapping = new String(bundled.readAllBytes(), StandardCharsets.UTF_8)
                         .replace("id: mohw-welfare", "id: " + SLOW_SOURCE)
                         .replace("  name: title", "  name: no-such-field");

@@ -3,46 +3,55 @@ package org.onewindow.harvester;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
 import org.onewindow.mappings.index.ServiceIndex;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 
 /** What the harvester tests do through the operator API and read back from Elasticsearch. */
 public final class OperatorCalls {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private OperatorCalls() {
-    }
+    private OperatorCalls() {}
 
     public static RequestSpecification operator() {
         return given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY);
     }
 
     public static long startRun(String source) {
-        return operator().post("/api/v1/sources/{id}/runs", source).then().statusCode(202).extract().jsonPath().getLong("id");
+        return operator()
+                .post("/api/v1/sources/{id}/runs", source)
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     /** Waits until the run is no longer running (it may be held for review) and returns it. */
     public static JsonPath awaitEnd(long runId) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> !"running".equals(run(runId).getString("status")));
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> !"running".equals(run(runId).getString("status")));
         return run(runId);
     }
 
     public static JsonPath run(long runId) {
-        return operator().get("/api/v1/runs/{id}", runId).then().statusCode(200).extract().jsonPath();
+        return operator()
+                .get("/api/v1/runs/{id}", runId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     public static JsonPath runToEnd(String source) {
@@ -50,8 +59,13 @@ public final class OperatorCalls {
     }
 
     public static List<String> errors(long runId) {
-        return operator().get("/api/v1/runs/{id}/errors", runId).then().statusCode(200)
-                .extract().jsonPath().getList("collect { it.stage + ' ' + it.recordId + ' ' + it.message }");
+        return operator()
+                .get("/api/v1/runs/{id}/errors", runId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("collect { it.stage + ' ' + it.recordId + ' ' + it.message }");
     }
 
     public static long indexedCount(RestClient elasticsearch) throws IOException {
@@ -62,9 +76,15 @@ public final class OperatorCalls {
     /** Documents of one source in the index. */
     public static long indexedCount(RestClient elasticsearch, String sourceId) throws IOException {
         Request count = new Request("GET", "/" + ServiceIndex.ALIAS + "/_count");
-        count.setJsonEntity(JSON.createObjectNode().set("query", JSON.createObjectNode().set("term", JSON.createObjectNode().put("sourceId", sourceId)))
+        count.setJsonEntity(JSON.createObjectNode()
+                .set(
+                        "query",
+                        JSON.createObjectNode()
+                                .set("term", JSON.createObjectNode().put("sourceId", sourceId)))
                 .toString());
-        return JSON.readTree(elasticsearch.performRequest(count).getEntity().getContent()).path("count").asLong();
+        return JSON.readTree(elasticsearch.performRequest(count).getEntity().getContent())
+                .path("count")
+                .asLong();
     }
 
     public static JsonNode indexedDocument(RestClient elasticsearch, String id) throws IOException {
@@ -76,9 +96,13 @@ public final class OperatorCalls {
     public static Map<String, Long> indexedVersions(RestClient elasticsearch) throws IOException {
         Request search = new Request("GET", "/" + ServiceIndex.ALIAS + "/_search");
         search.setJsonEntity("{\"size\":10000,\"version\":true,\"_source\":false,\"query\":{\"match_all\":{}}}");
-        JsonNode hits = JSON.readTree(elasticsearch.performRequest(search).getEntity().getContent()).path("hits").path("hits");
+        JsonNode hits = JSON.readTree(
+                        elasticsearch.performRequest(search).getEntity().getContent())
+                .path("hits")
+                .path("hits");
         Map<String, Long> versions = new HashMap<>();
-        hits.forEach(hit -> versions.put(hit.path("_id").asText(), hit.path("_version").asLong()));
+        hits.forEach(hit ->
+                versions.put(hit.path("_id").asText(), hit.path("_version").asLong()));
         return versions;
     }
 }

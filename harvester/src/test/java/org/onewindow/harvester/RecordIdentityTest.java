@@ -5,11 +5,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.elasticsearch.client.RestClient;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
@@ -17,14 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.onewindow.harvester.publish.CataloguePublisher;
 import org.onewindow.harvester.store.CatalogueRecord;
 import org.onewindow.harvester.store.RecordStatus;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 
 /**
  * A record's catalogue id is given once per (source, local id), stored with it and never changed: two sources whose
@@ -63,7 +60,9 @@ class RecordIdentityTest {
         assertThat(name("ids-a~b-X")).isEqualTo("ids-a의 b-X 서비스");
         JsonPath again = OperatorCalls.runToEnd(AB);
         assertThat(again.getInt("counts.unchanged")).isEqualTo(1);
-        assertThat(again.getInt("counts.updated")).as("the other source did not overwrite it").isZero();
+        assertThat(again.getInt("counts.updated"))
+                .as("the other source did not overwrite it")
+                .isZero();
     }
 
     @Test
@@ -72,7 +71,9 @@ class RecordIdentityTest {
 
         assertThat(OperatorCalls.runToEnd(A).getInt("counts.added")).isEqualTo(2);
         JsonPath second = OperatorCalls.runToEnd(A);
-        assertThat(second.getInt("counts.updated")).as("a new revision on every run").isZero();
+        assertThat(second.getInt("counts.updated"))
+                .as("a new revision on every run")
+                .isZero();
         assertThat(second.getInt("counts.unchanged")).isEqualTo(2);
 
         assertThat(name("ids-a~p~20q")).isEqualTo("띄어 쓴 id의 서비스");
@@ -88,7 +89,8 @@ class RecordIdentityTest {
             legacy.sourceId = A;
             legacy.sourceRecordId = "r s";
             legacy.url = "https://ids.example.go.kr/a/r%20s";
-            legacy.document = "{\"id\":\"ids-a-r_s\",\"sourceId\":\"ids-a\",\"sourceRecordId\":\"r s\",\"name\":{\"ko\":\"옛 이름\"}}";
+            legacy.document =
+                    "{\"id\":\"ids-a-r_s\",\"sourceId\":\"ids-a\",\"sourceRecordId\":\"r s\",\"name\":{\"ko\":\"옛 이름\"}}";
             legacy.contentHash = "stored-by-an-earlier-release";
             legacy.status = RecordStatus.ACTIVE;
             legacy.revision = 1;
@@ -101,25 +103,38 @@ class RecordIdentityTest {
         assertThat(run.getInt("counts.updated")).isEqualTo(1);
         assertThat(run.getInt("counts.added")).isZero();
         assertThat(name("ids-a-r_s")).isEqualTo("새 이름");
-        assertThat(QuarkusTransaction.requiringNew().call(() -> CatalogueRecord.count("sourceId = ?1 and sourceRecordId = ?2", A, "r s")))
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> CatalogueRecord.count("sourceId = ?1 and sourceRecordId = ?2", A, "r s")))
                 .isEqualTo(1);
-        OperatorCalls.operator().get("/api/v1/records/{id}/versions", "ids-a-r_s").then().statusCode(200)
+        OperatorCalls.operator()
+                .get("/api/v1/records/{id}/versions", "ids-a-r_s")
+                .then()
+                .statusCode(200)
                 .body("revision", Matchers.contains(2)) // the stored row had no history of its own
                 .body("change", Matchers.contains("updated"));
     }
 
     private String name(String id) throws IOException {
-        return OperatorCalls.indexedDocument(elasticsearch, id).path("name").path("ko").asText();
+        return OperatorCalls.indexedDocument(elasticsearch, id)
+                .path("name")
+                .path("ko")
+                .asText();
     }
 
     /** The source's JSON API lists these records (local id → name), each whole. */
     private static void serve(String path, Map<String, String> names) throws IOException {
         var items = JSON.createArrayNode();
-        names.forEach((id, name) -> items.addObject().put("id", id).put("name", name).put("summary", name + "를 안내합니다."));
+        names.forEach(
+                (id, name) -> items.addObject().put("id", id).put("name", name).put("summary", name + "를 안내합니다."));
         var body = JSON.createObjectNode().put("total", names.size());
         body.set("items", items);
-        LocalServicesTestResource.site().server().stubFor(get(urlPathEqualTo("/ids/" + path + "/services")).atPriority(0)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=UTF-8")
-                        .withBody(JSON.writeValueAsString(body))));
+        LocalServicesTestResource.site()
+                .server()
+                .stubFor(get(urlPathEqualTo("/ids/" + path + "/services"))
+                        .atPriority(0)
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "application/json; charset=UTF-8")
+                                .withBody(JSON.writeValueAsString(body))));
     }
 }

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterEach;
@@ -19,19 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.onewindow.harvester.store.CatalogueRecord;
 import org.onewindow.harvester.store.HarvestRun;
-import org.onewindow.harvester.store.RunStatus;
 import org.onewindow.harvester.store.RecordStatus;
+import org.onewindow.harvester.store.RunStatus;
 import org.onewindow.mappings.index.ServiceIndex;
 import org.onewindow.runtime.demo.DemoAgencySite;
 import org.onewindow.runtime.demo.DemoService;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 
 /** What operators decide: runs held for review (approve, discard), cancelling a run, a full reindex. */
 @QuarkusTest
@@ -63,7 +60,9 @@ class ReviewAndControlTest {
     void aRunThatWouldWithdrawMoreThanThirtyPercentIsHeldUntilAnOperatorDecides() throws IOException {
         List<DemoService> ending = SERVICES.subList(0, 20); // 20 of 64: 31 %
         ending.forEach(service -> LocalServicesTestResource.site().hide(service.id()));
-        assertThat(OperatorCalls.runToEnd(SOURCE).getInt("counts.withdrawn")).as("first miss").isZero();
+        assertThat(OperatorCalls.runToEnd(SOURCE).getInt("counts.withdrawn"))
+                .as("first miss")
+                .isZero();
 
         JsonPath held = OperatorCalls.runToEnd(SOURCE);
 
@@ -71,28 +70,60 @@ class ReviewAndControlTest {
         assertThat(held.getInt("counts.withdrawn")).isEqualTo(20);
         assertThat(held.getDouble("shareChanged")).isGreaterThan(0.3);
         assertThat(held.getString("message")).contains("withdraw 20 of 64 services");
-        assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).as("nothing published while held").isEqualTo(SERVICES.size());
+        assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE))
+                .as("nothing published while held")
+                .isEqualTo(SERVICES.size());
         long heldId = held.getLong("id");
-        assertThat(OperatorCalls.operator().get("/api/v1/runs/{id}/changes", heldId).then().statusCode(200)
-                .extract().jsonPath().getList("change", String.class)).hasSize(20).containsOnly("withdrawn");
+        assertThat(OperatorCalls.operator()
+                        .get("/api/v1/runs/{id}/changes", heldId)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("change", String.class))
+                .hasSize(20)
+                .containsOnly("withdrawn");
 
-        JsonPath discarded = OperatorCalls.operator().post("/api/v1/runs/{id}/discard", heldId).then().statusCode(200).extract().jsonPath();
+        JsonPath discarded = OperatorCalls.operator()
+                .post("/api/v1/runs/{id}/discard", heldId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(discarded.getString("status")).isEqualTo("cancelled");
         assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).isEqualTo(SERVICES.size());
-        assertThat(ending).as("the discarded run left no miss behind: only the first run's").allSatisfy(service -> assertThat(
-                QuarkusTransaction.requiringNew().call(() -> CatalogueRecord.<CatalogueRecord>findById(SOURCE + "~" + service.id()).missCount))
-                .isEqualTo(1));
-        OperatorCalls.operator().post("/api/v1/runs/{id}/approve", heldId).then().statusCode(409)
+        assertThat(ending)
+                .as("the discarded run left no miss behind: only the first run's")
+                .allSatisfy(service -> assertThat(QuarkusTransaction.requiringNew()
+                                .call(() -> CatalogueRecord.<CatalogueRecord>findById(SOURCE + "~" + service.id())
+                                        .missCount))
+                        .isEqualTo(1));
+        OperatorCalls.operator()
+                .post("/api/v1/runs/{id}/approve", heldId)
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
 
         JsonPath heldAgain = OperatorCalls.runToEnd(SOURCE);
         assertThat(heldAgain.getString("status")).isEqualTo("held");
-        JsonPath approved = OperatorCalls.operator().post("/api/v1/runs/{id}/approve", heldAgain.getLong("id")).then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath approved = OperatorCalls.operator()
+                .post("/api/v1/runs/{id}/approve", heldAgain.getLong("id"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(approved.getString("status")).isEqualTo("succeeded");
         assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).isEqualTo(SERVICES.size() - 20);
-        assertThat(OperatorCalls.operator().get("/api/v1/records/{id}/versions", "mohw-welfare~" + ending.get(0).id())
-                .then().statusCode(200).extract().jsonPath().getList("change", String.class)).endsWith("withdrawn");
+        assertThat(OperatorCalls.operator()
+                        .get(
+                                "/api/v1/records/{id}/versions",
+                                "mohw-welfare~" + ending.get(0).id())
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("change", String.class))
+                .endsWith("withdrawn");
     }
 
     @Test
@@ -104,10 +135,14 @@ class ReviewAndControlTest {
 
         JsonPath next = OperatorCalls.runToEnd(SOURCE);
         assertThat(OperatorCalls.run(held.getLong("id")).getString("status")).isEqualTo("cancelled");
-        assertThat(OperatorCalls.run(held.getLong("id")).getString("message")).contains("superseded by run " + next.getLong("id"));
+        assertThat(OperatorCalls.run(held.getLong("id")).getString("message"))
+                .contains("superseded by run " + next.getLong("id"));
         assertThat(next.getString("status")).isEqualTo("held");
 
-        OperatorCalls.operator().post("/api/v1/runs/{id}/approve", next.getLong("id")).then().statusCode(200);
+        OperatorCalls.operator()
+                .post("/api/v1/runs/{id}/approve", next.getLong("id"))
+                .then()
+                .statusCode(200);
         assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).isEqualTo(SERVICES.size());
     }
 
@@ -117,8 +152,12 @@ class ReviewAndControlTest {
         LocalServicesTestResource.site().server().setGlobalFixedDelay(150);
         long runId = OperatorCalls.startRun(SOURCE);
 
-        OperatorCalls.operator().post("/api/v1/sources/{id}/runs", SOURCE).then().statusCode(409)
-                .contentType("application/problem+json").body("runningRunId", equalTo((int) runId));
+        OperatorCalls.operator()
+                .post("/api/v1/sources/{id}/runs", SOURCE)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("runningRunId", equalTo((int) runId));
         OperatorCalls.operator().post("/api/v1/runs/{id}/cancel", runId).then().statusCode(202);
 
         JsonPath run = OperatorCalls.awaitEnd(runId);
@@ -142,7 +181,8 @@ class ReviewAndControlTest {
             return run.id;
         });
 
-        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(40))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> !"running".equals(OperatorCalls.run(ghostRun).getString("status")));
 
         JsonPath closed = OperatorCalls.run(ghostRun);
@@ -155,11 +195,18 @@ class ReviewAndControlTest {
     void aFullReindexFillsAFreshIndexAndMovesTheAliasToIt() throws IOException {
         String before = indexBehindAlias();
 
-        int indexed = OperatorCalls.operator().post("/api/v1/index/rebuild").then().statusCode(200).extract().jsonPath().getInt("indexed");
+        int indexed = OperatorCalls.operator()
+                .post("/api/v1/index/rebuild")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getInt("indexed");
 
         String after = indexBehindAlias();
         assertThat(after).isNotEqualTo(before).startsWith(ServiceIndex.INDEX + "-r");
-        long active = QuarkusTransaction.requiringNew().call(() -> CatalogueRecord.count("status", RecordStatus.ACTIVE));
+        long active =
+                QuarkusTransaction.requiringNew().call(() -> CatalogueRecord.count("status", RecordStatus.ACTIVE));
         assertThat(indexed).isEqualTo((int) active);
         assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).isEqualTo(active);
         JsonPath run = OperatorCalls.runToEnd(SOURCE);
@@ -168,7 +215,10 @@ class ReviewAndControlTest {
     }
 
     private String indexBehindAlias() throws IOException {
-        var aliases = json.readTree(elasticsearch.performRequest(new Request("GET", "/_alias/" + ServiceIndex.ALIAS)).getEntity().getContent());
+        var aliases = json.readTree(elasticsearch
+                .performRequest(new Request("GET", "/_alias/" + ServiceIndex.ALIAS))
+                .getEntity()
+                .getContent());
         assertThat(aliases.size()).isEqualTo(1);
         return aliases.fieldNames().next();
     }

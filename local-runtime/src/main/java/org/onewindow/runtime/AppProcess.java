@@ -30,20 +30,34 @@ public final class AppProcess implements AutoCloseable {
     }
 
     /** A small JVM that starts fast (C1 only, serial GC): right for tests and the demo stack, not for measuring speed. */
-    public static final List<String> SMALL_JVM = List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    public static final List<String> SMALL_JVM =
+            List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     /**
      * @param environment environment variables (Quarkus reads QUARKUS_… and ONEWINDOW_… from it)
      * @param properties  system properties, for keys that have no environment form (per-source overrides)
      */
-    public static AppProcess start(String name, Path jar, int port, Map<String, String> environment,
-            Map<String, String> properties, Path log, Consumer<String> progress) {
+    public static AppProcess start(
+            String name,
+            Path jar,
+            int port,
+            Map<String, String> environment,
+            Map<String, String> properties,
+            Path log,
+            Consumer<String> progress) {
         return start(name, jar, port, SMALL_JVM, environment, properties, log, progress);
     }
 
     /** @param jvmOptions heap, collector and compiler options of the app's JVM ({@link #SMALL_JVM} by default) */
-    public static AppProcess start(String name, Path jar, int port, List<String> jvmOptions, Map<String, String> environment,
-            Map<String, String> properties, Path log, Consumer<String> progress) {
+    public static AppProcess start(
+            String name,
+            Path jar,
+            int port,
+            List<String> jvmOptions,
+            Map<String, String> environment,
+            Map<String, String> properties,
+            Path log,
+            Consumer<String> progress) {
         if (!Files.isRegularFile(jar)) {
             throw new RuntimeEnvironmentException("missing " + jar + " (build it first: ./mvnw -DskipTests package)");
         }
@@ -51,14 +65,16 @@ public final class AppProcess implements AutoCloseable {
             throw new RuntimeEnvironmentException("port " + port + " for the " + name + " is taken; stop what uses it"
                     + " (ss -ltnp | grep :" + port + ") or choose another port");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -66,7 +82,8 @@ public final class AppProcess implements AutoCloseable {
             Instant started = Instant.now();
             AppProcess app = new AppProcess(name, builder.start(), port, log);
             app.awaitReady();
-            progress.accept(name + ": ready at " + app.url() + " in " + Duration.between(started, Instant.now()).toSeconds() + " s");
+            progress.accept(name + ": ready at " + app.url() + " in "
+                    + Duration.between(started, Instant.now()).toSeconds() + " s");
             return app;
         } catch (IOException e) {
             throw new RuntimeEnvironmentException("cannot start the " + name + ": " + e.getMessage(), e);
@@ -87,7 +104,8 @@ public final class AppProcess implements AutoCloseable {
 
     private void awaitReady() {
         try {
-            Readiness.await("the " + name, URI.create(url() + "/q/health/ready"), READY_TIMEOUT, process::isAlive, this::tail);
+            Readiness.await(
+                    "the " + name, URI.create(url() + "/q/health/ready"), READY_TIMEOUT, process::isAlive, this::tail);
         } catch (RuntimeEnvironmentException e) {
             close();
             throw e;
@@ -97,7 +115,8 @@ public final class AppProcess implements AutoCloseable {
     private String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
-            return "last lines of " + log + ":\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+            return "last lines of " + log + ":\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
         } catch (IOException e) {
             return "(no log at " + log + ")";
         }

@@ -8,17 +8,18 @@ import java.util.concurrent.TimeUnit;
 /** Runs a short command to completion and fails with its output when it does not succeed. */
 final class Commands {
 
-    private Commands() {
-    }
+    private Commands() {}
 
     static String run(List<String> command, long timeoutSeconds) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getOutputStream().close();
             byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new RuntimeEnvironmentException("timed out after " + timeoutSeconds + " s: " + String.join(" ", command));
+                throw new RuntimeEnvironmentException(
+                        "timed out after " + timeoutSeconds + " s: " + String.join(" ", command));
             }
             String text = new String(output, StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {

@@ -74,14 +74,20 @@ public final class ElasticsearchNode implements AutoCloseable {
         }
         int httpPort = options.httpPort() == 0 ? Ports.free() : options.httpPort();
         if (!Ports.isAvailable(httpPort)) {
-            throw new RuntimeEnvironmentException("port " + httpPort + " for Elasticsearch is taken; free it or choose another");
+            throw new RuntimeEnvironmentException(
+                    "port " + httpPort + " for Elasticsearch is taken; free it or choose another");
         }
         int transportPort = Ports.free();
         Path config = prepareNodeDir(home, nodeDir, options.heap());
         Path pidFile = nodeDir.resolve("elasticsearch.pid");
         List<String> command = NodeUser.asNodeUser(List.of(
-                "env", "ES_JAVA_HOME=" + System.getProperty("java.home"), "ES_PATH_CONF=" + config,
-                home.resolve("bin/elasticsearch").toString(), "-d", "-p", pidFile.toString(),
+                "env",
+                "ES_JAVA_HOME=" + System.getProperty("java.home"),
+                "ES_PATH_CONF=" + config,
+                home.resolve("bin/elasticsearch").toString(),
+                "-d",
+                "-p",
+                pidFile.toString(),
                 "-Ecluster.name=onewindow-local",
                 "-Enode.name=onewindow-local",
                 "-Ediscovery.type=single-node",
@@ -99,11 +105,12 @@ public final class ElasticsearchNode implements AutoCloseable {
         try {
             Commands.run(command, START_TIMEOUT.toSeconds());
         } catch (RuntimeEnvironmentException e) {
-            throw new RuntimeEnvironmentException("Elasticsearch did not start: " + e.getMessage()
-                    + "\n" + logTail(nodeDir), e);
+            throw new RuntimeEnvironmentException(
+                    "Elasticsearch did not start: " + e.getMessage() + "\n" + logTail(nodeDir), e);
         }
-        long pid = readPid(pidFile).orElseThrow(() -> new RuntimeEnvironmentException(
-                "Elasticsearch started but wrote no pid file " + pidFile + "\n" + logTail(nodeDir)));
+        long pid = readPid(pidFile)
+                .orElseThrow(() -> new RuntimeEnvironmentException(
+                        "Elasticsearch started but wrote no pid file " + pidFile + "\n" + logTail(nodeDir)));
         ElasticsearchNode node = new ElasticsearchNode(nodeDir, httpPort, pid);
         node.awaitHealthy(START_TIMEOUT);
         progress.accept("Elasticsearch: ready at " + node.httpUrl() + " in "
@@ -130,8 +137,12 @@ public final class ElasticsearchNode implements AutoCloseable {
 
     private void awaitHealthy(Duration timeout) {
         try {
-            Readiness.await("Elasticsearch", URI.create(httpUrl() + "/_cluster/health?wait_for_status=yellow&timeout=5s"), timeout,
-                    () -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), () -> logTail(nodeDir));
+            Readiness.await(
+                    "Elasticsearch",
+                    URI.create(httpUrl() + "/_cluster/health?wait_for_status=yellow&timeout=5s"),
+                    timeout,
+                    () -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
+                    () -> logTail(nodeDir));
         } catch (RuntimeEnvironmentException e) {
             close();
             throw e;
@@ -159,13 +170,15 @@ public final class ElasticsearchNode implements AutoCloseable {
     }
 
     private static Path installedDistribution(Options options, Consumer<String> progress) {
-        String key = sha256(options.distribution().getFileName() + ":" + size(options.distribution()) + ":" + digest(options.plugin()))
+        String key = sha256(options.distribution().getFileName() + ":" + size(options.distribution()) + ":"
+                        + digest(options.plugin()))
                 .substring(0, 12);
         Path home = distributionCache().resolve("dist-" + key);
         if (Files.isRegularFile(home.resolve(".installed"))) {
             return home;
         }
-        progress.accept("Elasticsearch: unpacking " + options.distribution().getFileName() + " and installing the analysis plugin");
+        progress.accept("Elasticsearch: unpacking " + options.distribution().getFileName()
+                + " and installing the analysis plugin");
         try {
             Files.createDirectories(home.getParent());
             if (NodeUser.callerIsRoot()) {
@@ -173,10 +186,16 @@ public final class ElasticsearchNode implements AutoCloseable {
             }
             Path staging = Files.createTempDirectory(home.getParent(), "staging-");
             unzipStrippingTopFolder(options.distribution(), staging);
-            Commands.run(List.of("env", "ES_JAVA_HOME=" + System.getProperty("java.home"),
-                    "ES_PATH_CONF=" + staging.resolve("config"),
-                    staging.resolve("bin/elasticsearch-plugin").toString(), "install", "--batch",
-                    options.plugin().toUri().toString()), 300);
+            Commands.run(
+                    List.of(
+                            "env",
+                            "ES_JAVA_HOME=" + System.getProperty("java.home"),
+                            "ES_PATH_CONF=" + staging.resolve("config"),
+                            staging.resolve("bin/elasticsearch-plugin").toString(),
+                            "install",
+                            "--batch",
+                            options.plugin().toUri().toString()),
+                    300);
             Files.writeString(staging.resolve(".installed"), Instant.now().toString());
             Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
             NodeUser.own(staging);
@@ -211,14 +230,20 @@ public final class ElasticsearchNode implements AutoCloseable {
 
     /** A node left behind by a killed build or supervisor would hold the data directory lock: stop it first. */
     private static void stopStale(Path nodeDir) {
-        readPid(nodeDir.resolve("elasticsearch.pid")).ifPresent(pid -> ProcessHandle.of(pid)
-                .filter(p -> p.info().commandLine().map(c -> c.contains(nodeDir.toString())).orElse(false))
-                .ifPresent(p -> Processes.stop(pid)));
+        readPid(nodeDir.resolve("elasticsearch.pid"))
+                .ifPresent(pid -> ProcessHandle.of(pid)
+                        .filter(p -> p.info()
+                                .commandLine()
+                                .map(c -> c.contains(nodeDir.toString()))
+                                .orElse(false))
+                        .ifPresent(p -> Processes.stop(pid)));
     }
 
     private static Optional<Long> readPid(Path pidFile) {
         try {
-            return Files.exists(pidFile) ? Optional.of(Long.parseLong(Files.readString(pidFile).strip())) : Optional.empty();
+            return Files.exists(pidFile)
+                    ? Optional.of(Long.parseLong(Files.readString(pidFile).strip()))
+                    : Optional.empty();
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -231,7 +256,8 @@ public final class ElasticsearchNode implements AutoCloseable {
                 return "(no log at " + log + ")";
             }
             List<String> lines = Files.readAllLines(log);
-            return "last lines of " + log + ":\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
+            return "last lines of " + log + ":\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
         } catch (IOException e) {
             return "(cannot read " + log + ")";
         }
@@ -258,7 +284,8 @@ public final class ElasticsearchNode implements AutoCloseable {
                     Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
                 }
                 boolean executable = name.contains("/bin/") || name.contains("/platform/");
-                Files.setPosixFilePermissions(out, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+                Files.setPosixFilePermissions(
+                        out, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
             }
         }
     }
@@ -319,8 +346,8 @@ public final class ElasticsearchNode implements AutoCloseable {
 
     private static void requireFile(Path file, String what) {
         if (file == null || !Files.isRegularFile(file)) {
-            throw new RuntimeEnvironmentException("missing " + what + ": " + file
-                    + " (build the project first: ./mvnw -DskipTests package)");
+            throw new RuntimeEnvironmentException(
+                    "missing " + what + ": " + file + " (build the project first: ./mvnw -DskipTests package)");
         }
     }
 }

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.IntBinaryOperator;
-
 import org.onewindow.runtime.demo.DemoAgency;
 import org.onewindow.runtime.demo.DemoAgencyWeb;
 
@@ -29,13 +28,37 @@ public final class LocalStack implements AutoCloseable {
      * @param persistent  keep database and index between starts
      * @param ports       0 means a free port
      */
-    public record Settings(Path stateDir, Path elasticsearchZip, Path analysisPluginZip, Path harvesterJar, Path apiJar,
-            String operatorKey, boolean persistent, Ports ports, Profile profile) {
+    public record Settings(
+            Path stateDir,
+            Path elasticsearchZip,
+            Path analysisPluginZip,
+            Path harvesterJar,
+            Path apiJar,
+            String operatorKey,
+            boolean persistent,
+            Ports ports,
+            Profile profile) {
 
         /** The demo stack's settings ({@link Profile#demo()}). */
-        public Settings(Path stateDir, Path elasticsearchZip, Path analysisPluginZip, Path harvesterJar, Path apiJar,
-                String operatorKey, boolean persistent, Ports ports) {
-            this(stateDir, elasticsearchZip, analysisPluginZip, harvesterJar, apiJar, operatorKey, persistent, ports, Profile.demo());
+        public Settings(
+                Path stateDir,
+                Path elasticsearchZip,
+                Path analysisPluginZip,
+                Path harvesterJar,
+                Path apiJar,
+                String operatorKey,
+                boolean persistent,
+                Ports ports) {
+            this(
+                    stateDir,
+                    elasticsearchZip,
+                    analysisPluginZip,
+                    harvesterJar,
+                    apiJar,
+                    operatorKey,
+                    persistent,
+                    ports,
+                    Profile.demo());
         }
     }
 
@@ -43,8 +66,12 @@ public final class LocalStack implements AutoCloseable {
      * What differs between the demo stack and, say, the benchmark's: Elasticsearch's heap, the apps' JVM options, the
      * agency sites served (each source pointed at its site), and further configuration of the harvester and the API.
      */
-    public record Profile(String elasticsearchHeap, List<String> appJvmOptions, List<DemoAgency> agencies,
-            Map<String, String> harvesterProperties, Map<String, String> apiProperties) {
+    public record Profile(
+            String elasticsearchHeap,
+            List<String> appJvmOptions,
+            List<DemoAgency> agencies,
+            Map<String, String> harvesterProperties,
+            Map<String, String> apiProperties) {
 
         public static Profile demo() {
             return new Profile("512m", AppProcess.SMALL_JVM, DemoAgency.all(), Map.of(), Map.of());
@@ -59,8 +86,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Where each part runs. */
-    public record Component(String name, String url, long pid) {
-    }
+    public record Component(String name, String url, long pid) {}
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, StackPart> parts = new LinkedHashMap<>();
@@ -68,8 +94,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<String> order = new ArrayList<>();
     private final Map<String, String> entryPaths = new LinkedHashMap<>();
 
-    private LocalStack() {
-    }
+    private LocalStack() {}
 
     public static LocalStack start(Settings settings, Consumer<String> progress) {
         LocalStack stack = new LocalStack();
@@ -86,8 +111,11 @@ public final class LocalStack implements AutoCloseable {
         Path state = settings.stateDir().toAbsolutePath();
         // The local stack prefers the usual ports; tests take any free one, so they pass while a stack is up. A part
         // started again after a crash keeps the port it was given.
-        IntBinaryOperator port = (configured, usual) -> configured != 0 ? configured
-                : settings.persistent() ? org.onewindow.runtime.Ports.preferredOrFree(usual) : org.onewindow.runtime.Ports.free();
+        IntBinaryOperator port = (configured, usual) -> configured != 0
+                ? configured
+                : settings.persistent()
+                        ? org.onewindow.runtime.Ports.preferredOrFree(usual)
+                        : org.onewindow.runtime.Ports.free();
         Path postgresData = settings.persistent() ? state.resolve("postgres") : null;
         int postgresPort = port.applyAsInt(settings.ports().postgres(), 5432);
         PostgresServer[] postgres = new PostgresServer[1];
@@ -96,36 +124,49 @@ public final class LocalStack implements AutoCloseable {
             return new StackPart.Running(postgres[0], postgres[0].jdbcUrl(), postgres[0].pid());
         }));
 
-        ElasticsearchNode.Options elasticsearchOptions = new ElasticsearchNode.Options(settings.elasticsearchZip(),
-                settings.analysisPluginZip(), state, port.applyAsInt(settings.ports().elasticsearch(), 9200),
-                settings.profile().elasticsearchHeap(), settings.persistent());
+        ElasticsearchNode.Options elasticsearchOptions = new ElasticsearchNode.Options(
+                settings.elasticsearchZip(),
+                settings.analysisPluginZip(),
+                state,
+                port.applyAsInt(settings.ports().elasticsearch(), 9200),
+                settings.profile().elasticsearchHeap(),
+                settings.persistent());
         int[] elasticsearchPort = new int[1];
         add(new StackPart("elasticsearch", () -> {
             // started again, a node keeps its data whatever the stack's setting: only a first start may begin empty
-            ElasticsearchNode node = ElasticsearchNode.start(elasticsearchPort[0] == 0 ? elasticsearchOptions
-                    : elasticsearchOptions.again(elasticsearchPort[0]), progress);
+            ElasticsearchNode node = ElasticsearchNode.start(
+                    elasticsearchPort[0] == 0 ? elasticsearchOptions : elasticsearchOptions.again(elasticsearchPort[0]),
+                    progress);
             elasticsearchPort[0] = node.httpPort();
             return new StackPart.Running(node, node.httpUrl(), node.pid());
         }));
 
-        // One server per demo agency, as agencies are separate hosts: 8089, 8090, … when free (or from the port asked for).
+        // One server per demo agency, as agencies are separate hosts: 8089, 8090, … when free (or from the port asked
+        // for).
         List<DemoAgency> agencies = settings.profile().agencies();
         int firstDemoPort = settings.ports().demoSite();
-        DemoAgencyWeb web = DemoAgencyWeb.start(agencies, i -> firstDemoPort != 0 ? firstDemoPort + i : port.applyAsInt(0, 8089 + i));
+        DemoAgencyWeb web = DemoAgencyWeb.start(
+                agencies, i -> firstDemoPort != 0 ? firstDemoPort + i : port.applyAsInt(0, 8089 + i));
         started.add(web);
         for (DemoAgencyWeb.Site site : web.sites().values()) {
-            progress.accept("demo agency site: " + site.agency().serviceCount() + " services of " + site.agency().agencyName()
-                    + " (" + site.agency().sourceId() + ") at " + site.baseUrl());
+            progress.accept("demo agency site: " + site.agency().serviceCount() + " services of "
+                    + site.agency().agencyName() + " (" + site.agency().sourceId() + ") at " + site.baseUrl());
             String name = demoComponent(site.agency().sourceId());
-            inProcess.put(name, new Component(name, site.baseUrl(), ProcessHandle.current().pid()));
+            inProcess.put(
+                    name,
+                    new Component(name, site.baseUrl(), ProcessHandle.current().pid()));
             order.add(name);
-            entryPaths.put(demoComponent(site.agency().sourceId()), site.agency().entryPath());
+            entryPaths.put(
+                    demoComponent(site.agency().sourceId()), site.agency().entryPath());
         }
 
         Map<String, String> connections = Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", postgres[0].jdbcUrl(),
-                "QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER,
-                "QUARKUS_ELASTICSEARCH_HOSTS", "127.0.0.1:" + elasticsearchPort[0]);
+                "QUARKUS_DATASOURCE_JDBC_URL",
+                postgres[0].jdbcUrl(),
+                "QUARKUS_DATASOURCE_USERNAME",
+                PostgresServer.USER,
+                "QUARKUS_ELASTICSEARCH_HOSTS",
+                "127.0.0.1:" + elasticsearchPort[0]);
         Map<String, String> harvesterEnvironment = new LinkedHashMap<>(connections);
         harvesterEnvironment.put("ONEWINDOW_OPERATOR_KEY", settings.operatorKey());
         harvesterEnvironment.putAll(web.harvesterEnvironment()); // API keys the demo sources read (ONEWINDOW_SECRET_…)
@@ -135,17 +176,29 @@ public final class LocalStack implements AutoCloseable {
             demoOverrides.put("onewindow.sources." + sourceId + ".base-url", baseUrl);
             demoOverrides.put("onewindow.sources." + sourceId + ".delay-millis", "0");
             demoOverrides.put("onewindow.sources." + sourceId + ".allow-private-networks", "true");
-            Set<String> secrets = web.site(sourceId).agency().harvesterEnvironment().keySet();
+            Set<String> secrets =
+                    web.site(sourceId).agency().harvesterEnvironment().keySet();
             if (!secrets.isEmpty()) {
-                demoOverrides.put("onewindow.sources." + sourceId + ".secrets", String.join(",", new TreeSet<>(secrets)));
+                demoOverrides.put(
+                        "onewindow.sources." + sourceId + ".secrets", String.join(",", new TreeSet<>(secrets)));
             }
         });
-        demoOverrides.put("onewindow.dry-run.allow-private-networks", "true"); // mapping files tried against the demo sites
+        demoOverrides.put(
+                "onewindow.dry-run.allow-private-networks", "true"); // mapping files tried against the demo sites
         demoOverrides.putAll(settings.profile().harvesterProperties());
         List<String> jvm = settings.profile().appJvmOptions();
         int harvesterPort = fixedOrFree(settings.ports().harvester());
-        add(new StackPart("harvester", () -> app(AppProcess.start("harvester", settings.harvesterJar(), harvesterPort, jvm,
-                harvesterEnvironment, demoOverrides, state.resolve("logs/harvester.log"), progress))));
+        add(new StackPart(
+                "harvester",
+                () -> app(AppProcess.start(
+                        "harvester",
+                        settings.harvesterJar(),
+                        harvesterPort,
+                        jvm,
+                        harvesterEnvironment,
+                        demoOverrides,
+                        state.resolve("logs/harvester.log"),
+                        progress))));
 
         // The API reads as the role the harvester's migrations created, with a password of this start's own.
         byte[] secret = new byte[16];
@@ -159,8 +212,17 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> apiProperties = new LinkedHashMap<>();
         apiProperties.put("onewindow.api.public-base-url", "http://localhost:" + apiPort); // the IRIs of its JSON-LD
         apiProperties.putAll(settings.profile().apiProperties());
-        add(new StackPart("catalogue-api", () -> app(AppProcess.start("catalogue-api", settings.apiJar(), apiPort, jvm,
-                apiEnvironment, apiProperties, state.resolve("logs/catalogue-api.log"), progress))));
+        add(new StackPart(
+                "catalogue-api",
+                () -> app(AppProcess.start(
+                        "catalogue-api",
+                        settings.apiJar(),
+                        apiPort,
+                        jvm,
+                        apiEnvironment,
+                        apiProperties,
+                        state.resolve("logs/catalogue-api.log"),
+                        progress))));
     }
 
     private static StackPart.Running app(AppProcess app) {
@@ -196,7 +258,6 @@ public final class LocalStack implements AutoCloseable {
     public List<StackPart> processes() {
         return List.copyOf(parts.values());
     }
-
 
     /** Where a person starts reading a demo agency's site (its list page, feed or API call), relative to its URL. */
     public Optional<String> entryPath(String component) {

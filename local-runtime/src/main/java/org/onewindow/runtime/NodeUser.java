@@ -12,8 +12,7 @@ public final class NodeUser {
 
     public static final String NAME = "onewindow-es";
 
-    private NodeUser() {
-    }
+    private NodeUser() {}
 
     public static boolean callerIsRoot() {
         return "root".equals(System.getProperty("user.name"));
@@ -27,8 +26,18 @@ public final class NodeUser {
         try {
             Commands.run(List.of("id", "-u", NAME), 10);
         } catch (RuntimeEnvironmentException missing) {
-            Commands.run(List.of("useradd", "--system", "--user-group", "--no-create-home",
-                    "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin", NAME), 30);
+            Commands.run(
+                    List.of(
+                            "useradd",
+                            "--system",
+                            "--user-group",
+                            "--no-create-home",
+                            "--home-dir",
+                            "/nonexistent",
+                            "--shell",
+                            "/usr/sbin/nologin",
+                            NAME),
+                    30);
         }
     }
 

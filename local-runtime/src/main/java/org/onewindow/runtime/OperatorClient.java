@@ -1,5 +1,7 @@
 package org.onewindow.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,18 +16,15 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** Drives the harvester's operator API: harvest every source now and report progress until the runs end. */
 public final class OperatorClient {
 
     /** How a run ended. */
-    public record RunResult(String sourceId, long runId, String status, JsonNode counts) {
-    }
+    public record RunResult(String sourceId, long runId, String status, JsonNode counts) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String harvesterUrl;
     private final String key;
 
@@ -40,7 +39,11 @@ public final class OperatorClient {
 
     /** Harvests the sources that have no successful run yet (new ones, or ones whose last run failed). */
     public List<RunResult> harvestSourcesNotYetHarvested(Duration timeout, Consumer<String> progress) {
-        return harvest(source -> !"succeeded".equals(source.path("lastRun").path("status").asText()), timeout, progress);
+        return harvest(
+                source -> !"succeeded"
+                        .equals(source.path("lastRun").path("status").asText()),
+                timeout,
+                progress);
     }
 
     /** Harvests one source and waits for the run to end. */
@@ -60,13 +63,13 @@ public final class OperatorClient {
         }
         progress.accept(started.size() + " runs started");
         List<RunResult> results = new ArrayList<>();
-        started.forEach((sourceId, runId) -> results.add(await(sourceId, runId, timeout, report -> {
-        })));
+        started.forEach((sourceId, runId) -> results.add(await(sourceId, runId, timeout, report -> {})));
         return results;
     }
 
     public RunResult harvestSource(String sourceId, Duration timeout, Consumer<String> progress) {
-        List<RunResult> results = harvest(source -> sourceId.equals(source.path("id").asText()), timeout, progress);
+        List<RunResult> results =
+                harvest(source -> sourceId.equals(source.path("id").asText()), timeout, progress);
         if (results.isEmpty()) {
             throw new RuntimeEnvironmentException("the harvester has no source " + sourceId);
         }
@@ -82,7 +85,8 @@ public final class OperatorClient {
             String sourceId = source.path("id").asText();
             JsonNode started = call("POST", "/api/v1/sources/" + sourceId + "/runs", 202, 409);
             long runId = started.has("id") ? started.path("id").asLong() : runningRunId(started);
-            progress.accept("harvest of " + sourceId + " (" + source.path("agency").path("name").asText() + "): run " + runId + " started");
+            progress.accept("harvest of " + sourceId + " ("
+                    + source.path("agency").path("name").asText() + "): run " + runId + " started");
             results.add(await(sourceId, runId, timeout, progress));
         }
         return results;
@@ -99,10 +103,18 @@ public final class OperatorClient {
         while (true) {
             JsonNode run = call("GET", "/api/v1/runs/" + runId, 200);
             JsonNode counts = run.path("counts");
-            String report = String.format("harvest of %s: %s, %d services harvested (%d added, %d updated, %d unchanged, %d rejected, %d errored)",
-                    sourceId, run.path("status").asText(), counts.path("added").asInt() + counts.path("updated").asInt()
-                            + counts.path("unchanged").asInt(), counts.path("added").asInt(), counts.path("updated").asInt(),
-                    counts.path("unchanged").asInt(), counts.path("rejected").asInt(), counts.path("errored").asInt());
+            String report = String.format(
+                    "harvest of %s: %s, %d services harvested (%d added, %d updated, %d unchanged, %d rejected, %d errored)",
+                    sourceId,
+                    run.path("status").asText(),
+                    counts.path("added").asInt()
+                            + counts.path("updated").asInt()
+                            + counts.path("unchanged").asInt(),
+                    counts.path("added").asInt(),
+                    counts.path("updated").asInt(),
+                    counts.path("unchanged").asInt(),
+                    counts.path("rejected").asInt(),
+                    counts.path("errored").asInt());
             if (!report.equals(lastReport)) {
                 progress.accept(report);
                 lastReport = report;
@@ -111,7 +123,8 @@ public final class OperatorClient {
                 return new RunResult(sourceId, runId, run.path("status").asText(), counts);
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new RuntimeEnvironmentException("run " + runId + " of " + sourceId + " still running after " + timeout.toSeconds() + " s");
+                throw new RuntimeEnvironmentException(
+                        "run " + runId + " of " + sourceId + " still running after " + timeout.toSeconds() + " s");
             }
             try {
                 Thread.sleep(500); // polling a remote run's status
@@ -124,18 +137,26 @@ public final class OperatorClient {
 
     private JsonNode call(String method, String path, int... expected) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(harvesterUrl + path))
-                    .header("Authorization", "Bearer " + key).timeout(Duration.ofSeconds(30))
-                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(harvesterUrl + path))
+                            .header("Authorization", "Bearer " + key)
+                            .timeout(Duration.ofSeconds(30))
+                            .method(method, HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             for (int status : expected) {
                 if (response.statusCode() == status) {
                     return JSON.readTree(response.body());
                 }
             }
-            throw new RuntimeEnvironmentException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            throw new RuntimeEnvironmentException(
+                    method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         } catch (IOException e) {
-            throw new RuntimeEnvironmentException(method + " " + harvesterUrl + path + " failed: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + " (is the harvester running? ./onewindow status)", e);
+            throw new RuntimeEnvironmentException(
+                    method + " " + harvesterUrl + path + " failed: "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                            + " (is the harvester running? ./onewindow status)",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RuntimeEnvironmentException("interrupted", e);

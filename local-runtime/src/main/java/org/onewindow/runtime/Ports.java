@@ -10,8 +10,7 @@ import java.net.Socket;
 /** Port helpers: a free loopback port, or the preferred one when nothing listens on it. */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

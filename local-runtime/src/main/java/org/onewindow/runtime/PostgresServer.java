@@ -1,5 +1,6 @@
 package org.onewindow.runtime;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +11,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL 17 server from Zonky's binaries (linux-amd64). As root it runs initdb in a user namespace
@@ -39,7 +38,8 @@ public final class PostgresServer implements AutoCloseable {
     public static PostgresServer start(Path dataDir, int port, Consumer<String> progress) {
         int chosen = port == 0 ? Ports.free() : port;
         if (!Ports.isAvailable(chosen)) {
-            throw new RuntimeEnvironmentException("port " + chosen + " for PostgreSQL is taken; free it or choose another");
+            throw new RuntimeEnvironmentException(
+                    "port " + chosen + " for PostgreSQL is taken; free it or choose another");
         }
         progress.accept("PostgreSQL: starting on port " + chosen);
         Instant started = Instant.now();
@@ -59,9 +59,11 @@ public final class PostgresServer implements AutoCloseable {
                     + Duration.between(started, Instant.now()).toSeconds() + " s");
             return server;
         } catch (IOException | RuntimeException e) {
-            throw new RuntimeEnvironmentException("PostgreSQL did not start: " + rootMessage(e)
-                    + "\nAs root, the embedded server needs user namespaces (unshare -U). Where they are not allowed,"
-                    + " run against an external PostgreSQL (QUARKUS_DATASOURCE_JDBC_URL).", e);
+            throw new RuntimeEnvironmentException(
+                    "PostgreSQL did not start: " + rootMessage(e)
+                            + "\nAs root, the embedded server needs user namespaces (unshare -U). Where they are not allowed,"
+                            + " run against an external PostgreSQL (QUARKUS_DATASOURCE_JDBC_URL).",
+                    e);
         }
     }
 
@@ -71,11 +73,11 @@ public final class PostgresServer implements AutoCloseable {
      */
     public void letReaderLogIn(String password) {
         try (Connection connection = postgres.getDatabase(USER, DATABASE).getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("alter role " + READER + " with login password '" + password.replace("'", "''") + "'");
         } catch (SQLException e) {
-            throw new RuntimeEnvironmentException("cannot let " + READER + " log in (have the harvester's migrations run?): "
-                    + e.getMessage(), e);
+            throw new RuntimeEnvironmentException(
+                    "cannot let " + READER + " log in (have the harvester's migrations run?): " + e.getMessage(), e);
         }
     }
 
@@ -95,7 +97,9 @@ public final class PostgresServer implements AutoCloseable {
     public static long postmasterPid(Path dataDir) {
         try {
             Path pidFile = dataDir.resolve("postmaster.pid");
-            return Files.exists(pidFile) ? Long.parseLong(Files.readAllLines(pidFile).get(0).strip()) : -1;
+            return Files.exists(pidFile)
+                    ? Long.parseLong(Files.readAllLines(pidFile).get(0).strip())
+                    : -1;
         } catch (IOException | RuntimeException e) {
             return -1;
         }
@@ -103,8 +107,9 @@ public final class PostgresServer implements AutoCloseable {
 
     private void createDatabaseIfMissing() throws IOException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            try (ResultSet rows = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+                Statement statement = connection.createStatement()) {
+            try (ResultSet rows =
+                    statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
                 if (rows.next()) {
                     return;
                 }

@@ -5,8 +5,7 @@ import java.util.concurrent.TimeUnit;
 /** Stopping processes we started, by pid. */
 public final class Processes {
 
-    private Processes() {
-    }
+    private Processes() {}
 
     /** SIGTERM, up to a minute to finish, then SIGKILL. */
     public static void stop(long pid) {

@@ -13,10 +13,10 @@ import java.util.function.Supplier;
 /** Polls a started process's health URL until it answers 200, the process dies, or time runs out. */
 final class Readiness {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private Readiness() {
-    }
+    private Readiness() {}
 
     /**
      * @param what    the component, for messages
@@ -31,7 +31,10 @@ final class Readiness {
                 throw new RuntimeEnvironmentException(what + " exited while starting\n" + logTail.get());
             }
             try {
-                HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse<String> response = CLIENT.send(
+                        HttpRequest.newBuilder(health)
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
@@ -50,6 +53,7 @@ final class Readiness {
                 throw new RuntimeEnvironmentException("interrupted while waiting for " + what, e);
             }
         }
-        throw new RuntimeEnvironmentException(what + " not ready within " + timeout.toSeconds() + " s (" + last + ")\n" + logTail.get());
+        throw new RuntimeEnvironmentException(
+                what + " not ready within " + timeout.toSeconds() + " s (" + last + ")\n" + logTail.get());
     }
 }

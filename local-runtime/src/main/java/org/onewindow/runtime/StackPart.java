@@ -9,8 +9,7 @@ import java.util.function.Supplier;
 public final class StackPart {
 
     /** One start of the part: what stops it, where it answers, and its process. */
-    public record Running(AutoCloseable handle, String url, long pid) {
-    }
+    public record Running(AutoCloseable handle, String url, long pid) {}
 
     private final String name;
     private final Supplier<Running> starter;

@@ -28,10 +28,11 @@ public final class StackSupervisor implements AutoCloseable {
     static final Duration STABLE_AFTER = Duration.ofMinutes(2);
 
     /** What the supervisor knows of a part. {@code since}: when it went up or down; {@code problem}: why it is down. */
-    public record PartState(String name, boolean up, Instant since, int restarts, String problem, Instant nextAttempt) {
-    }
+    public record PartState(
+            String name, boolean up, Instant since, int restarts, String problem, Instant nextAttempt) {}
 
-    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME_OF_DAY =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final List<StackPart> parts;
     private final Consumer<String> log;
@@ -55,8 +56,10 @@ public final class StackSupervisor implements AutoCloseable {
         Instant upAgainAt;
     }
 
-    public StackSupervisor(List<StackPart> parts, Consumer<String> log, Consumer<List<PartState>> changed, Clock clock) {
-        // a throw-away PostgreSQL has no pid to watch (and no data to start again with): only a persistent stack is supervised
+    public StackSupervisor(
+            List<StackPart> parts, Consumer<String> log, Consumer<List<PartState>> changed, Clock clock) {
+        // a throw-away PostgreSQL has no pid to watch (and no data to start again with): only a persistent stack is
+        // supervised
         this.parts = parts.stream().filter(part -> part.pid() > 0).toList();
         this.log = log;
         this.changed = changed;
@@ -72,7 +75,8 @@ public final class StackSupervisor implements AutoCloseable {
     /** Checks the parts every second from now on. */
     public StackSupervisor start() {
         changed.accept(states());
-        checker.scheduleWithFixedDelay(this::check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        checker.scheduleWithFixedDelay(
+                this::check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -109,7 +113,8 @@ public final class StackSupervisor implements AutoCloseable {
         Instant now = clock.instant();
         if (state.up) {
             if (part.alive()) {
-                if (state.upAgainAt != null && Duration.between(state.upAgainAt, now).compareTo(STABLE_AFTER) >= 0) {
+                if (state.upAgainAt != null
+                        && Duration.between(state.upAgainAt, now).compareTo(STABLE_AFTER) >= 0) {
                     state.failedAttempts = 0;
                     state.upAgainAt = null;
                 }
@@ -151,7 +156,8 @@ public final class StackSupervisor implements AutoCloseable {
 
     public List<PartState> states() {
         List<PartState> states = new ArrayList<>();
-        tracked.forEach((name, s) -> states.add(new PartState(name, s.up, s.since, s.restarts, s.problem, s.nextAttempt)));
+        tracked.forEach(
+                (name, s) -> states.add(new PartState(name, s.up, s.since, s.restarts, s.problem, s.nextAttempt)));
         return states;
     }
 

@@ -11,8 +11,7 @@ public final class TestArtifacts {
     public static final String ELASTICSEARCH_ZIP = "onewindow-runtime.elasticsearch-zip";
     public static final String ANALYSIS_PLUGIN_ZIP = "onewindow-runtime.analysis-plugin-zip";
 
-    private TestArtifacts() {
-    }
+    private TestArtifacts() {}
 
     public static Path elasticsearchZip() {
         return required(ELASTICSEARCH_ZIP);

@@ -20,8 +20,15 @@ public final class TestBackends implements AutoCloseable {
     public static TestBackends start(Path workDir) {
         PostgresServer postgres = PostgresServer.start(null, 0, System.out::println);
         try {
-            ElasticsearchNode elasticsearch = ElasticsearchNode.start(new ElasticsearchNode.Options(TestArtifacts.elasticsearchZip(),
-                    TestArtifacts.analysisPluginZip(), workDir, 0, "512m", false), System.out::println);
+            ElasticsearchNode elasticsearch = ElasticsearchNode.start(
+                    new ElasticsearchNode.Options(
+                            TestArtifacts.elasticsearchZip(),
+                            TestArtifacts.analysisPluginZip(),
+                            workDir,
+                            0,
+                            "512m",
+                            false),
+                    System.out::println);
             return new TestBackends(postgres, elasticsearch);
         } catch (RuntimeException e) {
             postgres.close();
@@ -40,9 +47,12 @@ public final class TestBackends implements AutoCloseable {
     /** quarkus.datasource.* and quarkus.elasticsearch.hosts for these backends. */
     public Map<String, String> quarkusConfig() {
         return Map.of(
-                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
-                "quarkus.datasource.username", PostgresServer.USER,
-                "quarkus.elasticsearch.hosts", "127.0.0.1:" + elasticsearch.httpPort());
+                "quarkus.datasource.jdbc.url",
+                postgres.jdbcUrl(),
+                "quarkus.datasource.username",
+                PostgresServer.USER,
+                "quarkus.elasticsearch.hosts",
+                "127.0.0.1:" + elasticsearch.httpPort());
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.onewindow.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,14 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.onewindow.mappings.index.ServiceIndex;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Our analysis plugin on a real Elasticsearch node, through the index definition the catalogue uses. */
 class KoreanAnalysisOnRealNodeTest {
@@ -28,18 +26,32 @@ class KoreanAnalysisOnRealNodeTest {
 
     @BeforeAll
     static void startNode() throws Exception {
-        node = ElasticsearchNode.start(new ElasticsearchNode.Options(
-                TestArtifacts.elasticsearchZip(), TestArtifacts.analysisPluginZip(),
-                Path.of("target/analysis-test"), 0, "512m", false), System.out::println);
+        node = ElasticsearchNode.start(
+                new ElasticsearchNode.Options(
+                        TestArtifacts.elasticsearchZip(),
+                        TestArtifacts.analysisPluginZip(),
+                        Path.of("target/analysis-test"),
+                        0,
+                        "512m",
+                        false),
+                System.out::println);
         call("PUT", "/" + ServiceIndex.INDEX, ServiceIndex.definitionJson());
-        call("PUT", "/" + ServiceIndex.INDEX + "/_doc/a?refresh=true",
+        call(
+                "PUT",
+                "/" + ServiceIndex.INDEX + "/_doc/a?refresh=true",
                 "{\"name\":{\"ko\":\"청년수당 (구직활동 지원금)\"},\"summary\":{\"ko\":\"미취업 청년의 구직활동을 돕습니다.\"}}");
-        call("PUT", "/" + ServiceIndex.INDEX + "/_doc/b?refresh=true",
+        call(
+                "PUT",
+                "/" + ServiceIndex.INDEX + "/_doc/b?refresh=true",
                 "{\"name\":{\"ko\":\"기초연금\"},\"summary\":{\"ko\":\"어르신의 노후 소득을 보장합니다.\"}}");
-        call("PUT", "/" + ServiceIndex.INDEX + "/_doc/c?refresh=true",
+        call(
+                "PUT",
+                "/" + ServiceIndex.INDEX + "/_doc/c?refresh=true",
                 "{\"name\":{\"ko\":\"첫만남이용권\",\"en\":\"First Meeting Voucher\"},\"summary\":{\"ko\":\"출산 가정에 200만원 바우처를 지급합니다.\","
                         + "\"en\":\"Childcare vouchers for families after childbirth.\"}}");
-        call("PUT", "/" + ServiceIndex.INDEX + "/_doc/d?refresh=true",
+        call(
+                "PUT",
+                "/" + ServiceIndex.INDEX + "/_doc/d?refresh=true",
                 "{\"name\":{\"ko\":\"청년월세 특별지원\",\"en\":\"Special Rent Support for Young Adults\"},"
                         + "\"summary\":{\"ko\":\"청년의 월세를 지원합니다.\",\"en\":\"Monthly rent allowances for youth.\"}}");
     }
@@ -68,8 +80,10 @@ class KoreanAnalysisOnRealNodeTest {
 
     @Test
     void morphologicalNameFieldAloneFindsPartOfACompound() throws Exception {
-        JsonNode hits = call("POST", "/" + ServiceIndex.INDEX + "/_search",
-                "{\"query\":{\"match\":{\"name.ko\":\"수당\"}}}").path("hits").path("hits");
+        JsonNode hits = call(
+                        "POST", "/" + ServiceIndex.INDEX + "/_search", "{\"query\":{\"match\":{\"name.ko\":\"수당\"}}}")
+                .path("hits")
+                .path("hits");
         assertThat(hits).hasSize(1);
         assertThat(hits.get(0).path("_id").asText()).isEqualTo("a");
     }
@@ -90,10 +104,16 @@ class KoreanAnalysisOnRealNodeTest {
     }
 
     private static List<String> ids(String field, String text) throws Exception {
-        JsonNode query = JSON.createObjectNode().set("query", JSON.createObjectNode().set("match",
-                JSON.createObjectNode().put(field, text)));
+        JsonNode query = JSON.createObjectNode()
+                .set(
+                        "query",
+                        JSON.createObjectNode()
+                                .set("match", JSON.createObjectNode().put(field, text)));
         List<String> ids = new ArrayList<>();
-        call("POST", "/" + ServiceIndex.INDEX + "/_search", query.toString()).path("hits").path("hits").forEach(h -> ids.add(h.path("_id").asText()));
+        call("POST", "/" + ServiceIndex.INDEX + "/_search", query.toString())
+                .path("hits")
+                .path("hits")
+                .forEach(h -> ids.add(h.path("_id").asText()));
         return ids;
     }
 
@@ -106,10 +126,15 @@ class KoreanAnalysisOnRealNodeTest {
     }
 
     private static JsonNode call(String method, String path, String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(node.httpUrl() + path))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(node.httpUrl() + path))
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as(method + " " + path + ": " + response.body())
+                .isBetween(200, 299);
         return JSON.readTree(response.body());
     }
 }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +31,9 @@ class StackSupervisorTest {
 
     @Test
     void theWaitDoublesFromOneSecondToAMinute() {
-        assertThat(List.of(1, 2, 3, 4, 5, 6, 7, 8, 100).stream().map(StackSupervisor::backoff).map(Duration::toSeconds))
+        assertThat(List.of(1, 2, 3, 4, 5, 6, 7, 8, 100).stream()
+                        .map(StackSupervisor::backoff)
+                        .map(Duration::toSeconds))
                 .containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 60L, 60L, 60L);
     }
 
@@ -50,7 +51,8 @@ class StackSupervisorTest {
         assertThat(down.up()).isFalse();
         assertThat(down.since()).isEqualTo(clock.instant());
         assertThat(down.problem()).isEqualTo("its process (pid " + first + ") ended");
-        assertThat(log).containsExactly("worker is down: its process (pid " + first + ") ended; starting it again in 1 s");
+        assertThat(log)
+                .containsExactly("worker is down: its process (pid " + first + ") ended; starting it again in 1 s");
 
         supervisor.check();
         assertThat(starts).as("not before its wait is over").hasValue(1);
@@ -70,16 +72,19 @@ class StackSupervisorTest {
     @Test
     void eachFailedStartWaitsLongerAndAskingForItStartsAtOnce() throws Exception {
         StackPart part = new StackPart("worker", this::startSleep);
-        StackSupervisor supervisor = new StackSupervisor(List.of(part), log::add, states -> { }, clock);
+        StackSupervisor supervisor = new StackSupervisor(List.of(part), log::add, states -> {}, clock);
         startsFail = true;
         kill(part.pid());
         supervisor.check();
 
         List<Long> waits = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            clock.move(Duration.between(clock.instant(), supervisor.states().get(0).nextAttempt()));
+            clock.move(
+                    Duration.between(clock.instant(), supervisor.states().get(0).nextAttempt()));
             supervisor.check();
-            waits.add(Duration.between(clock.instant(), supervisor.states().get(0).nextAttempt()).toSeconds());
+            waits.add(
+                    Duration.between(clock.instant(), supervisor.states().get(0).nextAttempt())
+                            .toSeconds());
         }
         assertThat(waits).containsExactly(2L, 4L, 8L, 16L);
         assertThat(supervisor.states().get(0).problem()).isEqualTo("restart failed: the worker cannot start");
@@ -93,7 +98,7 @@ class StackSupervisorTest {
     @Test
     void aPartUpForTwoMinutesAfterARestartWaitsOneSecondAgainAtItsNextCrash() throws Exception {
         StackPart part = new StackPart("worker", this::startSleep);
-        StackSupervisor supervisor = new StackSupervisor(List.of(part), log::add, states -> { }, clock);
+        StackSupervisor supervisor = new StackSupervisor(List.of(part), log::add, states -> {}, clock);
         startsFail = true;
         kill(part.pid());
         supervisor.check();
@@ -109,7 +114,8 @@ class StackSupervisorTest {
         kill(part.pid());
         supervisor.check();
 
-        assertThat(Duration.between(clock.instant(), supervisor.states().get(0).nextAttempt())).isEqualTo(Duration.ofSeconds(1));
+        assertThat(Duration.between(clock.instant(), supervisor.states().get(0).nextAttempt()))
+                .isEqualTo(Duration.ofSeconds(1));
     }
 
     private StackPart.Running startSleep() {

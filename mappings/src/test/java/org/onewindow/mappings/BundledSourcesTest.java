@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.onewindow.mappings.source.BundledSources;
 
@@ -23,7 +22,9 @@ class BundledSourcesTest {
         assertThat(results).allSatisfy(file -> {
             assertThat(file.result().problems()).as(file.fileName()).isEmpty();
             assertThat(file.result().ok()).as(file.fileName()).isTrue();
-            assertThat(file.fileName()).isEqualTo(BundledSources.FOLDER + file.result().definition().id() + ".yaml");
+            assertThat(file.fileName())
+                    .isEqualTo(
+                            BundledSources.FOLDER + file.result().definition().id() + ".yaml");
         });
     }
 
@@ -38,8 +39,6 @@ class BundledSourcesTest {
         }
 
         assertThat(onDisk).isNotEmpty();
-        assertThat(BundledSources.fileNames())
-                .doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(onDisk);
+        assertThat(BundledSources.fileNames()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(onDisk);
     }
 }

@@ -7,10 +7,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.onewindow.mappings.model.CatalogueIds;
-
 
 class CatalogueIdsTest {
 

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.onewindow.mappings.engine.MappingEngine;
 import org.onewindow.mappings.engine.MappingResult;
@@ -29,8 +28,10 @@ class MappingEngineTest {
     private static SourceDefinition mohwWelfare() {
         return BundledSources.readAll().stream()
                 .filter(file -> file.fileName().equals("sources/mohw-welfare.yaml"))
-                .findFirst().orElseThrow()
-                .result().definition();
+                .findFirst()
+                .orElseThrow()
+                .result()
+                .definition();
     }
 
     /** The raw fields the HTML connector extracts from the 기초연금 page (view-table-WLF00000101.html). */
@@ -94,36 +95,40 @@ class MappingEngineTest {
         assertThat(result.problems()).isEmpty();
         assertThat(result.warnings()).isEmpty();
         assertThat(result.valid()).isTrue();
-        assertThat(result.record()).isEqualTo(new ServiceRecord(
-                "mohw-welfare~WLF00000101",
-                "mohw-welfare",
-                "WLF00000101",
-                URL,
-                new LocalizedText("기초연금", null),
-                new LocalizedText("65세 이상 어르신에게 기초연금을 지급하여 안정적인 노후 소득 기반을 마련합니다.", null),
-                new LocalizedText("노후 소득이 부족한 어르신의 생활 안정을 지원하고 복지를 증진하기 위해 매월 기초연금을 지급합니다.", null),
-                "현금",
-                "만 65세 이상이고 대한민국 국적을 가진 국내 거주 어르신",
-                List.of(),
-                "가구의 소득인정액이 선정기준액 이하인 경우\n2026년 선정기준액: 단독가구 월 247만원, 부부가구 월 395만 2천원",
-                "단독가구 기준 월 최대 349,700원 지급\n부부가 모두 수급하는 경우 각각 20% 감액",
-                "주민등록상 주소지 읍면동 행정복지센터 방문 신청\n복지로(www.bokjiro.go.kr) 온라인 신청",
-                null,
-                "만 65세 생일이 속한 달의 1개월 전부터 신청 가능",
-                List.of("사회보장급여 신청(변경)서", "소득·재산 신고서", "금융정보 등 제공 동의서", "신분증", "통장 사본"),
-                new CompetentAuthority("1352000", "보건복지부", AgencyType.CENTRAL, "기초연금과"),
-                "기초연금과 044-202-3216",
-                List.of("생활안정"),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                LocalDate.of(2026, 1, 5),
-                null,
-                new Licence("KOGL-1", new LocalizedText("공공누리 제1유형 (출처표시)", "Korea Open Government Licence Type 1 (attribution)"),
-                        "https://www.kogl.or.kr/info/licenseType1.do"),
-                "보건복지부",
-                Map.of()));
+        assertThat(result.record())
+                .isEqualTo(new ServiceRecord(
+                        "mohw-welfare~WLF00000101",
+                        "mohw-welfare",
+                        "WLF00000101",
+                        URL,
+                        new LocalizedText("기초연금", null),
+                        new LocalizedText("65세 이상 어르신에게 기초연금을 지급하여 안정적인 노후 소득 기반을 마련합니다.", null),
+                        new LocalizedText("노후 소득이 부족한 어르신의 생활 안정을 지원하고 복지를 증진하기 위해 매월 기초연금을 지급합니다.", null),
+                        "현금",
+                        "만 65세 이상이고 대한민국 국적을 가진 국내 거주 어르신",
+                        List.of(),
+                        "가구의 소득인정액이 선정기준액 이하인 경우\n2026년 선정기준액: 단독가구 월 247만원, 부부가구 월 395만 2천원",
+                        "단독가구 기준 월 최대 349,700원 지급\n부부가 모두 수급하는 경우 각각 20% 감액",
+                        "주민등록상 주소지 읍면동 행정복지센터 방문 신청\n복지로(www.bokjiro.go.kr) 온라인 신청",
+                        null,
+                        "만 65세 생일이 속한 달의 1개월 전부터 신청 가능",
+                        List.of("사회보장급여 신청(변경)서", "소득·재산 신고서", "금융정보 등 제공 동의서", "신분증", "통장 사본"),
+                        new CompetentAuthority("1352000", "보건복지부", AgencyType.CENTRAL, "기초연금과"),
+                        "기초연금과 044-202-3216",
+                        List.of("생활안정"),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        LocalDate.of(2026, 1, 5),
+                        null,
+                        new Licence(
+                                "KOGL-1",
+                                new LocalizedText(
+                                        "공공누리 제1유형 (출처표시)", "Korea Open Government Licence Type 1 (attribution)"),
+                                "https://www.kogl.or.kr/info/licenseType1.do"),
+                        "보건복지부",
+                        Map.of()));
     }
 
     @Test
@@ -216,7 +221,8 @@ class MappingEngineTest {
         MappingResult result = engine.map(mohwWelfare(), record);
 
         assertThat(result.valid()).isFalse();
-        assertThat(result.problems()).containsExactly("url: not an absolute http(s) URL: 'javascript:fn_view('WLF00000101','N');'");
+        assertThat(result.problems())
+                .containsExactly("url: not an absolute http(s) URL: 'javascript:fn_view('WLF00000101','N');'");
     }
 
     @Test
@@ -234,8 +240,8 @@ class MappingEngineTest {
         MappingResult result = engine.map(mohwWelfare(), raw(without(basicPension(), "summary")));
 
         assertThat(result.valid()).isTrue();
-        assertThat(result.record().summary()).isEqualTo(new LocalizedText(
-                "노후 소득이 부족한 어르신의 생활 안정을 지원하고 복지를 증진하기 위해 매월 기초연금을 지급합니다.", null));
+        assertThat(result.record().summary())
+                .isEqualTo(new LocalizedText("노후 소득이 부족한 어르신의 생활 안정을 지원하고 복지를 증진하기 위해 매월 기초연금을 지급합니다.", null));
     }
 
     @Test
@@ -258,7 +264,8 @@ class MappingEngineTest {
                   default: 현금
                 """);
 
-        MappingResult result = engine.map(source, new RawRecord("1", URL, Map.of("title", List.of("기초연금"), "summary", List.of("요약"))));
+        MappingResult result =
+                engine.map(source, new RawRecord("1", URL, Map.of("title", List.of("기초연금"), "summary", List.of("요약"))));
 
         assertThat(result.valid()).isTrue();
         assertThat(result.record().supportType()).isEqualTo("현금");
@@ -274,8 +281,10 @@ class MappingEngineTest {
                   default: 현금
                 """);
 
-        MappingResult result = engine.map(source, new RawRecord("1", URL,
-                Map.of("title", List.of("기초연금"), "summary", List.of("요약"), "kind", List.of("이용권"))));
+        MappingResult result = engine.map(
+                source,
+                new RawRecord(
+                        "1", URL, Map.of("title", List.of("기초연금"), "summary", List.of("요약"), "kind", List.of("이용권"))));
 
         assertThat(result.record().supportType()).isEqualTo("이용권");
     }
@@ -293,11 +302,16 @@ class MappingEngineTest {
                   split: '\\n'
                 """);
 
-        MappingResult result = engine.map(source, new RawRecord("1", URL, Map.of(
-                "title", List.of("기초연금"),
-                "summary", List.of("요약"),
-                "documents", List.of("신청서 || 신분증||||통장 사본 "),
-                "category", List.of("생활안정\n노인"))));
+        MappingResult result = engine.map(
+                source,
+                new RawRecord(
+                        "1",
+                        URL,
+                        Map.of(
+                                "title", List.of("기초연금"),
+                                "summary", List.of("요약"),
+                                "documents", List.of("신청서 || 신분증||||통장 사본 "),
+                                "category", List.of("생활안정\n노인"))));
 
         assertThat(result.valid()).isTrue();
         assertThat(result.record().requiredDocuments()).containsExactly("신청서", "신분증", "통장 사본");
@@ -314,8 +328,18 @@ class MappingEngineTest {
                   extract: "\\\\d{2,4}-\\\\d{3,4}-\\\\d{4}"
                 """);
 
-        MappingResult result = engine.map(source, new RawRecord("1", URL, Map.of(
-                "title", List.of("기초연금"), "summary", List.of("요약"), "contact", List.of("기초연금과 044-202-3216 (평일)"))));
+        MappingResult result = engine.map(
+                source,
+                new RawRecord(
+                        "1",
+                        URL,
+                        Map.of(
+                                "title",
+                                List.of("기초연금"),
+                                "summary",
+                                List.of("요약"),
+                                "contact",
+                                List.of("기초연금과 044-202-3216 (평일)"))));
 
         assertThat(result.record().contact()).isEqualTo("044-202-3216");
     }
@@ -328,12 +352,21 @@ class MappingEngineTest {
                 authorityName: authority
                 """);
 
-        ServiceRecord own = engine.map(source, new RawRecord("1", URL, Map.of("title", List.of("t"), "summary", List.of("s")))).record();
-        ServiceRecord other = engine.map(source, new RawRecord("1", URL,
-                Map.of("title", List.of("t"), "summary", List.of("s"), "authority", List.of("국민연금공단")))).record();
+        ServiceRecord own = engine.map(
+                        source, new RawRecord("1", URL, Map.of("title", List.of("t"), "summary", List.of("s"))))
+                .record();
+        ServiceRecord other = engine.map(
+                        source,
+                        new RawRecord(
+                                "1",
+                                URL,
+                                Map.of("title", List.of("t"), "summary", List.of("s"), "authority", List.of("국민연금공단"))))
+                .record();
 
-        assertThat(own.competentAuthority()).isEqualTo(new CompetentAuthority("1352000", "보건복지부", AgencyType.CENTRAL, null));
-        assertThat(other.competentAuthority()).isEqualTo(new CompetentAuthority(null, "국민연금공단", AgencyType.CENTRAL, null));
+        assertThat(own.competentAuthority())
+                .isEqualTo(new CompetentAuthority("1352000", "보건복지부", AgencyType.CENTRAL, null));
+        assertThat(other.competentAuthority())
+                .isEqualTo(new CompetentAuthority(null, "국민연금공단", AgencyType.CENTRAL, null));
     }
 
     /** Every 서비스분야 and 지원유형 the demo agency site (local-runtime demo-sites/mohw/services.json) uses. */

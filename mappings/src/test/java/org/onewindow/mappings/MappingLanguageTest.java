@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.onewindow.mappings.engine.MappingEngine;
 import org.onewindow.mappings.engine.MappingResult;
@@ -96,8 +95,10 @@ class MappingLanguageTest {
                   valueMap: support-types
                 """);
 
-        assertThat(map(source, Map.of("지원유형", List.of("현금(융자)"))).record().supportType()).isEqualTo("융자");
-        assertThat(map(source, Map.of("지원유형", List.of("바우처"))).record().supportType()).isEqualTo("이용권");
+        assertThat(map(source, Map.of("지원유형", List.of("현금(융자)"))).record().supportType())
+                .isEqualTo("융자");
+        assertThat(map(source, Map.of("지원유형", List.of("바우처"))).record().supportType())
+                .isEqualTo("이용권");
     }
 
     @Test
@@ -113,10 +114,12 @@ class MappingLanguageTest {
                 region: 지역
                 """);
 
-        MappingResult result = map(source, Map.of(
-                "사용자구분", List.of("청년, 저소득"),
-                "생애주기", List.of("청년||주거·이사"),
-                "지역", List.of("42110")));
+        MappingResult result = map(
+                source,
+                Map.of(
+                        "사용자구분", List.of("청년, 저소득"),
+                        "생애주기", List.of("청년||주거·이사"),
+                        "지역", List.of("42110")));
 
         assertThat(result.warnings()).isEmpty();
         assertThat(result.record().audienceCodes()).containsExactly("young-adults", "low-income");
@@ -156,9 +159,11 @@ class MappingLanguageTest {
                   split: ","
                 """);
 
-        MappingResult result = map(source, Map.of(
-                "구비서류", List.of(" 신청서||  임대차계약서 사본 || ||통장 사본||"),
-                "키워드", List.of("월세, 청년 ,주거비")));
+        MappingResult result = map(
+                source,
+                Map.of(
+                        "구비서류", List.of(" 신청서||  임대차계약서 사본 || ||통장 사본||"),
+                        "키워드", List.of("월세, 청년 ,주거비")));
 
         assertThat(result.record().requiredDocuments()).containsExactly("신청서", "임대차계약서 사본", "통장 사본");
         assertThat(result.record().keywords()).containsExactly("월세", "청년", "주거비");
@@ -176,9 +181,11 @@ class MappingLanguageTest {
                   join: ", "
                 """);
 
-        MappingResult result = map(source, Map.of(
-                "전화문의", List.of("국토교통부 044-201-3333||주거복지과 1599-0001"),
-                "키워드", List.of("월세", "청년")));
+        MappingResult result = map(
+                source,
+                Map.of(
+                        "전화문의", List.of("국토교통부 044-201-3333||주거복지과 1599-0001"),
+                        "키워드", List.of("월세", "청년")));
 
         assertThat(result.record().contact()).isEqualTo("국토교통부 044-201-3333 / 주거복지과 1599-0001");
         assertThat(result.record().keywords()).containsExactly("월세, 청년");
@@ -211,7 +218,10 @@ class MappingLanguageTest {
     void readsTheKoreanApisTimestampWithoutADateFormatToo() {
         SourceDefinition source = source("lastModified: 수정일시\n");
 
-        assertThat(map(source, Map.of("수정일시", List.of("20260105093000"))).record().lastModified()).isEqualTo(LocalDate.of(2026, 1, 5));
+        assertThat(map(source, Map.of("수정일시", List.of("20260105093000")))
+                        .record()
+                        .lastModified())
+                .isEqualTo(LocalDate.of(2026, 1, 5));
     }
 
     @Test
@@ -251,9 +261,13 @@ class MappingLanguageTest {
                   absoluteUrl: true
                 """);
 
-        assertThat(map(source, Map.of("온라인신청사이트URL", List.of("/apply/start.do?svc=1"))).record().onlineApplicationUrl())
+        assertThat(map(source, Map.of("온라인신청사이트URL", List.of("/apply/start.do?svc=1")))
+                        .record()
+                        .onlineApplicationUrl())
                 .isEqualTo("https://www.gov.kr/apply/start.do?svc=1");
-        assertThat(map(source, Map.of("온라인신청사이트URL", List.of("https://www.bokjiro.go.kr/"))).record().onlineApplicationUrl())
+        assertThat(map(source, Map.of("온라인신청사이트URL", List.of("https://www.bokjiro.go.kr/")))
+                        .record()
+                        .onlineApplicationUrl())
                 .isEqualTo("https://www.bokjiro.go.kr/");
     }
 
@@ -265,7 +279,9 @@ class MappingLanguageTest {
                   absoluteUrl: true
                 """);
 
-        assertThat(map(source, Map.of("온라인신청사이트URL", List.of("?mode=apply"))).record().onlineApplicationUrl())
+        assertThat(map(source, Map.of("온라인신청사이트URL", List.of("?mode=apply")))
+                        .record()
+                        .onlineApplicationUrl())
                 .isEqualTo("https://www.gov.kr/portal/rcvfvrSvc/dtlEx/WII000001?mode=apply")
                 .isEqualTo(UrlReferences.resolve(URL, "?mode=apply"));
     }
@@ -278,8 +294,9 @@ class MappingLanguageTest {
 
         assertThat(result.valid()).isTrue();
         assertThat(result.record().onlineApplicationUrl()).isNull();
-        assertThat(result.warnings()).containsExactly(
-                "onlineApplicationUrl: not an absolute http(s) URL: '/apply/start.do' (absoluteUrl: true resolves it against the record URL)");
+        assertThat(result.warnings())
+                .containsExactly(
+                        "onlineApplicationUrl: not an absolute http(s) URL: '/apply/start.do' (absoluteUrl: true resolves it against the record URL)");
     }
 
     @Test
@@ -293,7 +310,10 @@ class MappingLanguageTest {
         MappingResult result = map(source, Map.of("link", List.of("javascript:fn_apply('1')")));
 
         assertThat(result.record().onlineApplicationUrl()).isNull();
-        assertThat(result.warnings()).singleElement().asString().startsWith("onlineApplicationUrl: not an absolute http(s) URL");
+        assertThat(result.warnings())
+                .singleElement()
+                .asString()
+                .startsWith("onlineApplicationUrl: not an absolute http(s) URL");
     }
 
     @Test
@@ -304,8 +324,10 @@ class MappingLanguageTest {
                   extract: "([\\\\d,]+)"
                 """);
 
-        assertThat(map(source, Map.of("조회수", List.of("1,234회"))).record().popularity()).isEqualTo(1234);
-        assertThat(map(source, Map.of("조회수", List.of("87"))).record().popularity()).isEqualTo(87);
+        assertThat(map(source, Map.of("조회수", List.of("1,234회"))).record().popularity())
+                .isEqualTo(1234);
+        assertThat(map(source, Map.of("조회수", List.of("87"))).record().popularity())
+                .isEqualTo(87);
     }
 
     @Test
@@ -328,15 +350,19 @@ class MappingLanguageTest {
                 descriptionEn: purpose_en
                 """);
 
-        MappingResult result = map(source, Map.of(
-                "name_en", List.of("Special monthly rent support for young adults"),
-                "summary_en", List.of("Eases young adults' housing costs."),
-                "서비스목적", List.of("청년 주거 안정"),
-                "purpose_en", List.of("Housing stability for young adults")));
+        MappingResult result = map(
+                source,
+                Map.of(
+                        "name_en", List.of("Special monthly rent support for young adults"),
+                        "summary_en", List.of("Eases young adults' housing costs."),
+                        "서비스목적", List.of("청년 주거 안정"),
+                        "purpose_en", List.of("Housing stability for young adults")));
 
-        assertThat(result.record().name()).isEqualTo(new LocalizedText("청년월세 한시 특별지원", "Special monthly rent support for young adults"));
+        assertThat(result.record().name())
+                .isEqualTo(new LocalizedText("청년월세 한시 특별지원", "Special monthly rent support for young adults"));
         assertThat(result.record().summary().en()).isEqualTo("Eases young adults' housing costs.");
-        assertThat(result.record().description()).isEqualTo(new LocalizedText("청년 주거 안정", "Housing stability for young adults"));
+        assertThat(result.record().description())
+                .isEqualTo(new LocalizedText("청년 주거 안정", "Housing stability for young adults"));
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.onewindow.mappings.source.FieldRule;
 import org.onewindow.mappings.source.TargetField;
@@ -36,6 +35,7 @@ class ReadmeTest {
     void documentsEveryVocabulary() throws IOException {
         String readme = readme();
 
-        assertThat(Vocabularies.bundled().names()).allSatisfy(name -> assertThat(readme).contains("| `" + name + "` |"));
+        assertThat(Vocabularies.bundled().names())
+                .allSatisfy(name -> assertThat(readme).contains("| `" + name + "` |"));
     }
 }

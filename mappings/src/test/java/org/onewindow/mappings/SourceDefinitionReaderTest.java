@@ -41,7 +41,8 @@ class SourceDefinitionReaderTest {
         assertThat(result.problems()).isEmpty();
         assertThat(result.ok()).isTrue();
         assertThat(result.definition().id()).isEqualTo("demo");
-        assertThat(result.definition().fields()).containsOnlyKeys(TargetField.NAME, TargetField.SUMMARY, TargetField.BENEFITS);
+        assertThat(result.definition().fields())
+                .containsOnlyKeys(TargetField.NAME, TargetField.SUMMARY, TargetField.BENEFITS);
     }
 
     @Test
@@ -102,9 +103,10 @@ class SourceDefinitionReaderTest {
 
         SourceDefinitionReader.Result result = reader.read("sources/demo.yaml", text);
 
-        assertThat(result.problems()).containsExactly(
-                "sources/demo.yaml:10: unknown field 'shedule' (did you mean 'schedule'?)",
-                "sources/demo.yaml:15: unknown field 'benfits' (did you mean 'benefits'?)");
+        assertThat(result.problems())
+                .containsExactly(
+                        "sources/demo.yaml:10: unknown field 'shedule' (did you mean 'schedule'?)",
+                        "sources/demo.yaml:15: unknown field 'benfits' (did you mean 'benefits'?)");
     }
 
     @Test
@@ -123,7 +125,8 @@ class SourceDefinitionReaderTest {
         SourceDefinitionReader.Result result = reader.read("sources/demo.yaml", text);
 
         assertThat(result.problems()).isEmpty();
-        assertThat(result.definition().connector().settings().path("anything").asText()).isEqualTo("goes");
+        assertThat(result.definition().connector().settings().path("anything").asText())
+                .isEqualTo("goes");
     }
 
     @Test
@@ -144,7 +147,8 @@ class SourceDefinitionReaderTest {
 
     @Test
     void readsAnExplicitPolitenessDelay() {
-        SourceDefinitionReader.Result result = reader.read("sources/demo.yaml", VALID + "politeness:\n  delayMillis: 2500\n");
+        SourceDefinitionReader.Result result =
+                reader.read("sources/demo.yaml", VALID + "politeness:\n  delayMillis: 2500\n");
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.definition().politeness().delayMillis()).isEqualTo(2500L);
@@ -157,7 +161,8 @@ class SourceDefinitionReaderTest {
         SourceDefinitionReader.Result result = reader.read("sources/demo.yaml", text);
 
         assertThat(result.ok()).isFalse();
-        assertThat(result.problems()).singleElement(InstanceOfAssertFactories.STRING)
+        assertThat(result.problems())
+                .singleElement(InstanceOfAssertFactories.STRING)
                 .startsWith("sources/demo.yaml:1: ")
                 .contains("null", "\"id\"");
     }
@@ -167,8 +172,7 @@ class SourceDefinitionReaderTest {
         SourceDefinitionReader.Result result = reader.read("sources/other.yaml", VALID);
 
         assertThat(result.ok()).isFalse();
-        assertThat(result.problems())
-                .containsExactly("sources/other.yaml: id 'demo' must match the file name 'other'");
+        assertThat(result.problems()).containsExactly("sources/other.yaml: id 'demo' must match the file name 'other'");
     }
 
     @Test
@@ -188,7 +192,8 @@ class SourceDefinitionReaderTest {
         SourceDefinitionReader.Result result = reader.read("sources/demo.yaml", text);
 
         assertThat(result.ok()).isFalse();
-        assertThat(result.problems()).singleElement(InstanceOfAssertFactories.STRING)
+        assertThat(result.problems())
+                .singleElement(InstanceOfAssertFactories.STRING)
                 .startsWith("sources/demo.yaml:")
                 .contains("schedule");
     }
@@ -222,8 +227,9 @@ class SourceDefinitionReaderTest {
         SourceDefinitionReader.Result result = reader.read("sources/demo.yaml", text);
 
         assertThat(result.ok()).isFalse();
-        assertThat(result.problems()).containsExactly(
-                "sources/demo.yaml:1: missing required field 'licence' (e.g. licence: {type: KOGL-1, attribution: 보건복지부})");
+        assertThat(result.problems())
+                .containsExactly(
+                        "sources/demo.yaml:1: missing required field 'licence' (e.g. licence: {type: KOGL-1, attribution: 보건복지부})");
     }
 
     @Test
@@ -232,8 +238,10 @@ class SourceDefinitionReaderTest {
 
         SourceDefinitionReader.Result result = reader.read("sources/demo.yaml", text);
 
-        assertThat(result.problems()).singleElement(InstanceOfAssertFactories.STRING)
-                .startsWith("sources/demo.yaml:11: unknown licence type 'KOGL-5' (one of KOGL-1, KOGL-2, KOGL-3, KOGL-4, CC-BY-4.0");
+        assertThat(result.problems())
+                .singleElement(InstanceOfAssertFactories.STRING)
+                .startsWith(
+                        "sources/demo.yaml:11: unknown licence type 'KOGL-5' (one of KOGL-1, KOGL-2, KOGL-3, KOGL-4, CC-BY-4.0");
     }
 
     @Test
@@ -262,8 +270,9 @@ class SourceDefinitionReaderTest {
 
         SourceDefinitionReader.Result result = reader.read("sources/demo.yaml", text);
 
-        assertThat(result.problems()).containsExactly("sources/demo.yaml:5: unknown agency type 'ministry' "
-                + "(one of central, local, public-institution, education-office, or their Korean names)");
+        assertThat(result.problems())
+                .containsExactly("sources/demo.yaml:5: unknown agency type 'ministry' "
+                        + "(one of central, local, public-institution, education-office, or their Korean names)");
     }
 
     @Test
@@ -294,9 +303,15 @@ class SourceDefinitionReaderTest {
         assertThat(benefits.splitSeparator()).isEqualTo("||");
         assertThat(benefits.joinSeparator()).isEqualTo(", ");
         assertThat(benefits.defaultValue()).isEqualTo("없음");
-        assertThat(result.definition().fields().get(TargetField.CATEGORIES).valueMap()).isEqualTo("service-fields");
-        assertThat(result.definition().fields().get(TargetField.LAST_MODIFIED).dateFormat()).isEqualTo("yyyyMMddHHmmss");
-        assertThat(result.definition().fields().get(TargetField.ONLINE_APPLICATION_URL).absoluteUrl()).isTrue();
+        assertThat(result.definition().fields().get(TargetField.CATEGORIES).valueMap())
+                .isEqualTo("service-fields");
+        assertThat(result.definition().fields().get(TargetField.LAST_MODIFIED).dateFormat())
+                .isEqualTo("yyyyMMddHHmmss");
+        assertThat(result.definition()
+                        .fields()
+                        .get(TargetField.ONLINE_APPLICATION_URL)
+                        .absoluteUrl())
+                .isTrue();
     }
 
     @Test
@@ -305,7 +320,8 @@ class SourceDefinitionReaderTest {
 
         SourceDefinitionReader.Result result = reader.read("sources/demo.yaml", text);
 
-        assertThat(result.problems()).containsExactly("sources/demo.yaml:17: unknown field 'valuemap' (did you mean 'valueMap'?)");
+        assertThat(result.problems())
+                .containsExactly("sources/demo.yaml:17: unknown field 'valuemap' (did you mean 'valueMap'?)");
     }
 
     @Test
@@ -319,8 +335,10 @@ class SourceDefinitionReaderTest {
 
         SourceDefinitionReader.Result result = reader.read("sources/demo.yaml", text);
 
-        assertThat(result.problems()).containsExactly("sources/demo.yaml:18: unknown vocabulary 'service-field' "
-                + "(did you mean 'service-fields'?) (known: agency-types, audiences, licences, life-events, regions, service-fields, support-types)");
+        assertThat(result.problems())
+                .containsExactly(
+                        "sources/demo.yaml:18: unknown vocabulary 'service-field' "
+                                + "(did you mean 'service-fields'?) (known: agency-types, audiences, licences, life-events, regions, service-fields, support-types)");
     }
 
     @Test
@@ -334,7 +352,8 @@ class SourceDefinitionReaderTest {
 
         SourceDefinitionReader.Result result = reader.read("sources/demo.yaml", text);
 
-        assertThat(result.problems()).containsExactly("sources/demo.yaml:18: 'region' maps onto vocabulary regions, not 'audiences'");
+        assertThat(result.problems())
+                .containsExactly("sources/demo.yaml:18: 'region' maps onto vocabulary regions, not 'audiences'");
     }
 
     @Test
@@ -348,7 +367,8 @@ class SourceDefinitionReaderTest {
 
         SourceDefinitionReader.Result result = reader.read("sources/demo.yaml", text);
 
-        assertThat(result.problems()).containsExactly("sources/demo.yaml:18: default '아틀란티스' is not in vocabulary regions");
+        assertThat(result.problems())
+                .containsExactly("sources/demo.yaml:18: default '아틀란티스' is not in vocabulary regions");
     }
 
     @Test
@@ -357,8 +377,9 @@ class SourceDefinitionReaderTest {
 
         SourceDefinitionReader.Result result = reader.read("sources/demo.yaml", text);
 
-        assertThat(result.problems()).containsExactly(
-                "sources/demo.yaml:17: dateFormat applies only to date fields (lastModified), not to 'benefits'");
+        assertThat(result.problems())
+                .containsExactly(
+                        "sources/demo.yaml:17: dateFormat applies only to date fields (lastModified), not to 'benefits'");
     }
 
     @Test
@@ -372,7 +393,8 @@ class SourceDefinitionReaderTest {
 
         SourceDefinitionReader.Result result = reader.read("sources/demo.yaml", text);
 
-        assertThat(result.problems()).singleElement(InstanceOfAssertFactories.STRING)
+        assertThat(result.problems())
+                .singleElement(InstanceOfAssertFactories.STRING)
                 .startsWith("sources/demo.yaml:18: invalid dateFormat 'yyyy-MM-bb': ");
     }
 
@@ -387,7 +409,8 @@ class SourceDefinitionReaderTest {
 
         SourceDefinitionReader.Result result = reader.read("sources/demo.yaml", text);
 
-        assertThat(result.problems()).containsExactly("sources/demo.yaml:18: date format 'yyyy-MM' must read a year, a month and a day");
+        assertThat(result.problems())
+                .containsExactly("sources/demo.yaml:18: date format 'yyyy-MM' must read a year, a month and a day");
     }
 
     @Test
@@ -396,8 +419,9 @@ class SourceDefinitionReaderTest {
 
         SourceDefinitionReader.Result result = reader.read("sources/demo.yaml", text);
 
-        assertThat(result.problems()).containsExactly(
-                "sources/demo.yaml:17: absoluteUrl applies only to URL fields (onlineApplicationUrl), not to 'benefits'");
+        assertThat(result.problems())
+                .containsExactly(
+                        "sources/demo.yaml:17: absoluteUrl applies only to URL fields (onlineApplicationUrl), not to 'benefits'");
     }
 
     @Test
@@ -406,7 +430,8 @@ class SourceDefinitionReaderTest {
 
         SourceDefinitionReader.Result result = reader.read("sources/demo.yaml", text);
 
-        assertThat(result.problems()).containsExactly("sources/demo.yaml:17: invalid extract pattern '([0-9]+': Unclosed group");
+        assertThat(result.problems())
+                .containsExactly("sources/demo.yaml:17: invalid extract pattern '([0-9]+': Unclosed group");
     }
 
     @Test
@@ -421,7 +446,8 @@ class SourceDefinitionReaderTest {
 
         SourceDefinitionReader.Result result = reader.read("sources/demo.yaml", text);
 
-        assertThat(result.problems()).extracting(problem -> problem.replaceAll("^(sources/demo.yaml:\\d+):.*$", "$1"))
+        assertThat(result.problems())
+                .extracting(problem -> problem.replaceAll("^(sources/demo.yaml:\\d+):.*$", "$1"))
                 .containsExactly("sources/demo.yaml:11", "sources/demo.yaml:16", "sources/demo.yaml:19");
     }
 }

@@ -11,5 +11,4 @@ import java.lang.annotation.Target;
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-public @interface ChecksItsOwnParameters {
-}
+public @interface ChecksItsOwnParameters {}

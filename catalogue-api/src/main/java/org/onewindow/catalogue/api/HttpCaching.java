@@ -1,19 +1,17 @@
 package org.onewindow.catalogue.api;
 
-import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.Base64;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
 
 /**
  * Every successful GET carries an ETag (a digest of its JSON) and a short public Cache-Control, and a request whose
@@ -33,8 +31,11 @@ public class HttpCaching implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
-        if (!"GET".equals(request.getMethod()) || response.getStatus() != 200 || response.getEntity() == null
-                || !request.getUriInfo().getPath().startsWith("/api/") || response.getHeaders().containsKey(HttpHeaders.ETAG)) {
+        if (!"GET".equals(request.getMethod())
+                || response.getStatus() != 200
+                || response.getEntity() == null
+                || !request.getUriInfo().getPath().startsWith("/api/")
+                || response.getHeaders().containsKey(HttpHeaders.ETAG)) {
             return;
         }
         String etag = "\"" + digest(json.writeValueAsBytes(response.getEntity())) + "\"";

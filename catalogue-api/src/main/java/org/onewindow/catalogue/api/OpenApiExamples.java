@@ -1,12 +1,13 @@
 package org.onewindow.catalogue.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -16,9 +17,6 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Puts a real answer under each endpoint of the OpenAPI document: the files listed in
@@ -39,15 +37,16 @@ public class OpenApiExamples implements OASFilter {
     public static final String FOLDER = "openapi-examples/";
 
     /** One example: the operation's path, the request it answers, the status and media type, and the body. */
-    public record Example(String file, String operation, String request, String accept, int status, String summary, JsonNode body) {
-    }
+    public record Example(
+            String file, String operation, String request, String accept, int status, String summary, JsonNode body) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         for (Example example : all()) {
-            PathItem path = openAPI.getPaths() == null ? null : openAPI.getPaths().getPathItem(example.operation());
+            PathItem path =
+                    openAPI.getPaths() == null ? null : openAPI.getPaths().getPathItem(example.operation());
             Operation get = path == null ? null : path.getGET();
             if (get == null) {
                 throw new IllegalStateException(example.file() + ": no GET " + example.operation() + " in the API");
@@ -59,8 +58,11 @@ public class OpenApiExamples implements OASFilter {
             String status = Integer.toString(example.status());
             APIResponse response = responses.getAPIResponse(status);
             if (response == null) {
-                response = OASFactory.createAPIResponse().description(example.status() == 200 ? "OK"
-                        : "Bad request: a parameter this endpoint does not take, or a value it cannot read (errors names each)");
+                response = OASFactory.createAPIResponse()
+                        .description(
+                                example.status() == 200
+                                        ? "OK"
+                                        : "Bad request: a parameter this endpoint does not take, or a value it cannot read (errors names each)");
                 responses.addAPIResponse(status, response);
             }
             if (response.getContent() == null) {
@@ -75,10 +77,12 @@ public class OpenApiExamples implements OASFilter {
                 }
                 content.addMediaType(example.accept(), media);
             }
-            media.addExample(example.file().replaceAll("\\.json$", ""), OASFactory.createExample()
-                    .summary(example.summary())
-                    .description(example.request())
-                    .value(JSON.convertValue(example.body(), Object.class)));
+            media.addExample(
+                    example.file().replaceAll("\\.json$", ""),
+                    OASFactory.createExample()
+                            .summary(example.summary())
+                            .description(example.request())
+                            .value(JSON.convertValue(example.body(), Object.class)));
         }
     }
 
@@ -92,9 +96,14 @@ public class OpenApiExamples implements OASFilter {
             }
             try {
                 JsonNode example = JSON.readTree(resource(file));
-                examples.add(new Example(file, example.path("operation").asText(), example.path("request").asText(),
-                        example.path("accept").asText("application/json"), example.path("status").asInt(200),
-                        example.path("summary").asText(), example.path("body")));
+                examples.add(new Example(
+                        file,
+                        example.path("operation").asText(),
+                        example.path("request").asText(),
+                        example.path("accept").asText("application/json"),
+                        example.path("status").asInt(200),
+                        example.path("summary").asText(),
+                        example.path("body")));
             } catch (IOException e) {
                 throw new UncheckedIOException("openapi example " + file + " is not JSON", e);
             }

@@ -5,11 +5,11 @@ import java.util.List;
 /** The checks every endpoint applies to its query parameters, each adding what is wrong to {@code errors}. */
 final class ParameterChecks {
 
-    private ParameterChecks() {
-    }
+    private ParameterChecks() {}
 
     /** A whole number between min and max, or the fallback when absent. */
-    static int wholeNumber(String name, String value, int fallback, int min, int max, List<Problem.ParameterError> errors) {
+    static int wholeNumber(
+            String name, String value, int fallback, int min, int max, List<Problem.ParameterError> errors) {
         if (value == null) {
             return fallback;
         }
@@ -21,8 +21,11 @@ final class ParameterChecks {
         } catch (NumberFormatException e) {
             // reported below
         }
-        errors.add(new Problem.ParameterError(name, max == Integer.MAX_VALUE ? "must be a whole number, " + min + " or more"
-                : "must be a whole number between " + min + " and " + max));
+        errors.add(new Problem.ParameterError(
+                name,
+                max == Integer.MAX_VALUE
+                        ? "must be a whole number, " + min + " or more"
+                        : "must be a whole number between " + min + " and " + max));
         return fallback;
     }
 

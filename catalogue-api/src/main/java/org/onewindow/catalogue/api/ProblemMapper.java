@@ -1,13 +1,11 @@
 package org.onewindow.catalogue.api;
 
-import java.util.List;
-
-import org.jboss.logging.Logger;
-
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import org.jboss.logging.Logger;
 
 /** Every failure of the public API as problem JSON; internals never leak to the caller. */
 @Provider
@@ -21,14 +19,19 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.response(Response.Status.BAD_REQUEST, "invalid request parameters", bad.errors());
         }
         if (failure instanceof WebApplicationException web) {
-            Response.Status status = Response.Status.fromStatusCode(web.getResponse().getStatus());
+            Response.Status status =
+                    Response.Status.fromStatusCode(web.getResponse().getStatus());
             return Problem.response(status == null ? Response.Status.BAD_REQUEST : status, web.getMessage(), List.of());
         }
         if (BackendFailures.isUnavailable(failure)) {
             LOG.warn("catalogue API: a backend cannot answer", failure);
-            return Problem.response(Response.Status.SERVICE_UNAVAILABLE, "the catalogue cannot answer right now; try again shortly", List.of());
+            return Problem.response(
+                    Response.Status.SERVICE_UNAVAILABLE,
+                    "the catalogue cannot answer right now; try again shortly",
+                    List.of());
         }
         LOG.error("catalogue API failure", failure);
-        return Problem.response(Response.Status.INTERNAL_SERVER_ERROR, "the catalogue failed to answer this request", List.of());
+        return Problem.response(
+                Response.Status.INTERNAL_SERVER_ERROR, "the catalogue failed to answer this request", List.of());
     }
 }

@@ -12,8 +12,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class QueryText {
 
-    private QueryText() {
-    }
+    private QueryText() {}
 
     public static String of(String raw) {
         if (raw == null) {
@@ -31,7 +30,8 @@ public final class QueryText {
             return raw;
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(raw.getBytes(StandardCharsets.ISO_8859_1)))

@@ -1,11 +1,5 @@
 package org.onewindow.catalogue.api;
 
-import java.util.List;
-
-import org.onewindow.catalogue.config.ApiConfig;
-import org.onewindow.catalogue.ratelimit.ClientKey;
-import org.onewindow.catalogue.ratelimit.TokenBuckets;
-
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -15,6 +9,10 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import org.onewindow.catalogue.config.ApiConfig;
+import org.onewindow.catalogue.ratelimit.ClientKey;
+import org.onewindow.catalogue.ratelimit.TokenBuckets;
 
 /**
  * Per-client rate limit of the public API: a token bucket per client ({@link ClientKey}: its address, or its IPv6
@@ -46,9 +44,12 @@ public class RateLimiter implements ContainerRequestFilter {
             return;
         }
         long retryAfter = Math.max(1, (long) Math.ceil(wait));
-        request.abortWith(Response.fromResponse(Problem.response(Response.Status.TOO_MANY_REQUESTS,
-                "too many requests from this client; retry after " + retryAfter + " s", List.of()))
-                .header("Retry-After", retryAfter).build());
+        request.abortWith(Response.fromResponse(Problem.response(
+                        Response.Status.TOO_MANY_REQUESTS,
+                        "too many requests from this client; retry after " + retryAfter + " s",
+                        List.of()))
+                .header("Retry-After", retryAfter)
+                .build());
     }
 
     private TokenBuckets buckets(ApiConfig.RateLimit limit) {

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.onewindow.catalogue.search.Cursor;
 import org.onewindow.catalogue.search.Facet;
 import org.onewindow.catalogue.search.SearchRequest;
@@ -26,11 +25,11 @@ public final class SearchParameters {
     public static final int MAX_SIZE = 100;
     /** Deeper than this, page numbers cost Elasticsearch too much: a cursor goes on. */
     public static final int MAX_RESULT_WINDOW = 10_000;
+
     private static final Pattern AGENCY_CODE = Pattern.compile("[A-Za-z0-9_-]{1,40}");
     private static final Set<String> OWN = Set.of("q", "page", "size", "cursor", "lang", "sort", "openNow");
 
-    private SearchParameters() {
-    }
+    private SearchParameters() {}
 
     public static SearchRequest read(Map<String, List<String>> parameters) {
         List<Problem.ParameterError> errors = new ArrayList<>();
@@ -43,16 +42,20 @@ public final class SearchParameters {
         if (text != null && text.length() > MAX_QUERY_LENGTH) {
             errors.add(new Problem.ParameterError("q", "must be at most " + MAX_QUERY_LENGTH + " characters"));
         }
-        int page = ParameterChecks.wholeNumber("page", single(parameters, "page", errors), 1, 1, Integer.MAX_VALUE, errors);
+        int page = ParameterChecks.wholeNumber(
+                "page", single(parameters, "page", errors), 1, 1, Integer.MAX_VALUE, errors);
         int size = ParameterChecks.wholeNumber("size", single(parameters, "size", errors), 20, 1, MAX_SIZE, errors);
         if ((long) page * size > MAX_RESULT_WINDOW) {
-            errors.add(new Problem.ParameterError("page", "page × size must not exceed " + MAX_RESULT_WINDOW + "; follow nextCursor to go deeper"));
+            errors.add(new Problem.ParameterError(
+                    "page", "page × size must not exceed " + MAX_RESULT_WINDOW + "; follow nextCursor to go deeper"));
         }
         String lang = ParameterChecks.language(single(parameters, "lang", errors), errors);
-        String sortValue = Optional.ofNullable(single(parameters, "sort", errors)).orElse("relevance");
+        String sortValue =
+                Optional.ofNullable(single(parameters, "sort", errors)).orElse("relevance");
         SearchRequest.Sort sort = SearchRequest.Sort.byParameter(sortValue).orElse(null);
         if (sort == null) {
-            errors.add(new Problem.ParameterError("sort", "unknown sort '" + sortValue + "'; one of relevance, updated, popularity, name"));
+            errors.add(new Problem.ParameterError(
+                    "sort", "unknown sort '" + sortValue + "'; one of relevance, updated, popularity, name"));
         }
         Map<Facet, List<String>> filters = new EnumMap<>(Facet.class);
         for (Facet facet : Facet.values()) {
@@ -81,11 +84,11 @@ public final class SearchParameters {
         if (!errors.isEmpty()) {
             throw new BadParametersException(errors);
         }
-        SearchRequest request = new SearchRequest(text == null || text.isBlank() ? null : text.strip(), filters, openNow, sort, lang, page, size,
-                cursor);
+        SearchRequest request = new SearchRequest(
+                text == null || text.isBlank() ? null : text.strip(), filters, openNow, sort, lang, page, size, cursor);
         if (cursor != null && !cursor.fingerprint().equals(request.fingerprint())) {
-            throw new BadParametersException(List.of(new Problem.ParameterError("cursor",
-                    "this cursor belongs to another query (q, filters, sort and size must stay the same)")));
+            throw new BadParametersException(List.of(new Problem.ParameterError(
+                    "cursor", "this cursor belongs to another query (q, filters, sort and size must stay the same)")));
         }
         if (cursor != null && !cursor.fits(request.effectiveSort())) {
             throw new BadParametersException(List.of(new Problem.ParameterError("cursor", "not a cursor of this API")));
@@ -106,7 +109,8 @@ public final class SearchParameters {
                     if (AGENCY_CODE.matcher(wanted).matches()) {
                         indexed.add(wanted);
                     } else {
-                        errors.add(new Problem.ParameterError(facet.parameter(), "'" + shorten(wanted) + "' is not an agency code"));
+                        errors.add(new Problem.ParameterError(
+                                facet.parameter(), "'" + shorten(wanted) + "' is not an agency code"));
                     }
                     continue;
                 }
@@ -114,9 +118,16 @@ public final class SearchParameters {
                 if (term.isPresent()) {
                     indexed.add(facet.indexedValue(term.get()));
                 } else {
-                    errors.add(new Problem.ParameterError(facet.parameter(), "unknown value '" + shorten(wanted) + "'; known: "
-                            + vocabulary.get().terms().stream().map(Term::code).limit(20).collect(Collectors.joining(", "))
-                            + (vocabulary.get().terms().size() > 20 ? ", … (GET /api/v1/" + browsePath(facet) + ")" : "")));
+                    errors.add(new Problem.ParameterError(
+                            facet.parameter(),
+                            "unknown value '" + shorten(wanted) + "'; known: "
+                                    + vocabulary.get().terms().stream()
+                                            .map(Term::code)
+                                            .limit(20)
+                                            .collect(Collectors.joining(", "))
+                                    + (vocabulary.get().terms().size() > 20
+                                            ? ", … (GET /api/v1/" + browsePath(facet) + ")"
+                                            : "")));
                 }
             }
         }
@@ -131,7 +142,8 @@ public final class SearchParameters {
         };
     }
 
-    private static String single(Map<String, List<String>> parameters, String name, List<Problem.ParameterError> errors) {
+    private static String single(
+            Map<String, List<String>> parameters, String name, List<Problem.ParameterError> errors) {
         List<String> values = parameters.get(name);
         if (values == null || values.isEmpty()) {
             return null;

@@ -2,7 +2,6 @@ package org.onewindow.catalogue.api;
 
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -23,7 +22,8 @@ public class StandardResponses implements OASFilter {
     static final String PROBLEM = "#/components/schemas/Problem";
 
     private static final Map<String, String> PROBLEMS = Map.of(
-            "400", "Bad request: a parameter this endpoint does not take, or a value it cannot read (errors names each)",
+            "400",
+                    "Bad request: a parameter this endpoint does not take, or a value it cannot read (errors names each)",
             "429", "Too many requests from this client address: retry after the Retry-After header's seconds",
             "500", "The catalogue failed to answer this request (logged)",
             "503", "A backend of the catalogue cannot be reached right now: try again shortly");
@@ -34,7 +34,8 @@ public class StandardResponses implements OASFilter {
             return;
         }
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
-            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getOperations().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry :
+                    path.getOperations().entrySet()) {
                 Operation operation = entry.getValue();
                 if (operation.getResponses() == null) {
                     operation.setResponses(OASFactory.createAPIResponses());
@@ -54,9 +55,16 @@ public class StandardResponses implements OASFilter {
         if (responses.hasAPIResponse(status)) {
             return;
         }
-        responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
-                        .schema(OASFactory.createSchema().ref(PROBLEM)))));
+        responses.addAPIResponse(
+                status,
+                OASFactory.createAPIResponse()
+                        .description(description)
+                        .content(OASFactory.createContent()
+                                .addMediaType(
+                                        Problem.MEDIA_TYPE,
+                                        OASFactory.createMediaType()
+                                                .schema(OASFactory.createSchema()
+                                                        .ref(PROBLEM)))));
     }
 
     /** Answers in the order of their status codes, as a reader looks for them. */
@@ -65,16 +73,21 @@ public class StandardResponses implements OASFilter {
     }
 
     private static void revalidation(Operation operation, APIResponses responses) {
-        boolean declared = operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-None-Match".equalsIgnoreCase(p.getName()));
+        boolean declared = operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(
+                                p -> p.getIn() == Parameter.In.HEADER && "If-None-Match".equalsIgnoreCase(p.getName()));
         if (!declared) {
-            operation.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER)
+            operation.addParameter(OASFactory.createParameter()
+                    .name("If-None-Match")
+                    .in(Parameter.In.HEADER)
                     .description("The ETag of an answer already held: 304 without a body while it is current")
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
         }
         if (!responses.hasAPIResponse("304")) {
-            responses.addAPIResponse("304", OASFactory.createAPIResponse()
-                    .description("Not modified: If-None-Match names the current ETag"));
+            responses.addAPIResponse(
+                    "304",
+                    OASFactory.createAPIResponse().description("Not modified: If-None-Match names the current ETag"));
         }
     }
 }

@@ -1,5 +1,9 @@
 package org.onewindow.catalogue.changes;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -12,14 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import javax.sql.DataSource;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * The catalogue's changes in the order they became visible (the harvester's feed positions), read from the record
@@ -29,17 +26,22 @@ import jakarta.inject.Inject;
 public class ChangeFeed {
 
     /** One change of one service; {@code name} is the service's name after an addition or update. */
-    public record Change(String id,
-            @Schema(enumeration = {"added", "updated", "withdrawn"}) String change,
-            long revision, Instant changedAt, List<String> changedFields,
+    public record Change(
+            String id,
+
+            @Schema(enumeration = {"added", "updated", "withdrawn"})
+            String change,
+
+            long revision,
+            Instant changedAt,
+            List<String> changedFields,
+
             @Schema(ref = "LocalizedText", description = "the service's name; absent for a withdrawal")
-            JsonNode name) {
-    }
+            JsonNode name) {}
 
     /** A page of changes and the cursor to ask for the ones after them (also when there were none yet). */
     @Schema(name = "ChangePage")
-    public record Page(List<Change> items, String nextCursor, boolean more) {
-    }
+    public record Page(List<Change> items, String nextCursor, boolean more) {}
 
     /** The token is not one we made. */
     public static class InvalidCursorException extends IllegalArgumentException {
@@ -66,7 +68,8 @@ public class ChangeFeed {
         List<Change> items = new ArrayList<>();
         long last = after;
         boolean more = false;
-        try (Connection connection = database.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+        try (Connection connection = database.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
             int i = 1;
             query.setLong(i++, after);
             if (since != null) {
@@ -82,8 +85,12 @@ public class ChangeFeed {
                     last = rows.getLong(1);
                     String fields = rows.getString(6);
                     String name = rows.getString(7);
-                    items.add(new Change(rows.getString(2), rows.getString(3).toLowerCase(), rows.getLong(4),
-                            rows.getTimestamp(5).toInstant(), fields == null || fields.isEmpty() ? List.of() : List.of(fields.split(",")),
+                    items.add(new Change(
+                            rows.getString(2),
+                            rows.getString(3).toLowerCase(),
+                            rows.getLong(4),
+                            rows.getTimestamp(5).toInstant(),
+                            fields == null || fields.isEmpty() ? List.of() : List.of(fields.split(",")),
                             name == null ? null : readJson(name)));
                 }
             }
@@ -93,8 +100,10 @@ public class ChangeFeed {
 
     /** The last position handed out: it moves with every change that became visible in the record of truth. */
     public long highestPosition() throws SQLException {
-        try (Connection connection = database.getConnection(); PreparedStatement query = connection.prepareStatement(
-                "select coalesce(max(feed_position), 0) from service_version"); ResultSet row = query.executeQuery()) {
+        try (Connection connection = database.getConnection();
+                PreparedStatement query =
+                        connection.prepareStatement("select coalesce(max(feed_position), 0) from service_version");
+                ResultSet row = query.executeQuery()) {
             row.next();
             return row.getLong(1);
         }
@@ -109,7 +118,9 @@ public class ChangeFeed {
     }
 
     static String token(long position) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("feed:" + position).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("feed:" + position).getBytes(StandardCharsets.UTF_8));
     }
 
     static long position(String token) {

@@ -1,5 +1,13 @@
 package org.onewindow.catalogue.export;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -16,21 +24,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
-
 import org.jboss.logging.Logger;
 import org.onewindow.catalogue.config.ApiConfig;
 import org.onewindow.catalogue.jsonld.CpsvCatalogue;
 import org.onewindow.catalogue.search.ServiceSearch;
-
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 /**
  * The catalogue document of each version, written once into a file of a temporary directory (tens of MB for tens of
@@ -45,7 +42,8 @@ public class CatalogueExports {
     private static final Logger LOG = Logger.getLogger(CatalogueExports.class);
 
     /** What the document reads of each service. */
-    private static final List<String> FIELDS = List.of("id", "name", "description", "summary", "keywords", "url", "competentAuthority");
+    private static final List<String> FIELDS =
+            List.of("id", "name", "description", "summary", "keywords", "url", "competentAuthority");
 
     @Inject
     ServiceSearch search;
@@ -76,8 +74,11 @@ public class CatalogueExports {
 
     void start(@Observes StartupEvent event) throws IOException {
         URI base = URI.create(config.publicBaseUrl());
-        if (!base.isAbsolute() || base.getHost() == null || !List.of("http", "https").contains(base.getScheme())) {
-            throw new IllegalStateException("onewindow.api.public-base-url must be an absolute http(s) URL, not '" + base + "'");
+        if (!base.isAbsolute()
+                || base.getHost() == null
+                || !List.of("http", "https").contains(base.getScheme())) {
+            throw new IllegalStateException(
+                    "onewindow.api.public-base-url must be an absolute http(s) URL, not '" + base + "'");
         }
         directory = Files.createTempDirectory("onewindow-catalogue-");
     }
@@ -150,15 +151,17 @@ public class CatalogueExports {
         Path partial = document.file.resolveSibling(document.file.getFileName() + ".partial");
         try {
             long started = System.nanoTime();
-            try (OutputStream out = Files.newOutputStream(partial); JsonGenerator generator = json.createGenerator(out, JsonEncoding.UTF8)) {
+            try (OutputStream out = Files.newOutputStream(partial);
+                    JsonGenerator generator = json.createGenerator(out, JsonEncoding.UTF8)) {
                 CpsvCatalogue catalogue = new CpsvCatalogue(json, generator, version.baseUrl());
                 search.forEachService(FIELDS, catalogue::add);
                 catalogue.finish();
             }
             Files.move(partial, document.file, StandardCopyOption.ATOMIC_MOVE);
             builds.incrementAndGet();
-            LOG.infof("catalogue export of %,d services written (%,d bytes) in %d ms", version.index().services(), Files.size(document.file),
-                    (System.nanoTime() - started) / 1_000_000);
+            LOG.infof(
+                    "catalogue export of %,d services written (%,d bytes) in %d ms",
+                    version.index().services(), Files.size(document.file), (System.nanoTime() - started) / 1_000_000);
             supersedeAllBut(document);
             document.written.complete(null);
         } catch (IOException | RuntimeException e) {
@@ -189,7 +192,7 @@ public class CatalogueExports {
     }
 
     private synchronized void supersedeAllBut(Document newest) {
-        for (Iterator<Document> all = documents.values().iterator(); all.hasNext();) {
+        for (Iterator<Document> all = documents.values().iterator(); all.hasNext(); ) {
             Document other = all.next();
             if (other != newest && other.written.isDone()) {
                 all.remove();

@@ -1,14 +1,12 @@
 package org.onewindow.catalogue.export;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.sql.SQLException;
-
 import org.onewindow.catalogue.changes.ChangeFeed;
 import org.onewindow.catalogue.config.ApiConfig;
 import org.onewindow.catalogue.search.ServiceSearch;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * The catalogue's current version, from two cheap reads: the change feed's highest position (PostgreSQL) and the

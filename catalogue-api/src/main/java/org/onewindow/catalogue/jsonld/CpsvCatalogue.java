@@ -1,14 +1,13 @@
 package org.onewindow.catalogue.jsonld;
 
-import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Writes the catalogue as CPSV-AP 3.2 JSON-LD, one service at a time as it is read: each service a
@@ -22,8 +21,7 @@ public final class CpsvCatalogue {
     static final String KOREA = "http://publications.europa.eu/resource/authority/country/KOR";
 
     /** A competent authority as the first of its services names it. */
-    private record Organisation(String name, String code) {
-    }
+    private record Organisation(String name, String code) {}
 
     private final ObjectMapper json;
     private final JsonGenerator out;
@@ -45,9 +43,12 @@ public final class CpsvCatalogue {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         out.writeStartObject();
         ObjectNode context = json.createObjectNode();
-        context.put("cpsv", "http://purl.org/vocab/cpsv#").put("cv", "http://data.europa.eu/m8g/")
-                .put("dct", "http://purl.org/dc/terms/").put("dcat", "http://www.w3.org/ns/dcat#")
-                .put("skos", "http://www.w3.org/2004/02/skos/core#").put("foaf", "http://xmlns.com/foaf/0.1/");
+        context.put("cpsv", "http://purl.org/vocab/cpsv#")
+                .put("cv", "http://data.europa.eu/m8g/")
+                .put("dct", "http://purl.org/dc/terms/")
+                .put("dcat", "http://www.w3.org/ns/dcat#")
+                .put("skos", "http://www.w3.org/2004/02/skos/core#")
+                .put("foaf", "http://xmlns.com/foaf/0.1/");
         out.writeFieldName("@context");
         out.writeTree(context);
         out.writeArrayFieldStart("@graph");
@@ -61,19 +62,28 @@ public final class CpsvCatalogue {
         service.put("@type", "cpsv:PublicService");
         service.put("dct:identifier", id);
         service.set("dct:title", localized(record.path("name")));
-        JsonNode description = record.path("description").isMissingNode() ? record.path("summary") : record.path("description");
-        service.set("dct:description", description.isMissingNode() ? localized(record.path("name")) : localized(description));
+        JsonNode description =
+                record.path("description").isMissingNode() ? record.path("summary") : record.path("description");
+        service.set(
+                "dct:description",
+                description.isMissingNode() ? localized(record.path("name")) : localized(description));
         if (record.path("keywords").size() > 0) {
             ArrayNode keywords = service.putArray("dcat:keyword");
-            record.path("keywords").forEach(k -> keywords.addObject().put("@value", k.asText()).put("@language", "ko"));
+            record.path("keywords")
+                    .forEach(k -> keywords.addObject().put("@value", k.asText()).put("@language", "ko"));
         }
         if (record.hasNonNull("url")) {
             service.putObject("foaf:homepage").put("@id", record.path("url").asText());
         }
         JsonNode authority = record.path("competentAuthority");
-        String key = authority.hasNonNull("code") ? authority.path("code").asText() : "name-" + Integer.toHexString(authority.path("name").asText().hashCode());
-        organisations.computeIfAbsent(key, k -> new Organisation(authority.path("name").asText("unknown"),
-                authority.hasNonNull("code") ? authority.path("code").asText() : null));
+        String key = authority.hasNonNull("code")
+                ? authority.path("code").asText()
+                : "name-" + Integer.toHexString(authority.path("name").asText().hashCode());
+        organisations.computeIfAbsent(
+                key,
+                k -> new Organisation(
+                        authority.path("name").asText("unknown"),
+                        authority.hasNonNull("code") ? authority.path("code").asText() : null));
         service.putObject("cv:hasCompetentAuthority").put("@id", organisationIri(key));
         out.writeTree(service);
     }
@@ -89,7 +99,10 @@ public final class CpsvCatalogue {
             ObjectNode organisation = json.createObjectNode();
             organisation.put("@id", organisationIri(entry.getKey()));
             organisation.put("@type", "cv:PublicOrganisation");
-            organisation.putObject("skos:prefLabel").put("@value", entry.getValue().name()).put("@language", "ko");
+            organisation
+                    .putObject("skos:prefLabel")
+                    .put("@value", entry.getValue().name())
+                    .put("@language", "ko");
             if (entry.getValue().code() != null) {
                 organisation.put("dct:identifier", entry.getValue().code());
             }
@@ -112,7 +125,10 @@ public final class CpsvCatalogue {
             values.addObject().put("@value", text.asText()).put("@language", "ko");
             return values;
         }
-        text.fields().forEachRemaining(entry -> values.addObject().put("@value", entry.getValue().asText()).put("@language", entry.getKey()));
+        text.fields()
+                .forEachRemaining(entry -> values.addObject()
+                        .put("@value", entry.getValue().asText())
+                        .put("@language", entry.getKey()));
         return values;
     }
 }

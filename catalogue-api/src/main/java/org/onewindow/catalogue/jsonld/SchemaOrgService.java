@@ -1,13 +1,12 @@
 package org.onewindow.catalogue.jsonld;
 
-import org.onewindow.mappings.vocabulary.Term;
-import org.onewindow.mappings.vocabulary.Vocabularies;
-import org.onewindow.mappings.vocabulary.Vocabulary;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.onewindow.mappings.vocabulary.Term;
+import org.onewindow.mappings.vocabulary.Vocabularies;
+import org.onewindow.mappings.vocabulary.Vocabulary;
 
 /**
  * A catalogue record as a schema.org {@code GovernmentService} (JSON-LD), following the schema.org column of the
@@ -32,7 +31,8 @@ public final class SchemaOrgService {
         service.put("@id", selfUrl);
         service.put("identifier", record.path("id").asText());
         service.set("name", localized(record.path("name")));
-        JsonNode description = record.path("description").isMissingNode() ? record.path("summary") : record.path("description");
+        JsonNode description =
+                record.path("description").isMissingNode() ? record.path("summary") : record.path("description");
         if (!description.isMissingNode()) {
             service.set("description", localized(description));
         }
@@ -40,11 +40,15 @@ public final class SchemaOrgService {
         copy(record, "url", service, "url");
         copy(record, "lastModified", service, "dateModified");
         if (record.hasNonNull("audience")) {
-            service.putObject("audience").put("@type", "Audience").put("audienceType", record.path("audience").asText());
+            service.putObject("audience")
+                    .put("@type", "Audience")
+                    .put("audienceType", record.path("audience").asText());
         }
         JsonNode authority = record.path("competentAuthority");
         if (authority.hasNonNull("name")) {
-            ObjectNode organization = json.createObjectNode().put("@type", "GovernmentOrganization").put("name", authority.path("name").asText());
+            ObjectNode organization = json.createObjectNode()
+                    .put("@type", "GovernmentOrganization")
+                    .put("name", authority.path("name").asText());
             if (authority.hasNonNull("code")) {
                 organization.put("identifier", authority.path("code").asText());
             }
@@ -53,16 +57,23 @@ public final class SchemaOrgService {
         }
         ArrayNode channels = json.createArrayNode();
         for (JsonNode channel : record.path("channels")) { // read when the record was indexed (ServiceIndex)
-            ObjectNode serviceChannel = channels.addObject().put("@type", "ServiceChannel").put("name", channel.path("type").asText());
+            ObjectNode serviceChannel = channels.addObject()
+                    .put("@type", "ServiceChannel")
+                    .put("name", channel.path("type").asText());
             copy(channel, "url", serviceChannel, "serviceUrl");
             if (channel.hasNonNull("phone")) {
-                ObjectNode phone = serviceChannel.putObject("servicePhone").put("@type", "ContactPoint").put("telephone", channel.path("phone").asText());
+                ObjectNode phone = serviceChannel
+                        .putObject("servicePhone")
+                        .put("@type", "ContactPoint")
+                        .put("telephone", channel.path("phone").asText());
                 copy(channel, "label", phone, "name");
             }
             copy(channel, "description", serviceChannel, "description");
         }
         if (channels.isEmpty() && record.hasNonNull("url")) {
-            channels.addObject().put("@type", "ServiceChannel").put("serviceUrl", record.path("url").asText());
+            channels.addObject()
+                    .put("@type", "ServiceChannel")
+                    .put("serviceUrl", record.path("url").asText());
         }
         if (!channels.isEmpty()) {
             service.set("availableChannel", channels);
@@ -77,7 +88,8 @@ public final class SchemaOrgService {
         if (record.path("region").size() > 0) {
             ArrayNode areas = service.putArray("areaServed");
             for (JsonNode code : record.path("region")) {
-                ObjectNode area = areas.addObject().put("@type", code.asText().equals("KR") ? "Country" : "AdministrativeArea")
+                ObjectNode area = areas.addObject()
+                        .put("@type", code.asText().equals("KR") ? "Country" : "AdministrativeArea")
                         .put("identifier", code.asText());
                 REGIONS.byCode(code.asText()).map(Term::ko).ifPresent(name -> area.put("name", name));
             }
@@ -99,7 +111,10 @@ public final class SchemaOrgService {
             values.addObject().put("@value", text.asText()).put("@language", "ko");
             return values;
         }
-        text.fields().forEachRemaining(entry -> values.addObject().put("@value", entry.getValue().asText()).put("@language", entry.getKey()));
+        text.fields()
+                .forEachRemaining(entry -> values.addObject()
+                        .put("@value", entry.getValue().asText())
+                        .put("@language", entry.getKey()));
         return values;
     }
 

@@ -13,8 +13,7 @@ public final class ClientKey {
     /** A forwarded value that is not an address ("unknown", an obfuscated Forwarded identifier) is kept this long. */
     private static final int MAX_NAME = 64;
 
-    private ClientKey() {
-    }
+    private ClientKey() {}
 
     public static String of(SocketAddress client) {
         if (client == null) {
@@ -23,7 +22,8 @@ public final class ClientKey {
         String host = client.host() == null ? "unknown" : client.host();
         // A forwarded IPv6 address may come in brackets ("[2001:db8::1]:4711"); NetUtil parses literals only, never
         // asking DNS.
-        String literal = client.hostAddress() != null ? client.hostAddress()
+        String literal = client.hostAddress() != null
+                ? client.hostAddress()
                 : host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         byte[] bytes = NetUtil.createByteArrayFromIpAddressString(literal);
         if (bytes == null) {
@@ -35,14 +35,17 @@ public final class ClientKey {
     /** The key of an address given as its 4 or 16 bytes. */
     private static String ofAddress(byte[] address) {
         if (address.length == 4) {
-            return (address[0] & 0xff) + "." + (address[1] & 0xff) + "." + (address[2] & 0xff) + "." + (address[3] & 0xff);
+            return (address[0] & 0xff) + "." + (address[1] & 0xff) + "." + (address[2] & 0xff) + "."
+                    + (address[3] & 0xff);
         }
         if (isIpv4Mapped(address)) {
-            return (address[12] & 0xff) + "." + (address[13] & 0xff) + "." + (address[14] & 0xff) + "." + (address[15] & 0xff);
+            return (address[12] & 0xff) + "." + (address[13] & 0xff) + "." + (address[14] & 0xff) + "."
+                    + (address[15] & 0xff);
         }
         StringBuilder network = new StringBuilder();
         for (int group = 0; group < 4; group++) {
-            network.append(Integer.toHexString((address[2 * group] & 0xff) << 8 | address[2 * group + 1] & 0xff)).append(':');
+            network.append(Integer.toHexString((address[2 * group] & 0xff) << 8 | address[2 * group + 1] & 0xff))
+                    .append(':');
         }
         return network.append(":/64").toString();
     }

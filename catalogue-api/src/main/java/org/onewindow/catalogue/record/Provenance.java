@@ -1,16 +1,14 @@
 package org.onewindow.catalogue.record;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** Where a service's description comes from and how fresh it is, from the record of truth (PostgreSQL). */
 @ApplicationScoped
@@ -20,8 +18,13 @@ public class Provenance {
      * @param source the harvested source; {@code url} the agency page the description was read from;
      *               {@code lastHarvested} when a harvest last saw it; {@code lastChanged} when its content last changed
      */
-    public record Of(String source, String url, Instant firstHarvested, Instant lastHarvested, Instant lastChanged, long revision) {
-    }
+    public record Of(
+            String source,
+            String url,
+            Instant firstHarvested,
+            Instant lastHarvested,
+            Instant lastChanged,
+            long revision) {}
 
     @Inject
     DataSource database;
@@ -35,8 +38,13 @@ public class Provenance {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Of(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant(), row.getTimestamp(4).toInstant(),
-                        row.getTimestamp(5).toInstant(), row.getLong(6)));
+                return Optional.of(new Of(
+                        row.getString(1),
+                        row.getString(2),
+                        row.getTimestamp(3).toInstant(),
+                        row.getTimestamp(4).toInstant(),
+                        row.getTimestamp(5).toInstant(),
+                        row.getLong(6)));
             }
         }
     }

@@ -1,12 +1,10 @@
 package org.onewindow.catalogue.record;
 
-import java.util.Iterator;
-import java.util.Map;
-
-import org.onewindow.mappings.html.DisplayHtml;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.Map;
+import org.onewindow.mappings.html.DisplayHtml;
 
 /**
  * A record's HTML renditions ({@code html}) as the API serves them: each checked again with the display safelist and
@@ -15,8 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class SafeRenditions {
 
-    private SafeRenditions() {
-    }
+    private SafeRenditions() {}
 
     /** Makes every rendition of {@code record} safe in place; a rendition that is not text is dropped. */
     public static void apply(ObjectNode record) {
@@ -30,7 +27,7 @@ public final class SafeRenditions {
         }
         String page = record.path("url").asText(null);
         ObjectNode safe = record.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> renditions = html.fields(); renditions.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> renditions = html.fields(); renditions.hasNext(); ) {
             Map.Entry<String, JsonNode> rendition = renditions.next();
             if (rendition.getValue().isTextual()) {
                 String value = rendition.getValue().asText();

@@ -1,13 +1,12 @@
 package org.onewindow.catalogue.search;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /**
  * Where deep paging goes on: the sort values of the last hit served (Elasticsearch's search_after) and the query it
@@ -33,13 +32,16 @@ public record Cursor(String fingerprint, JsonNode after) {
         if (after.size() != leading + 2 || leading == 1 && !after.get(0).isNumber()) {
             return false;
         }
-        return (after.get(leading).isTextual() || after.get(leading).isNull()) && after.get(leading + 1).isTextual();
+        return (after.get(leading).isTextual() || after.get(leading).isNull())
+                && after.get(leading + 1).isTextual();
     }
 
     public String token() {
         ObjectNode node = JSON.createObjectNode().put("f", fingerprint);
         node.set("a", after);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(node.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(node.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     public static Cursor parse(String token) {

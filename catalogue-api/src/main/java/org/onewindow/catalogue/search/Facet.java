@@ -1,7 +1,6 @@
 package org.onewindow.catalogue.search;
 
 import java.util.Optional;
-
 import org.onewindow.mappings.vocabulary.Term;
 import org.onewindow.mappings.vocabulary.Vocabularies;
 import org.onewindow.mappings.vocabulary.Vocabulary;

@@ -1,15 +1,13 @@
 package org.onewindow.catalogue.search;
 
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-
-import org.onewindow.mappings.index.ServiceIndex;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.onewindow.mappings.index.ServiceIndex;
 
 /**
  * The Elasticsearch request bodies of searches, browsing and suggestions, built from validated requests only. The
@@ -23,10 +21,12 @@ public final class SearchQueries {
     public static final String SEARCH_PATH = "/" + ServiceIndex.ALIAS + "/_search";
 
     /** Bigram subfields add recall for words the morphological dictionary does not know; they weigh less. */
-    private static final List<String> BIGRAM_FIELDS = List.of("name.ko.bigram^2", "summary.ko.bigram", "audience.bigram", "benefits.bigram");
+    private static final List<String> BIGRAM_FIELDS =
+            List.of("name.ko.bigram^2", "summary.ko.bigram", "audience.bigram", "benefits.bigram");
     /** English first when the citizen searches in English; the Korean fields still count. */
-    private static final List<String> ENGLISH_FIELDS = List.of("name.en^4", "summary.en^2", "description.en", "name.ko^2", "summary.ko",
-            "audience", "benefits");
+    private static final List<String> ENGLISH_FIELDS =
+            List.of("name.en^4", "summary.en^2", "description.en", "name.ko^2", "summary.ko", "audience", "benefits");
+
     private static final String NATIONWIDE = "KR";
     private static final int FACET_SIZE = 100;
 
@@ -43,14 +43,22 @@ public final class SearchQueries {
      */
     public ObjectNode search(SearchRequest search) {
         ObjectNode body = json.createObjectNode();
-        body.put("size", search.cursor() == null ? search.size() : search.size() + 1).put("track_total_hits", true);
+        body.put("size", search.cursor() == null ? search.size() : search.size() + 1)
+                .put("track_total_hits", true);
         if (search.cursor() == null) {
             body.put("from", (search.page() - 1) * search.size());
         } else {
             body.set("search_after", search.cursor().after());
         }
-        body.putArray("_source").add("id").add("name").add("summary").add("competentAuthority.name").add("url")
-                .add("supportType").add("categories").add("lastModified");
+        body.putArray("_source")
+                .add("id")
+                .add("name")
+                .add("summary")
+                .add("competentAuthority.name")
+                .add("url")
+                .add("supportType")
+                .add("categories")
+                .add("lastModified");
         body.set("query", textQuery(search));
         ObjectNode allFilters = filters(search, null);
         if (allFilters != null) {
@@ -70,7 +78,11 @@ public final class SearchQueries {
         ObjectNode values = body.putObject("aggs").putObject("values");
         values.putObject("terms").put("field", facet.field()).put("size", 1000);
         if (facet == Facet.AGENCY) {
-            values.putObject("aggs").putObject("name").putObject("terms").put("field", "competentAuthority.name.raw").put("size", 1);
+            values.putObject("aggs")
+                    .putObject("name")
+                    .putObject("terms")
+                    .put("field", "competentAuthority.name.raw")
+                    .put("size", 1);
         }
         return body;
     }
@@ -79,10 +91,21 @@ public final class SearchQueries {
     public ObjectNode suggest(String prefix, int size) {
         ObjectNode body = json.createObjectNode().put("size", size);
         body.putArray("_source").add("id").add("name");
-        ArrayNode should = body.putObject("query").putObject("bool").put("minimum_should_match", 1).putArray("should");
-        should.addObject().putObject("match").putObject("name.ko.prefix").put("query", prefix).put("operator", "and");
+        ArrayNode should = body.putObject("query")
+                .putObject("bool")
+                .put("minimum_should_match", 1)
+                .putArray("should");
+        should.addObject()
+                .putObject("match")
+                .putObject("name.ko.prefix")
+                .put("query", prefix)
+                .put("operator", "and");
         should.addObject().putObject("match_phrase_prefix").putObject("name.en").put("query", prefix);
-        should.addObject().putObject("prefix").putObject("name.ko.raw").put("value", prefix).put("boost", 3.0);
+        should.addObject()
+                .putObject("prefix")
+                .putObject("name.ko.raw")
+                .put("value", prefix)
+                .put("boost", 3.0);
         body.putArray("sort").add("_score").add(json.createObjectNode().put("name.ko.raw", "asc"));
         return body;
     }
@@ -151,8 +174,13 @@ public final class SearchQueries {
         ObjectNode bool = json.createObjectNode();
         ArrayNode should = bool.putObject("bool").put("minimum_should_match", 1).putArray("should");
         should.addObject().putObject("term").put("applicationAlwaysOpen", true);
-        should.addObject().putObject("range").putObject("applicationWindow").put("gte", "now/d").put("lte", "now/d")
-                .put("relation", "intersects").put("time_zone", "+09:00");
+        should.addObject()
+                .putObject("range")
+                .putObject("applicationWindow")
+                .put("gte", "now/d")
+                .put("lte", "now/d")
+                .put("relation", "intersects")
+                .put("time_zone", "+09:00");
         return bool;
     }
 
@@ -161,11 +189,22 @@ public final class SearchQueries {
         for (Facet facet : Facet.values()) {
             ObjectNode agg = aggs.putObject(facet.parameter());
             ObjectNode others = filters(search, facet);
-            agg.set("filter", others == null ? json.createObjectNode().set("match_all", json.createObjectNode()) : others);
-            agg.putObject("aggs").putObject("values").putObject("terms").put("field", facet.field()).put("size", FACET_SIZE);
+            agg.set(
+                    "filter",
+                    others == null ? json.createObjectNode().set("match_all", json.createObjectNode()) : others);
+            agg.putObject("aggs")
+                    .putObject("values")
+                    .putObject("terms")
+                    .put("field", facet.field())
+                    .put("size", FACET_SIZE);
             if (facet == Facet.AGENCY) {
-                agg.with("aggs").with("values").putObject("aggs").putObject("name").putObject("terms")
-                        .put("field", "competentAuthority.name.raw").put("size", 1);
+                agg.with("aggs")
+                        .with("values")
+                        .putObject("aggs")
+                        .putObject("name")
+                        .putObject("terms")
+                        .put("field", "competentAuthority.name.raw")
+                        .put("size", 1);
             }
         }
         return aggs;
@@ -175,9 +214,17 @@ public final class SearchQueries {
         ArrayNode order = json.createArrayNode();
         switch (sort) {
             case RELEVANCE -> order.add(json.createObjectNode().put("_score", "desc"));
-            case UPDATED -> order.add(json.createObjectNode().set("lastModified", json.createObjectNode().put("order", "desc").put("missing", "_last")));
-            case POPULARITY -> order.add(json.createObjectNode().set("popularity", json.createObjectNode().put("order", "desc").put("missing", "_last")));
-            case NAME -> { }
+            case UPDATED ->
+                order.add(json.createObjectNode()
+                        .set(
+                                "lastModified",
+                                json.createObjectNode().put("order", "desc").put("missing", "_last")));
+            case POPULARITY ->
+                order.add(json.createObjectNode()
+                        .set(
+                                "popularity",
+                                json.createObjectNode().put("order", "desc").put("missing", "_last")));
+            case NAME -> {}
         }
         order.add(json.createObjectNode().put("name.ko.raw", "asc"));
         order.add(json.createObjectNode().put("id", "asc")); // a total order, so cursors never skip or repeat
@@ -196,7 +243,10 @@ public final class SearchQueries {
     }
 
     private ObjectNode multiMatch(String text, List<String> fields, double boost) {
-        ObjectNode match = json.createObjectNode().put("query", text).put("type", "best_fields").put("tie_breaker", 0.3)
+        ObjectNode match = json.createObjectNode()
+                .put("query", text)
+                .put("type", "best_fields")
+                .put("tie_breaker", 0.3)
                 .put("boost", boost);
         ArrayNode names = match.putArray("fields");
         fields.forEach(names::add);

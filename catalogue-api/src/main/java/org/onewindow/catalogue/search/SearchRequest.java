@@ -12,8 +12,15 @@ import java.util.stream.Collectors;
  * of one facet are alternatives, facets combine), whether only services taking applications today are wanted, sort,
  * language, and either a page or a cursor.
  */
-public record SearchRequest(String text, Map<Facet, List<String>> filters, boolean openNow, Sort sort, String language, int page,
-        int size, Cursor cursor) {
+public record SearchRequest(
+        String text,
+        Map<Facet, List<String>> filters,
+        boolean openNow,
+        Sort sort,
+        String language,
+        int page,
+        int size,
+        Cursor cursor) {
 
     public enum Sort {
         /** Best match first (the default with a query; without one it is {@link #NAME}). */
@@ -56,10 +63,15 @@ public record SearchRequest(String text, Map<Facet, List<String>> filters, boole
 
     /** What a cursor must have been made for: the same text, filters, sort and size. */
     public String fingerprint() {
-        StringBuilder key = new StringBuilder(text == null ? "" : text).append('\u0000').append(effectiveSort()).append('\u0000').append(size)
+        StringBuilder key = new StringBuilder(text == null ? "" : text)
+                .append('\u0000')
+                .append(effectiveSort())
+                .append('\u0000')
+                .append(size)
                 .append(openNow);
-        new TreeMap<>(filters.entrySet().stream().collect(Collectors.toMap(
-                e -> e.getKey().name(), e -> new TreeSet<>(e.getValue()).toString()))).forEach((k, v) -> key.append(k).append(v));
+        new TreeMap<>(filters.entrySet().stream()
+                        .collect(Collectors.toMap(e -> e.getKey().name(), e -> new TreeSet<>(e.getValue()).toString())))
+                .forEach((k, v) -> key.append(k).append(v));
         return Integer.toHexString(key.toString().hashCode());
     }
 }

@@ -1,5 +1,10 @@
 package org.onewindow.catalogue.search;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
@@ -18,13 +22,6 @@ import org.elasticsearch.client.ResponseListener;
 import org.elasticsearch.client.RestClient;
 import org.onewindow.mappings.index.ServiceIndex;
 import org.onewindow.mappings.vocabulary.Term;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Full-text search, filters and facets over the services alias, and lookup by id: sends the bodies
@@ -61,11 +58,19 @@ public class ServiceSearch {
             items.add(summary(hits.get(i), search.language()));
         }
         long total = result.path("hits").path("total").path("value").asLong();
-        boolean more = search.cursor() == null ? hits.size() == search.size() && (long) search.page() * search.size() < total
+        boolean more = search.cursor() == null
+                ? hits.size() == search.size() && (long) search.page() * search.size() < total
                 : hits.size() > search.size();
-        String next = more ? new Cursor(search.fingerprint(), hits.get(search.size() - 1).path("sort")).token() : null;
-        return new SearchPage(total, search.page(), search.size(), items,
-                facets(result.path("aggregations"), search.language()), next);
+        String next = more
+                ? new Cursor(search.fingerprint(), hits.get(search.size() - 1).path("sort")).token()
+                : null;
+        return new SearchPage(
+                total,
+                search.page(),
+                search.size(),
+                items,
+                facets(result.path("aggregations"), search.language()),
+                next);
     }
 
     /**
@@ -73,19 +78,24 @@ public class ServiceSearch {
      * the service fields, also the terms no service has yet, with 0).
      */
     public CompletionStage<List<FacetValue>> browse(Facet facet, String language) {
-        return sendAsync(queries.browse(facet)).thenApply(answer -> values(facet, answer.path("aggregations"), language));
+        return sendAsync(queries.browse(facet))
+                .thenApply(answer -> values(facet, answer.path("aggregations"), language));
     }
 
     private List<FacetValue> values(Facet facet, JsonNode aggregations, String language) {
-        List<FacetValue> present = facets(wrappedForFacet(facet, aggregations), language).get(facet.parameter());
+        List<FacetValue> present =
+                facets(wrappedForFacet(facet, aggregations), language).get(facet.parameter());
         if (facet != Facet.CATEGORY && facet != Facet.SUPPORT_TYPE) {
             return present;
         }
         List<FacetValue> all = new ArrayList<>(present);
         Set<String> seen = new HashSet<>();
         present.forEach(v -> seen.add(v.value()));
-        facet.vocabulary().ifPresent(vocabulary -> vocabulary.terms().stream().filter(term -> !seen.contains(term.code()))
-                .forEach(term -> all.add(new FacetValue(term.code(), "en".equals(language) ? term.en() : term.ko(), 0))));
+        facet.vocabulary()
+                .ifPresent(vocabulary -> vocabulary.terms().stream()
+                        .filter(term -> !seen.contains(term.code()))
+                        .forEach(term -> all.add(
+                                new FacetValue(term.code(), "en".equals(language) ? term.en() : term.ko(), 0))));
         return all;
     }
 
@@ -94,7 +104,9 @@ public class ServiceSearch {
         return sendAsync(queries.suggest(prefix, size)).thenApply(answer -> {
             List<Suggestion> suggestions = new ArrayList<>();
             for (JsonNode hit : answer.path("hits").path("hits")) {
-                suggestions.add(new Suggestion(text(hit.path("_source").path("id")), display(hit.path("_source").path("name"), language)));
+                suggestions.add(new Suggestion(
+                        text(hit.path("_source").path("id")),
+                        display(hit.path("_source").path("name"), language)));
             }
             return suggestions;
         });
@@ -143,19 +155,27 @@ public class ServiceSearch {
      * document takes a sequence number above all before it, and a deletion alone lowers the count.
      */
     public VisibleIndex visibleIndex() throws IOException {
-        JsonNode settings = read(elasticsearch.performRequest(new Request("GET", "/" + ServiceIndex.ALIAS + "/_settings/index.uuid")));
+        JsonNode settings = read(
+                elasticsearch.performRequest(new Request("GET", "/" + ServiceIndex.ALIAS + "/_settings/index.uuid")));
         Map.Entry<String, JsonNode> index = settings.fields().next();
-        ObjectNode body = json.createObjectNode().put("size", 1).put("track_total_hits", true).put("_source", false);
+        ObjectNode body = json.createObjectNode()
+                .put("size", 1)
+                .put("track_total_hits", true)
+                .put("_source", false);
         body.putArray("sort").add(json.createObjectNode().put("_seq_no", "desc"));
         JsonNode hits = send(body).path("hits");
-        return new VisibleIndex(index.getKey(), index.getValue().path("settings").path("index").path("uuid").asText(),
-                hits.path("total").path("value").asLong(), hits.path("hits").path(0).path("sort").path(0).asLong(-1));
+        return new VisibleIndex(
+                index.getKey(),
+                index.getValue().path("settings").path("index").path("uuid").asText(),
+                hits.path("total").path("value").asLong(),
+                hits.path("hits").path(0).path("sort").path(0).asLong(-1));
     }
 
     /** The whole document of a service, or empty when the catalogue has no such id. */
     public Optional<JsonNode> find(String id) throws IOException {
         try {
-            JsonNode result = read(elasticsearch.performRequest(new Request("GET", "/" + ServiceIndex.ALIAS + "/_doc/" + id)));
+            JsonNode result =
+                    read(elasticsearch.performRequest(new Request("GET", "/" + ServiceIndex.ALIAS + "/_doc/" + id)));
             return result.path("found").asBoolean() ? Optional.of(result.path("_source")) : Optional.empty();
         } catch (ResponseException e) {
             if (e.getResponse().getStatusLine().getStatusCode() == 404) {
@@ -169,7 +189,8 @@ public class ServiceSearch {
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
             List<FacetValue> values = new ArrayList<>();
-            for (JsonNode bucket : aggregations.path(facet.parameter()).path("values").path("buckets")) {
+            for (JsonNode bucket :
+                    aggregations.path(facet.parameter()).path("values").path("buckets")) {
                 String indexed = bucket.path("key").asText();
                 long count = bucket.path("doc_count").asLong();
                 if (facet == Facet.AGENCY) {
@@ -178,8 +199,10 @@ public class ServiceSearch {
                     continue;
                 }
                 Optional<Term> term = facet.termOf(indexed);
-                values.add(new FacetValue(term.map(Term::code).orElse(indexed),
-                        term.map(t -> "en".equals(language) ? t.en() : t.ko()).orElse(indexed), count));
+                values.add(new FacetValue(
+                        term.map(Term::code).orElse(indexed),
+                        term.map(t -> "en".equals(language) ? t.en() : t.ko()).orElse(indexed),
+                        count));
             }
             facets.put(facet.parameter(), values);
         }

@@ -2,9 +2,8 @@ package org.onewindow.catalogue.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import io.vertx.core.net.SocketAddress;
+import org.junit.jupiter.api.Test;
 
 class ClientKeyTest {
 
@@ -15,12 +14,15 @@ class ClientKeyTest {
     @Test
     void anIpv4ClientIsItsAddress() {
         assertThat(key("203.0.113.7")).isEqualTo("203.0.113.7");
-        assertThat(key("::ffff:203.0.113.7")).as("IPv4-mapped, as a dual-stack socket shows it").isEqualTo("203.0.113.7");
+        assertThat(key("::ffff:203.0.113.7"))
+                .as("IPv4-mapped, as a dual-stack socket shows it")
+                .isEqualTo("203.0.113.7");
     }
 
     @Test
     void everyAddressOfOneIpv6Slash64IsOneClient() {
-        assertThat(key("2001:db8:1:2::1")).isEqualTo("2001:db8:1:2::/64")
+        assertThat(key("2001:db8:1:2::1"))
+                .isEqualTo("2001:db8:1:2::/64")
                 .isEqualTo(key("2001:db8:1:2:ffff:ffff:ffff:ffff"))
                 .isEqualTo(key("[2001:0db8:0001:0002:0:0:0:9]"));
         assertThat(key("2001:db8:1:3::1")).isEqualTo("2001:db8:1:3::/64");

@@ -33,14 +33,18 @@ class TokenBucketsTest {
         drain(buckets, "a", 0);
         drain(buckets, "b", 0);
         drain(buckets, "c", 0);
-        assertThat(buckets.take("a", 0)).as("a still limited, and now seen after b").isPositive();
+        assertThat(buckets.take("a", 0))
+                .as("a still limited, and now seen after b")
+                .isPositive();
 
         assertThat(buckets.take("d", 0)).isZero();
 
         assertThat(buckets.clients()).isEqualTo(3);
         assertThat(buckets.take("a", 0)).as("a keeps its state").isPositive();
         assertThat(buckets.take("c", 0)).as("c keeps its state").isPositive();
-        assertThat(buckets.take("b", 0)).as("b, seen least recently, was forgotten: a fresh bucket").isZero();
+        assertThat(buckets.take("b", 0))
+                .as("b, seen least recently, was forgotten: a fresh bucket")
+                .isZero();
     }
 
     @Test
@@ -51,7 +55,9 @@ class TokenBucketsTest {
         for (int i = 0; i < 10_000; i++) {
             buckets.take("flood-" + i, 0);
             if (i % 100 == 0) {
-                assertThat(buckets.take("limited", 0)).as("after %d new clients", i).isPositive();
+                assertThat(buckets.take("limited", 0))
+                        .as("after %d new clients", i)
+                        .isPositive();
             }
         }
         assertThat(buckets.clients()).isEqualTo(1_000);

@@ -7,7 +7,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-
 import org.mozilla.universalchardet.UniversalDetector;
 
 /**
@@ -22,8 +21,7 @@ final class CharsetGuess {
     /** Enough text for the detector; more only costs time. */
     private static final int MAX_SCAN_BYTES = 64 * 1024;
 
-    private CharsetGuess() {
-    }
+    private CharsetGuess() {}
 
     static Charset of(byte[] body) {
         Charset bom = byteOrderMark(body);
@@ -76,6 +74,7 @@ final class CharsetGuess {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         CoderResult result = decoder.decode(ByteBuffer.wrap(body, 0, length), CharBuffer.allocate(length), whole);
-        return !result.isError() && (!whole || !decoder.flush(CharBuffer.allocate(16)).isError());
+        return !result.isError()
+                && (!whole || !decoder.flush(CharBuffer.allocate(16)).isError());
     }
 }

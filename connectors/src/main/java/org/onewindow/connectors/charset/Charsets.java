@@ -17,14 +17,15 @@ import java.util.regex.Pattern;
  */
 public final class Charsets {
 
-    private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([A-Za-z0-9_.:-]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CHARSET =
+            Pattern.compile("charset\\s*=\\s*[\"']?([A-Za-z0-9_.:-]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern META = Pattern.compile("<meta[^>]*charset[^>]*>", Pattern.CASE_INSENSITIVE);
-    private static final Pattern XML_ENCODING = Pattern.compile("^\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9_.:-]+)[\"']");
+    private static final Pattern XML_ENCODING =
+            Pattern.compile("^\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9_.:-]+)[\"']");
     private static final int META_SCAN_BYTES = 4096;
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-    private Charsets() {
-    }
+    private Charsets() {}
 
     /** An HTML page's text. */
     public static String decode(byte[] body, String contentTypeHeader) {
@@ -33,7 +34,8 @@ public final class Charsets {
 
     /** A declared charset the bytes are not valid in is a wrong declaration (it happens): the next clue decides. */
     public static Charset detect(byte[] body, String contentTypeHeader) {
-        return fromContentType(contentTypeHeader).filter(charset -> CharsetGuess.decodes(body, charset))
+        return fromContentType(contentTypeHeader)
+                .filter(charset -> CharsetGuess.decodes(body, charset))
                 .or(() -> fromMeta(body).filter(charset -> CharsetGuess.decodes(body, charset)))
                 .orElseGet(() -> CharsetGuess.of(body));
     }
@@ -48,7 +50,8 @@ public final class Charsets {
 
     /** A JSON document's text (RFC 8259: UTF-8 unless the header says otherwise), without a byte-order mark. */
     public static String decodeJson(byte[] body, String contentTypeHeader) {
-        return withoutByteOrderMark(new String(body, fromContentType(contentTypeHeader).orElse(StandardCharsets.UTF_8)));
+        return withoutByteOrderMark(
+                new String(body, fromContentType(contentTypeHeader).orElse(StandardCharsets.UTF_8)));
     }
 
     /** The charset a Content-Type header names, if Java knows it. */
@@ -62,7 +65,8 @@ public final class Charsets {
     }
 
     private static Optional<Charset> fromXmlDeclaration(byte[] body) {
-        Matcher declaration = XML_ENCODING.matcher(head(body).replace("\u00EF\u00BB\u00BF", "")); // a UTF-8 byte-order mark, read as Latin-1
+        Matcher declaration = XML_ENCODING.matcher(
+                head(body).replace("\u00EF\u00BB\u00BF", "")); // a UTF-8 byte-order mark, read as Latin-1
         return declaration.find() ? Optional.ofNullable(forName(declaration.group(1))) : Optional.empty();
     }
 
@@ -87,8 +91,11 @@ public final class Charsets {
 
     static Charset forName(String name) {
         String normalised = name.toLowerCase(Locale.ROOT);
-        if (normalised.equals("euc-kr") || normalised.equals("euckr") || normalised.equals("ks_c_5601-1987")
-                || normalised.equals("cp949") || normalised.equals("ms949")) {
+        if (normalised.equals("euc-kr")
+                || normalised.equals("euckr")
+                || normalised.equals("ks_c_5601-1987")
+                || normalised.equals("cp949")
+                || normalised.equals("ms949")) {
             return CharsetGuess.MS949;
         }
         try {

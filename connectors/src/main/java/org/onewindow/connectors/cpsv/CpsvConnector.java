@@ -1,5 +1,8 @@
 package org.onewindow.connectors.cpsv;
 
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
+import com.apicatalog.jsonld.JsonLdOptions;
 import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import com.apicatalog.jsonld.JsonLdError;
-import com.apicatalog.jsonld.JsonLdErrorCode;
-import com.apicatalog.jsonld.JsonLdOptions;
-
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
@@ -49,7 +47,8 @@ public final class CpsvConnector implements SourceConnector {
 
     private static Context noRemoteContexts() {
         JsonLdOptions options = new JsonLdOptions((url, loaderOptions) -> {
-            throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED, "remote JSON-LD context not fetched: " + url);
+            throw new JsonLdError(
+                    JsonLdErrorCode.LOADING_DOCUMENT_FAILED, "remote JSON-LD context not fetched: " + url);
         });
         Context context = new Context();
         context.set(LangJSONLD11.JSONLD_OPTIONS, options);
@@ -63,10 +62,13 @@ public final class CpsvConnector implements SourceConnector {
     public CpsvConnector(String baseUrl, CpsvSettings settings) {
         this.catalogueUrl = Urls.absoluteHttp(baseUrl, settings.catalogue());
         if (catalogueUrl == null) {
-            throw new ConnectorConfigException("catalogue: not a usable URL against base URL '" + baseUrl + "': " + settings.catalogue());
+            throw new ConnectorConfigException(
+                    "catalogue: not a usable URL against base URL '" + baseUrl + "': " + settings.catalogue());
         }
         this.format = settings.format() == null ? null : lang(settings.format());
-        this.recordUrl = settings.recordUrl() == null ? null : Urls.absoluteHttp(baseUrl, settings.recordUrl().replace("{id}", "ID"));
+        this.recordUrl = settings.recordUrl() == null
+                ? null
+                : Urls.absoluteHttp(baseUrl, settings.recordUrl().replace("{id}", "ID"));
         if (settings.recordUrl() != null && recordUrl == null) {
             throw new ConnectorConfigException("recordUrl: not a usable URL template: " + settings.recordUrl());
         }
@@ -95,24 +97,30 @@ public final class CpsvConnector implements SourceConnector {
         } catch (RiotException e) {
             return GatherResult.unreadable("unreadable CPSV-AP catalogue (" + lang.getLabel() + "): " + e.getMessage());
         } catch (RuntimeException e) {
-            // Jena's own faults on hostile input (a malformed language tag trips its error formatting) are no less unreadable
-            return GatherResult.unreadable("unreadable CPSV-AP catalogue (" + lang.getLabel() + "): the RDF parser failed: " + e);
+            // Jena's own faults on hostile input (a malformed language tag trips its error formatting) are no less
+            // unreadable
+            return GatherResult.unreadable(
+                    "unreadable CPSV-AP catalogue (" + lang.getLabel() + "): the RDF parser failed: " + e);
         } catch (StackOverflowError e) {
             // the JSON-LD reader recurses once per level of nesting; the parser and its half-read model are dropped
-            return GatherResult.unreadable("unreadable CPSV-AP catalogue (" + lang.getLabel() + "): nested too deeply to read");
+            return GatherResult.unreadable(
+                    "unreadable CPSV-AP catalogue (" + lang.getLabel() + "): nested too deeply to read");
         }
         List<RecordRef> records = new ArrayList<>();
         Resource publicService = ResourceFactory.createResource(CpsvFields.CPSV + "PublicService");
-        List<Resource> services = model.listSubjectsWithProperty(RDF.type, publicService).toList();
+        List<Resource> services =
+                model.listSubjectsWithProperty(RDF.type, publicService).toList();
         services.sort(Comparator.comparing(Resource::toString));
         for (Resource service : services) {
             Map<String, List<String>> fields = CpsvFields.withoutBookkeeping(CpsvFields.of(service));
-            String id = fields.containsKey("identifier") ? fields.get("identifier").get(0)
+            String id = fields.containsKey("identifier")
+                    ? fields.get("identifier").get(0)
                     : service.isURIResource() ? service.getURI() : null;
             if (id == null) {
                 return GatherResult.unreadable("a cpsv:PublicService has neither dct:identifier nor an IRI");
             }
-            String url = recordUrl != null ? recordUrl.replace("ID", URLEncoder.encode(id, StandardCharsets.UTF_8))
+            String url = recordUrl != null
+                    ? recordUrl.replace("ID", URLEncoder.encode(id, StandardCharsets.UTF_8))
                     : service.isURIResource() ? service.getURI() : null;
             Map<String, List<String>> withUrl = new LinkedHashMap<>(fields);
             if (url != null) {
@@ -125,8 +133,12 @@ public final class CpsvConnector implements SourceConnector {
 
     private static Model parse(FetchedPage page, Lang lang) {
         Model model = ModelFactory.createDefaultModel();
-        RDFParser.create().source(new ByteArrayInputStream(page.body())).lang(lang).base(page.finalUrl())
-                .context(NO_REMOTE_CONTEXTS).parse(model);
+        RDFParser.create()
+                .source(new ByteArrayInputStream(page.body()))
+                .lang(lang)
+                .base(page.finalUrl())
+                .context(NO_REMOTE_CONTEXTS)
+                .parse(model);
         return model;
     }
 

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
@@ -30,8 +29,7 @@ final class CpsvFields {
 
     private static final List<String> PREFERRED_LANGUAGES = List.of("ko", "en");
 
-    private CpsvFields() {
-    }
+    private CpsvFields() {}
 
     static Map<String, List<String>> of(Resource service) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
@@ -71,7 +69,12 @@ final class CpsvFields {
             if (node.isResource()) {
                 Resource linked = node.asResource();
                 List<RDFNode> labels = new ArrayList<>();
-                for (String labelProperty : List.of(DCT + "title", SKOS + "prefLabel", CV + "name", "http://www.w3.org/2000/01/rdf-schema#label", DCT + "description")) {
+                for (String labelProperty : List.of(
+                        DCT + "title",
+                        SKOS + "prefLabel",
+                        CV + "name",
+                        "http://www.w3.org/2000/01/rdf-schema#label",
+                        DCT + "description")) {
                     labels.addAll(values(linked, labelProperty));
                     if (!labels.isEmpty()) {
                         break;
@@ -87,7 +90,8 @@ final class CpsvFields {
         }
     }
 
-    private static void linkedIdentifier(Map<String, List<String>> fields, String name, Resource subject, String property) {
+    private static void linkedIdentifier(
+            Map<String, List<String>> fields, String name, Resource subject, String property) {
         for (RDFNode node : values(subject, property)) {
             if (node.isResource()) {
                 values(node.asResource(), DCT + "identifier").forEach(id -> add(fields, name, id));
@@ -95,7 +99,8 @@ final class CpsvFields {
         }
     }
 
-    private static void linkedProperty(Map<String, List<String>> fields, String name, Resource subject, String link, String property) {
+    private static void linkedProperty(
+            Map<String, List<String>> fields, String name, Resource subject, String link, String property) {
         for (RDFNode node : values(subject, link)) {
             if (node.isResource()) {
                 values(node.asResource(), property).forEach(value -> add(fields, name, value));
@@ -124,14 +129,19 @@ final class CpsvFields {
         }
         // a blank node: by what it says (its own id changes from parse to parse)
         return node.asResource().listProperties().toList().stream()
-                .map(statement -> statement.getPredicate().getURI() + "=" + (statement.getObject().isAnon() ? "_" : statement.getObject().toString()))
-                .sorted().collect(Collectors.joining(";"));
+                .map(statement -> statement.getPredicate().getURI() + "="
+                        + (statement.getObject().isAnon()
+                                ? "_"
+                                : statement.getObject().toString()))
+                .sorted()
+                .collect(Collectors.joining(";"));
     }
 
     /** Adds a value; language-tagged text also under field@lang, and under field only in the preferred language. */
     private static void add(Map<String, List<String>> fields, String name, RDFNode node) {
         if (!node.isLiteral()) {
-            fields.computeIfAbsent(name, k -> new ArrayList<>()).add(node.isURIResource() ? node.asResource().getURI() : node.toString());
+            fields.computeIfAbsent(name, k -> new ArrayList<>())
+                    .add(node.isURIResource() ? node.asResource().getURI() : node.toString());
             return;
         }
         Literal literal = node.asLiteral();
@@ -144,9 +154,11 @@ final class CpsvFields {
             fields.computeIfAbsent(name, k -> new ArrayList<>()).add(text);
             return;
         }
-        fields.computeIfAbsent(name + "@" + language.toLowerCase(), k -> new ArrayList<>()).add(text);
+        fields.computeIfAbsent(name + "@" + language.toLowerCase(), k -> new ArrayList<>())
+                .add(text);
         List<String> plain = fields.get(name);
-        String current = fields.containsKey(name + "#lang") ? fields.get(name + "#lang").get(0) : null;
+        String current =
+                fields.containsKey(name + "#lang") ? fields.get(name + "#lang").get(0) : null;
         if (plain == null || current != null && rank(language) < rank(current)) {
             fields.put(name, new ArrayList<>(List.of(text)));
             fields.put(name + "#lang", new ArrayList<>(List.of(language.toLowerCase())));

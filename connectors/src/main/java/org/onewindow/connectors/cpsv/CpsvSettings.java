@@ -9,5 +9,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param format    turtle, rdfxml or jsonld; absent: from the Content-Type, then the file extension
  * @param recordUrl public page of a service with {@code {id}} (its dct:identifier); absent: the service's IRI
  */
-public record CpsvSettings(@JsonProperty(required = true) String catalogue, String format, String recordUrl) {
-}
+public record CpsvSettings(@JsonProperty(required = true) String catalogue, String format, String recordUrl) {}

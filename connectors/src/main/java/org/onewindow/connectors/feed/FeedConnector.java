@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.onewindow.connectors.ConnectorConfigException;
 import org.onewindow.connectors.ExtractResult;
 import org.onewindow.connectors.FetchedPage;
@@ -16,8 +15,8 @@ import org.onewindow.connectors.PageRequest;
 import org.onewindow.connectors.RecordRef;
 import org.onewindow.connectors.SourceConnector;
 import org.onewindow.connectors.Urls;
-import org.onewindow.connectors.html.HtmlPages;
 import org.onewindow.connectors.charset.Charsets;
+import org.onewindow.connectors.html.HtmlPages;
 import org.onewindow.mappings.model.RawRecord;
 
 /**
@@ -55,7 +54,8 @@ public final class FeedConnector implements SourceConnector {
     public GatherResult gather(FetchedPage page) {
         List<FeedItem> items;
         try {
-            items = FeedReader.items(SafeXml.parse(Charsets.decodeXml(page.body(), page.contentType())), page.finalUrl());
+            items = FeedReader.items(
+                    SafeXml.parse(Charsets.decodeXml(page.body(), page.contentType())), page.finalUrl());
         } catch (IllegalArgumentException e) {
             return GatherResult.unreadable("feed: " + e.getMessage());
         }

@@ -17,17 +17,19 @@ import java.util.Locale;
  */
 final class FeedDates {
 
-    private static final DateTimeFormatter RFC_822 = DateTimeFormatter.RFC_1123_DATE_TIME.withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter RFC_822 =
+            DateTimeFormatter.RFC_1123_DATE_TIME.withResolverStyle(ResolverStyle.STRICT);
     private static final List<DateTimeFormatter> LOCAL = List.of(
-            DateTimeFormatter.ofPattern("uuuu-MM-dd[ HH:mm[:ss]]", Locale.ROOT),
-            DateTimeFormatter.ofPattern("uuuu.MM.dd[ HH:mm[:ss]]", Locale.ROOT),
-            DateTimeFormatter.ofPattern("uuuu/MM/dd[ HH:mm[:ss]]", Locale.ROOT),
-            DateTimeFormatter.ofPattern("uuuuMMddHHmmss", Locale.ROOT),
-            DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT))
-            .stream().map(f -> f.withResolverStyle(ResolverStyle.STRICT)).toList();
+                    DateTimeFormatter.ofPattern("uuuu-MM-dd[ HH:mm[:ss]]", Locale.ROOT),
+                    DateTimeFormatter.ofPattern("uuuu.MM.dd[ HH:mm[:ss]]", Locale.ROOT),
+                    DateTimeFormatter.ofPattern("uuuu/MM/dd[ HH:mm[:ss]]", Locale.ROOT),
+                    DateTimeFormatter.ofPattern("uuuuMMddHHmmss", Locale.ROOT),
+                    DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT))
+            .stream()
+            .map(f -> f.withResolverStyle(ResolverStyle.STRICT))
+            .toList();
 
-    private FeedDates() {
-    }
+    private FeedDates() {}
 
     /** @throws DateTimeException when the text is no date or an impossible one */
     static LocalDate rfc822(String text) {
@@ -46,7 +48,8 @@ final class FeedDates {
     static LocalDate rfc3339(String text) {
         String value = text.strip().toUpperCase(Locale.ROOT).replace(' ', 'T');
         try {
-            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toLocalDate();
+            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toLocalDate();
         } catch (DateTimeParseException e) {
             return local(text, e);
         }

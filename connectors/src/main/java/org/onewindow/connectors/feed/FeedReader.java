@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-
 import org.jsoup.Jsoup;
 import org.onewindow.connectors.Urls;
 import org.onewindow.connectors.html.HtmlText;
@@ -25,8 +24,7 @@ final class FeedReader {
     private static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
     private static final String DUBLIN_CORE = "http://purl.org/dc/elements/1.1/";
 
-    private FeedReader() {
-    }
+    private FeedReader() {}
 
     /** @throws IllegalArgumentException when the document is neither RSS 2.0 nor Atom */
     static List<FeedItem> items(Document document, String feedUrl) {
@@ -36,12 +34,17 @@ final class FeedReader {
             if (channel == null) {
                 throw new IllegalArgumentException("RSS document without a <channel>");
             }
-            return children(channel, null, "item").stream().map(item -> rssItem(item, feedUrl)).toList();
+            return children(channel, null, "item").stream()
+                    .map(item -> rssItem(item, feedUrl))
+                    .toList();
         }
         if (ATOM.equals(root.getNamespaceURI()) && "feed".equals(root.getLocalName())) {
-            return children(root, ATOM, "entry").stream().map(entry -> atomEntry(entry, feedUrl)).toList();
+            return children(root, ATOM, "entry").stream()
+                    .map(entry -> atomEntry(entry, feedUrl))
+                    .toList();
         }
-        throw new IllegalArgumentException("not an RSS 2.0 or Atom feed: the root element is <" + root.getTagName() + ">");
+        throw new IllegalArgumentException(
+                "not an RSS 2.0 or Atom feed: the root element is <" + root.getTagName() + ">");
     }
 
     private static FeedItem rssItem(Element item, String feedUrl) {
@@ -77,7 +80,12 @@ final class FeedReader {
         String id = plain(text(entry, ATOM, "id"));
         fields.add("id", id);
         for (Element category : children(entry, ATOM, "category")) {
-            fields.add("category", plain(category.hasAttribute("label") ? category.getAttribute("label") : category.getAttribute("term")));
+            fields.add(
+                    "category",
+                    plain(
+                            category.hasAttribute("label")
+                                    ? category.getAttribute("label")
+                                    : category.getAttribute("term")));
         }
         Element author = first(entry, ATOM, "author");
         fields.add("author", author == null ? null : plain(text(author, ATOM, "name")));
@@ -109,7 +117,8 @@ final class FeedReader {
     }
 
     private static String innerXml(Element element) {
-        LSSerializer serializer = ((DOMImplementationLS) element.getOwnerDocument().getImplementation()).createLSSerializer();
+        LSSerializer serializer =
+                ((DOMImplementationLS) element.getOwnerDocument().getImplementation()).createLSSerializer();
         serializer.getDomConfig().setParameter("xml-declaration", false);
         StringBuilder xml = new StringBuilder();
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
@@ -119,11 +128,15 @@ final class FeedReader {
     }
 
     private static String html(String markup) {
-        return markup == null ? null : HtmlText.of(Jsoup.parseBodyFragment(markup).body());
+        return markup == null
+                ? null
+                : HtmlText.of(Jsoup.parseBodyFragment(markup).body());
     }
 
     private static String plain(String text) {
-        return text == null ? null : text.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+        return text == null
+                ? null
+                : text.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
     }
 
     private static String text(Element parent, String namespace, String name) {
@@ -139,7 +152,8 @@ final class FeedReader {
     private static List<Element> children(Element parent, String namespace, String name) {
         List<Element> found = new ArrayList<>();
         for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element element && name.equals(element.getLocalName())
+            if (child instanceof Element element
+                    && name.equals(element.getLocalName())
                     && Objects.equals(namespace, element.getNamespaceURI())) {
                 found.add(element);
             }
@@ -171,7 +185,9 @@ final class FeedReader {
                 add(field, parser.apply(text).toString());
             } catch (DateTimeException e) {
                 String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-                problem = problem != null ? problem : "impossible or unreadable date in " + element + ": '" + text.strip() + "' (" + reason + ")";
+                problem = problem != null
+                        ? problem
+                        : "impossible or unreadable date in " + element + ": '" + text.strip() + "' (" + reason + ")";
             }
         }
 

@@ -9,9 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param fetchItemPages whether each item's link is fetched too (its {@code <title>} then joins the item's fields);
  *                       default false: the item is the whole record
  */
-public record FeedSettings(
-        @JsonProperty(required = true) String path,
-        Boolean fetchItemPages) {
+public record FeedSettings(@JsonProperty(required = true) String path, Boolean fetchItemPages) {
 
     public FeedSettings {
         fetchItemPages = fetchItemPages != null && fetchItemPages;

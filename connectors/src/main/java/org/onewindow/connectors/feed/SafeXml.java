@@ -2,12 +2,10 @@ package org.onewindow.connectors.feed;
 
 import java.io.IOException;
 import java.io.StringReader;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-
 import org.w3c.dom.Document;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -20,8 +18,7 @@ import org.xml.sax.SAXParseException;
  */
 final class SafeXml {
 
-    private SafeXml() {
-    }
+    private SafeXml() {}
 
     /** @throws IllegalArgumentException naming the line, column and reason when the text is not well-formed XML */
     static Document parse(String text) {
@@ -40,7 +37,8 @@ final class SafeXml {
     }
 
     private static DocumentBuilderFactory factory() throws ParserConfigurationException {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance(); // the JDK's own, whatever the classpath holds
+        DocumentBuilderFactory factory =
+                DocumentBuilderFactory.newDefaultInstance(); // the JDK's own, whatever the classpath holds
         factory.setNamespaceAware(true);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         factory.setFeature("http://xml.org/sax/features/external-general-entities", false);

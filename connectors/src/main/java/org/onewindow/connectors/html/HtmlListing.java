@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
@@ -46,7 +45,9 @@ public final class HtmlListing {
         this.itemSelector = SettingChecks.selector("list.itemSelector", list.itemSelector());
         this.idPattern = SettingChecks.patternWithGroup("list.idPattern", list.idPattern());
         this.pageLinkPattern = SettingChecks.patternWithGroup("list.pageLinkPattern", list.pageLinkPattern());
-        this.nextLink = list.nextLinkSelector() == null ? null : SettingChecks.selector("list.nextLinkSelector", list.nextLinkSelector());
+        this.nextLink = list.nextLinkSelector() == null
+                ? null
+                : SettingChecks.selector("list.nextLinkSelector", list.nextLinkSelector());
         if (list.detailUrl() != null && idPattern == null) {
             throw new ConnectorConfigException("list.detailUrl needs list.idPattern to find the {id}");
         }
@@ -91,7 +92,8 @@ public final class HtmlListing {
             String id = m.group(1);
             String template = list.detailUrl();
             String url = template != null
-                    ? Urls.absoluteHttp(baseUrl, template.replace("{id}", URLEncoder.encode(id, StandardCharsets.UTF_8)))
+                    ? Urls.absoluteHttp(
+                            baseUrl, template.replace("{id}", URLEncoder.encode(id, StandardCharsets.UTF_8)))
                     : Urls.absoluteHttp(pageUrl, link.attr("href"));
             return url == null ? null : new RecordRef(id, PageRequest.get(Urls.stripSessionId(url)));
         }
@@ -127,7 +129,8 @@ public final class HtmlListing {
         String parameter = list.pageParameter();
         String value = request.form().get(parameter);
         if (value == null) {
-            Matcher m = Pattern.compile("[?&]" + Pattern.quote(parameter) + "=(\\d+)").matcher(request.url());
+            Matcher m = Pattern.compile("[?&]" + Pattern.quote(parameter) + "=(\\d+)")
+                    .matcher(request.url());
             value = m.find() ? m.group(1) : null;
         }
         try {
@@ -143,7 +146,8 @@ public final class HtmlListing {
         }
         StringBuilder query = new StringBuilder();
         parameters.forEach((k, v) -> query.append(query.length() == 0 ? "" : "&")
-                .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return url + (url.contains("?") ? "&" : "?") + query;
     }

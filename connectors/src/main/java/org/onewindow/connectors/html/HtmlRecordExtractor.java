@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
@@ -33,7 +32,11 @@ public final class HtmlRecordExtractor {
             if (css.isEmpty()) {
                 throw new ConnectorConfigException("fields." + field + ": needs at least one selector");
             }
-            selectors.put(field, css.stream().map(s -> SettingChecks.selector("fields." + field, s)).toList());
+            selectors.put(
+                    field,
+                    css.stream()
+                            .map(s -> SettingChecks.selector("fields." + field, s))
+                            .toList());
         });
         this.fieldSelectors = Map.copyOf(selectors);
     }
@@ -50,19 +53,27 @@ public final class HtmlRecordExtractor {
         Map<String, List<String>> fields = new HashMap<>();
         for (Map.Entry<String, List<Evaluator>> entry : fieldSelectors.entrySet()) {
             for (Evaluator selector : entry.getValue()) {
-                List<Element> elements = document.select(selector).stream().filter(e -> !HtmlText.of(e).isBlank()).toList();
+                List<Element> elements = document.select(selector).stream()
+                        .filter(e -> !HtmlText.of(e).isBlank())
+                        .toList();
                 if (!elements.isEmpty()) {
-                    fields.put(entry.getKey(), elements.stream().map(HtmlText::of).toList());
-                    fields.put(entry.getKey() + ServiceRecord.HTML_SUFFIX,
-                            elements.stream().map(e -> HtmlSanitizer.contentOf(e, page.finalUrl())).toList());
+                    fields.put(
+                            entry.getKey(), elements.stream().map(HtmlText::of).toList());
+                    fields.put(
+                            entry.getKey() + ServiceRecord.HTML_SUFFIX,
+                            elements.stream()
+                                    .map(e -> HtmlSanitizer.contentOf(e, page.finalUrl()))
+                                    .toList());
                     break;
                 }
             }
         }
         if (fields.isEmpty()) {
-            return new ExtractResult.NotAContentPage("no configured field found on the page (malformed or unexpected markup)");
+            return new ExtractResult.NotAContentPage(
+                    "no configured field found on the page (malformed or unexpected markup)");
         }
         ref.listFields().forEach(fields::putIfAbsent); // what the listing said, where the page says nothing
-        return new ExtractResult.Extracted(new RawRecord(ref.sourceRecordId(), Urls.stripSessionId(page.finalUrl()), fields));
+        return new ExtractResult.Extracted(
+                new RawRecord(ref.sourceRecordId(), Urls.stripSessionId(page.finalUrl()), fields));
     }
 }

@@ -7,8 +7,7 @@ import org.onewindow.mappings.html.DisplayHtml;
 /** The display rendition of a record page's element, by {@link DisplayHtml}'s safelist (the only one). */
 public final class HtmlSanitizer {
 
-    private HtmlSanitizer() {
-    }
+    private HtmlSanitizer() {}
 
     /** The element's content (not the element itself), cleaned, with links resolved against the page URL. */
     public static String contentOf(Element element, String pageUrl) {

@@ -1,11 +1,9 @@
 package org.onewindow.connectors.html;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
-
 import org.onewindow.connectors.PageRequest;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Settings of the HTML list + detail connector, as written under {@code connector.settings} in a mapping file.

@@ -2,7 +2,6 @@ package org.onewindow.connectors.html;
 
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -14,30 +13,34 @@ public final class HtmlText {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
-    private HtmlText() {
-    }
+    private HtmlText() {}
 
     public static String of(Element element) {
         StringBuilder out = new StringBuilder();
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode text) {
-                    out.append(text.text());
-                } else if (node instanceof Element e && (e.nameIs("br") || e.isBlock())) {
-                    out.append('\n');
-                }
-            }
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (node instanceof TextNode text) {
+                            out.append(text.text());
+                        } else if (node instanceof Element e && (e.nameIs("br") || e.isBlock())) {
+                            out.append('\n');
+                        }
+                    }
 
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element e && e.isBlock()) {
-                    out.append('\n');
-                }
-            }
-        }, element);
-        return out.toString().lines()
-                .map(line -> SPACES.matcher(line.replace('\u00a0', ' ')).replaceAll(" ").strip())
+                    @Override
+                    public void tail(Node node, int depth) {
+                        if (node instanceof Element e && e.isBlock()) {
+                            out.append('\n');
+                        }
+                    }
+                },
+                element);
+        return out.toString()
+                .lines()
+                .map(line -> SPACES.matcher(line.replace('\u00a0', ' '))
+                        .replaceAll(" ")
+                        .strip())
                 .filter(line -> !line.isEmpty())
                 .collect(Collectors.joining("\n"));
     }

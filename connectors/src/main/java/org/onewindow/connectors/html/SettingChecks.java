@@ -2,7 +2,6 @@ package org.onewindow.connectors.html;
 
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
@@ -11,8 +10,7 @@ import org.onewindow.connectors.ConnectorConfigException;
 /** Compiles selectors and patterns from settings, failing with the setting's name when they cannot work. */
 final class SettingChecks {
 
-    private SettingChecks() {
-    }
+    private SettingChecks() {}
 
     static Evaluator selector(String where, String css) {
         try {

@@ -1,12 +1,5 @@
 package org.onewindow.connectors.json;
 
-import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.onewindow.connectors.SourceFields;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,6 +8,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.onewindow.connectors.SourceFields;
 
 /**
  * Reads JSON that agencies publish. Tolerates what real answers carry and browsers accept (raw line breaks and tabs
@@ -27,8 +25,7 @@ public final class JsonDocuments {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private JsonDocuments() {
-    }
+    private JsonDocuments() {}
 
     /** @throws IllegalArgumentException when the text is not JSON, naming the problem and its line and column */
     public static JsonNode parse(String text) {
@@ -44,12 +41,17 @@ public final class JsonDocuments {
 
     /** Jackson's reason without its source excerpt, then where: "Unexpected end-of-input … (line 12, column 3)". */
     static String describe(JsonProcessingException e) {
-        String reason = e.getOriginalMessage().lines().findFirst().orElse("")
+        String reason = e.getOriginalMessage()
+                .lines()
+                .findFirst()
+                .orElse("")
                 .replaceAll("\\s*\\(start marker at \\[Source:[^]]*]\\)", "")
                 .replaceAll("\\s*at \\[Source:[^]]*]", "")
                 .strip();
         JsonLocation where = e.getLocation();
-        return where == null ? reason : reason + " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
+        return where == null
+                ? reason
+                : reason + " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
     }
 
     /** A JSON pointer from settings; {@link IllegalArgumentException} naming the setting when it is not one. */
@@ -57,7 +59,8 @@ public final class JsonDocuments {
         try {
             return JsonPointer.compile(expression);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(setting + ": '" + expression + "' is not a JSON pointer (like /data or /response/body/items)", e);
+            throw new IllegalArgumentException(
+                    setting + ": '" + expression + "' is not a JSON pointer (like /data or /response/body/items)", e);
         }
     }
 
@@ -71,7 +74,9 @@ public final class JsonDocuments {
         }
         if (node.isNumber()) {
             BigDecimal decimal = node.decimalValue();
-            return decimal.stripTrailingZeros().scale() <= 0 ? decimal.toBigInteger().toString() : decimal.stripTrailingZeros().toPlainString();
+            return decimal.stripTrailingZeros().scale() <= 0
+                    ? decimal.toBigInteger().toString()
+                    : decimal.stripTrailingZeros().toPlainString();
         }
         return node.asText();
     }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.onewindow.connectors.ConnectorConfigException;
 
 /**
@@ -16,6 +15,7 @@ final class ApiKey {
 
     /** Only variables meant for sources can be read: a mapping file must not send the database password away. */
     static final String ENV_PREFIX = "ONEWINDOW_SECRET_";
+
     private static final String MASK = "****";
 
     private final String parameter;
@@ -26,7 +26,8 @@ final class ApiKey {
     private ApiKey(String parameter, String value) {
         this.parameter = parameter;
         this.value = value;
-        this.encoded = Pattern.compile(Pattern.quote(URLEncoder.encode(value, StandardCharsets.UTF_8)), Pattern.CASE_INSENSITIVE);
+        this.encoded = Pattern.compile(
+                Pattern.quote(URLEncoder.encode(value, StandardCharsets.UTF_8)), Pattern.CASE_INSENSITIVE);
     }
 
     /** @return null without settings */
@@ -38,8 +39,8 @@ final class ApiKey {
             throw new ConnectorConfigException("apiKey.parameter must not be blank");
         }
         if (!settings.env().startsWith(ENV_PREFIX) || settings.env().length() == ENV_PREFIX.length()) {
-            throw new ConnectorConfigException("apiKey.env must name an environment variable starting with " + ENV_PREFIX
-                    + ", got '" + settings.env() + "'");
+            throw new ConnectorConfigException("apiKey.env must name an environment variable starting with "
+                    + ENV_PREFIX + ", got '" + settings.env() + "'");
         }
         String value = env.apply(settings.env());
         if (value == null || value.isBlank()) {

@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.onewindow.connectors.Urls;
 
 /**
@@ -14,8 +13,7 @@ import org.onewindow.connectors.Urls;
  */
 final class ApiUrls {
 
-    private ApiUrls() {
-    }
+    private ApiUrls() {}
 
     /**
      * @param template a path with an optional query; {@code {id}} in it is replaced by {@code id}
@@ -36,7 +34,8 @@ final class ApiUrls {
             }
         }
         parameters.putAll(more);
-        String resolved = Urls.absoluteHttp(baseUrl, id == null ? path : path.replace("{id}", URLEncoder.encode(id, StandardCharsets.UTF_8)));
+        String resolved = Urls.absoluteHttp(
+                baseUrl, id == null ? path : path.replace("{id}", URLEncoder.encode(id, StandardCharsets.UTF_8)));
         if (resolved == null) {
             return null;
         }

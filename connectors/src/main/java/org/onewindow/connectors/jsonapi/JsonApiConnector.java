@@ -1,5 +1,7 @@
 package org.onewindow.connectors.jsonapi;
 
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,7 +12,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.onewindow.connectors.ConnectorConfigException;
 import org.onewindow.connectors.ExtractResult;
 import org.onewindow.connectors.FetchedPage;
@@ -22,9 +23,6 @@ import org.onewindow.connectors.Urls;
 import org.onewindow.connectors.charset.Charsets;
 import org.onewindow.connectors.json.JsonDocuments;
 import org.onewindow.mappings.model.RawRecord;
-
-import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A paged JSON API shaped like Korea's public service API (정부24 공공서비스, {@code api.odcloud.kr}): list pages of
@@ -68,13 +66,16 @@ public final class JsonApiConnector implements SourceConnector {
             throw new ConnectorConfigException("perPage must be at least 1, got " + settings.perPage());
         }
         if (settings.detailPath() != null && !settings.detailPath().contains("{id}")) {
-            throw new ConnectorConfigException("detailPath needs {id} where the record id goes, got '" + settings.detailPath() + "'");
+            throw new ConnectorConfigException(
+                    "detailPath needs {id} where the record id goes, got '" + settings.detailPath() + "'");
         }
         if (settings.recordUrl() != null && !settings.recordUrl().contains("{id}")) {
-            throw new ConnectorConfigException("recordUrl needs {id} where the record id goes, got '" + settings.recordUrl() + "'");
+            throw new ConnectorConfigException(
+                    "recordUrl needs {id} where the record id goes, got '" + settings.recordUrl() + "'");
         }
         if (settings.detailPath() == null && settings.recordUrl() == null) {
-            throw new ConnectorConfigException("recordUrl is needed when there is no detailPath: a record must have a URL");
+            throw new ConnectorConfigException(
+                    "recordUrl is needed when there is no detailPath: a record must have a URL");
         }
         this.apiKey = ApiKey.from(settings.apiKey(), env);
         if (ApiUrls.build(baseUrl, settings.listPath(), null, Map.of()) == null) {
@@ -175,14 +176,17 @@ public final class JsonApiConnector implements SourceConnector {
             }
             JsonNode records = answer.at(detailItems);
             if (!records.isArray()) {
-                return notContent("detail has no records array at " + detailItems + " (answer: " + excerpt(answer) + ")");
+                return notContent(
+                        "detail has no records array at " + detailItems + " (answer: " + excerpt(answer) + ")");
             }
             if (records.isEmpty()) {
-                return notContent("no record: the detail answer's " + detailItems + " is empty for " + ref.sourceRecordId());
+                return notContent(
+                        "no record: the detail answer's " + detailItems + " is empty for " + ref.sourceRecordId());
             }
             Optional<JsonNode> record = recordFor(ref.sourceRecordId(), records);
             if (record.isEmpty()) {
-                return notContent("the detail answer holds records " + idsIn(records) + ", not " + ref.sourceRecordId());
+                return notContent(
+                        "the detail answer holds records " + idsIn(records) + ", not " + ref.sourceRecordId());
             }
             fields.putAll(JsonDocuments.scalarFields(record.get()));
         }

@@ -1,8 +1,7 @@
 package org.onewindow.connectors.jsonapi;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
 
 /**
  * Settings of the paged JSON API connector (Korea's public service API shape: {@code page}/{@code perPage}, a
@@ -54,6 +53,5 @@ public record JsonApiSettings(
      */
     public record ApiKeySettings(
             @JsonProperty(required = true) String parameter,
-            @JsonProperty(required = true) String env) {
-    }
+            @JsonProperty(required = true) String env) {}
 }

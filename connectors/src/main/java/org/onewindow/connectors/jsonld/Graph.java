@@ -1,5 +1,6 @@
 package org.onewindow.connectors.jsonld;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -7,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The JSON-LD blocks of one page as one graph: finds the schema.org service among its nodes (inside {@code @graph},
@@ -42,7 +41,9 @@ final class Graph {
                 services.add(node);
             }
         }));
-        return services.stream().filter(node -> hasType(node, GOVERNMENT_SERVICE)).findFirst()
+        return services.stream()
+                .filter(node -> hasType(node, GOVERNMENT_SERVICE))
+                .findFirst()
                 .or(() -> services.stream().findFirst());
     }
 
@@ -55,7 +56,10 @@ final class Graph {
 
     /** The node a reference points to, or the value itself. */
     JsonNode resolve(JsonNode value) {
-        if (value != null && value.isObject() && value.size() == 1 && value.path("@id").isTextual()) {
+        if (value != null
+                && value.isObject()
+                && value.size() == 1
+                && value.path("@id").isTextual()) {
             return nodesById.getOrDefault(value.get("@id").asText(), value);
         }
         return value;
@@ -75,7 +79,8 @@ final class Graph {
         for (JsonNode one : type.isArray() ? type : List.of(type)) {
             if (one.isTextual()) {
                 String name = one.asText().strip();
-                names.add(name.substring(Math.max(name.lastIndexOf('/'), Math.max(name.lastIndexOf(':'), name.lastIndexOf('#'))) + 1));
+                names.add(name.substring(
+                        Math.max(name.lastIndexOf('/'), Math.max(name.lastIndexOf(':'), name.lastIndexOf('#'))) + 1));
             }
         }
         return names;

@@ -1,12 +1,12 @@
 package org.onewindow.connectors.jsonld;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.onewindow.connectors.ExtractResult;
@@ -20,8 +20,6 @@ import org.onewindow.connectors.html.HtmlListing;
 import org.onewindow.connectors.html.HtmlPages;
 import org.onewindow.connectors.json.JsonDocuments;
 import org.onewindow.mappings.model.RawRecord;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * HTML listing pages (as the {@code html} kind reads them) whose record pages embed schema.org JSON-LD
@@ -53,7 +51,8 @@ public final class JsonLdConnector implements SourceConnector {
     public ExtractResult extract(RecordRef ref, FetchedPage page) {
         Document document = HtmlPages.parse(page);
         List<Element> scripts = document.select("script[type]").stream()
-                .filter(script -> script.attr("type").strip().toLowerCase(Locale.ROOT).startsWith("application/ld+json"))
+                .filter(script ->
+                        script.attr("type").strip().toLowerCase(Locale.ROOT).startsWith("application/ld+json"))
                 .toList();
         if (scripts.isEmpty()) {
             return new ExtractResult.NotAContentPage("no JSON-LD block on the page");
@@ -80,10 +79,12 @@ public final class JsonLdConnector implements SourceConnector {
         }
         Map<String, List<String>> fields = new LinkedHashMap<>(ServiceFields.of(service.get(), graph));
         if (fields.isEmpty()) {
-            return new ExtractResult.NotAContentPage("the page's schema.org service has no name, description or other field read");
+            return new ExtractResult.NotAContentPage(
+                    "the page's schema.org service has no name, description or other field read");
         }
         ref.listFields().forEach(fields::putIfAbsent);
-        return new ExtractResult.Extracted(new RawRecord(ref.sourceRecordId(), Urls.stripSessionId(page.finalUrl()), fields));
+        return new ExtractResult.Extracted(
+                new RawRecord(ref.sourceRecordId(), Urls.stripSessionId(page.finalUrl()), fields));
     }
 
     /** Script text without the comment or CDATA wrapper old pages put around it. */

@@ -1,8 +1,7 @@
 package org.onewindow.connectors.jsonld;
 
-import org.onewindow.connectors.html.HtmlSettings;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.onewindow.connectors.html.HtmlSettings;
 
 /**
  * Settings of the JSON-LD connector, as written under {@code connector.settings} in a mapping file: listing pages
@@ -10,5 +9,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param list how to read the listing pages (same keys as the html kind's {@code list})
  */
-public record JsonLdSettings(@JsonProperty(required = true) HtmlSettings.ListSettings list) {
-}
+public record JsonLdSettings(@JsonProperty(required = true) HtmlSettings.ListSettings list) {}

@@ -1,16 +1,14 @@
 package org.onewindow.connectors.jsonld;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.onewindow.connectors.SourceFields;
 import org.onewindow.connectors.json.JsonDocuments;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Flattens a schema.org (Government)Service into raw fields named by their path ({@code provider.name},
@@ -53,8 +51,7 @@ final class ServiceFields {
             Spec.of("dateModified", "dateModified"),
             Spec.of("identifier", "identifier", "value", "name"));
 
-    private ServiceFields() {
-    }
+    private ServiceFields() {}
 
     static Map<String, List<String>> of(JsonNode service, Graph graph) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
@@ -87,7 +84,8 @@ final class ServiceFields {
         return values;
     }
 
-    private static void leaf(JsonNode value, List<String> leafKeys, Graph graph, String field, Map<String, List<String>> fields) {
+    private static void leaf(
+            JsonNode value, List<String> leafKeys, Graph graph, String field, Map<String, List<String>> fields) {
         if (value.isArray()) {
             value.forEach(element -> leaf(graph.resolve(element), leafKeys, graph, field, fields));
             return;
@@ -116,7 +114,9 @@ final class ServiceFields {
         if (text == null || text.isBlank()) {
             return;
         }
-        String name = language == null || KOREAN.contains(language.toLowerCase(Locale.ROOT)) ? field : field + "@" + language.toLowerCase(Locale.ROOT);
+        String name = language == null || KOREAN.contains(language.toLowerCase(Locale.ROOT))
+                ? field
+                : field + "@" + language.toLowerCase(Locale.ROOT);
         if (!SourceFields.isAcceptedName(name)) {
             return; // the page's language tag would make the name a display rendition
         }

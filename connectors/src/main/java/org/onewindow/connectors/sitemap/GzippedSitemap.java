@@ -14,10 +14,10 @@ final class GzippedSitemap {
 
     /** sitemaps.org: "no larger than 50MB (52,428,800 bytes)" uncompressed. */
     static final long MAX_INFLATED_BYTES = 52_428_800;
+
     static final int BUFFER_BYTES = 64 * 1024;
 
-    private GzippedSitemap() {
-    }
+    private GzippedSitemap() {}
 
     /** Whether the bytes start with gzip's magic number, whatever the Content-Type said. */
     static boolean isGzip(byte[] body) {
@@ -51,7 +51,8 @@ final class GzippedSitemap {
         private final long inflatedBytes;
 
         TooLarge(String url, long inflatedBytes) {
-            super("sitemap " + url + " inflates to more than 50 MB (" + MAX_INFLATED_BYTES + " bytes, sitemaps.org's limit)");
+            super("sitemap " + url + " inflates to more than 50 MB (" + MAX_INFLATED_BYTES
+                    + " bytes, sitemaps.org's limit)");
             this.inflatedBytes = inflatedBytes;
         }
 

@@ -1,5 +1,11 @@
 package org.onewindow.connectors.sitemap;
 
+import crawlercommons.sitemaps.AbstractSiteMap;
+import crawlercommons.sitemaps.SiteMap;
+import crawlercommons.sitemaps.SiteMapIndex;
+import crawlercommons.sitemaps.SiteMapParser;
+import crawlercommons.sitemaps.SiteMapURL;
+import crawlercommons.sitemaps.UnknownFormatException;
 import java.io.IOException;
 import java.net.URL;
 import java.time.ZoneId;
@@ -10,7 +16,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-
 import org.onewindow.connectors.ConnectorConfigException;
 import org.onewindow.connectors.ExtractResult;
 import org.onewindow.connectors.FetchedPage;
@@ -20,13 +25,6 @@ import org.onewindow.connectors.RecordRef;
 import org.onewindow.connectors.SourceConnector;
 import org.onewindow.connectors.Urls;
 import org.onewindow.connectors.html.HtmlRecordExtractor;
-
-import crawlercommons.sitemaps.AbstractSiteMap;
-import crawlercommons.sitemaps.SiteMap;
-import crawlercommons.sitemaps.SiteMapIndex;
-import crawlercommons.sitemaps.SiteMapParser;
-import crawlercommons.sitemaps.SiteMapURL;
-import crawlercommons.sitemaps.UnknownFormatException;
 
 /**
  * A site's sitemap (crawler-commons: sitemap indexes, text sitemaps; gzip inflated here, bounded by
@@ -45,7 +43,8 @@ public final class SitemapConnector implements SourceConnector {
     public SitemapConnector(String baseUrl, SitemapSettings settings) {
         this.sitemapUrl = Urls.absoluteHttp(baseUrl, settings.sitemap());
         if (sitemapUrl == null) {
-            throw new ConnectorConfigException("sitemap: not a usable URL against base URL '" + baseUrl + "': " + settings.sitemap());
+            throw new ConnectorConfigException(
+                    "sitemap: not a usable URL against base URL '" + baseUrl + "': " + settings.sitemap());
         }
         try {
             this.recordUrl = Pattern.compile(settings.recordUrlPattern());
@@ -84,8 +83,15 @@ public final class SitemapConnector implements SourceConnector {
                 continue;
             }
             String id = m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : url;
-            Map<String, List<String>> listFields = entry.getLastModified() == null ? Map.of()
-                    : Map.of("lastmod", List.of(entry.getLastModified().toInstant().atZone(ZoneId.of("Asia/Seoul")).toLocalDate().toString()));
+            Map<String, List<String>> listFields = entry.getLastModified() == null
+                    ? Map.of()
+                    : Map.of(
+                            "lastmod",
+                            List.of(entry.getLastModified()
+                                    .toInstant()
+                                    .atZone(ZoneId.of("Asia/Seoul"))
+                                    .toLocalDate()
+                                    .toString()));
             records.add(new RecordRef(id, PageRequest.get(url), listFields));
         }
         return new GatherResult(records, Optional.empty());
@@ -117,5 +123,4 @@ public final class SitemapConnector implements SourceConnector {
     public ExtractResult extract(RecordRef ref, FetchedPage page) {
         return extractor.extract(ref, page);
     }
-
 }

@@ -1,9 +1,8 @@
 package org.onewindow.connectors.sitemap;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Settings of the sitemap connector.
@@ -18,5 +17,4 @@ public record SitemapSettings(
         @JsonProperty(required = true) String sitemap,
         @JsonProperty(required = true) String recordUrlPattern,
         List<String> softErrors,
-        @JsonProperty(required = true) Map<String, List<String>> fields) {
-}
+        @JsonProperty(required = true) Map<String, List<String>> fields) {}

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,7 +16,9 @@ class CharsetsTest {
     private static final Charset EUC_KR = Charset.forName("EUC-KR");
 
     private static byte[] page(String metaCharset, String body, Charset encoding) {
-        String meta = metaCharset == null ? "" : "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=" + metaCharset + "\" />";
+        String meta = metaCharset == null
+                ? ""
+                : "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=" + metaCharset + "\" />";
         return ("<html><head>" + meta + "<title>t</title></head><body>" + body + "</body></html>").getBytes(encoding);
     }
 
@@ -54,7 +55,8 @@ class CharsetsTest {
 
     @Test
     void usesAnHtml5MetaCharset() {
-        byte[] body = "<!doctype html><html><head><meta charset=\"EUC-KR\"></head><body>아동수당</body></html>".getBytes(MS949);
+        byte[] body =
+                "<!doctype html><html><head><meta charset=\"EUC-KR\"></head><body>아동수당</body></html>".getBytes(MS949);
 
         assertThat(Charsets.decode(body, null)).contains("아동수당");
     }
@@ -77,10 +79,22 @@ class CharsetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"EUC-KR", "euc-kr", "euckr", "ks_c_5601-1987", "KSC5601", "csEUCKR", "cp949", "MS949", "windows-949"})
+    @ValueSource(
+            strings = {
+                "EUC-KR",
+                "euc-kr",
+                "euckr",
+                "ks_c_5601-1987",
+                "KSC5601",
+                "csEUCKR",
+                "cp949",
+                "MS949",
+                "windows-949"
+            })
     void readsEveryKoreanLabelAsMs949(String label) {
         assertThat(Charsets.detect(new byte[0], "text/html; charset=" + label)).isEqualTo(MS949);
-        assertThat(Charsets.detect(new byte[0], "text/html; charset=\"" + label + "\"")).isEqualTo(MS949);
+        assertThat(Charsets.detect(new byte[0], "text/html; charset=\"" + label + "\""))
+                .isEqualTo(MS949);
     }
 
     @Test
@@ -97,7 +111,8 @@ class CharsetsTest {
         byte[] body = MohwWelfareFixtures.bytes("view-table-WLF00000101.html");
 
         assertThat(Charsets.detect(body, MohwWelfareFixtures.VIEW_CONTENT_TYPE)).isEqualTo(MS949);
-        assertThat(Charsets.decode(body, MohwWelfareFixtures.VIEW_CONTENT_TYPE)).contains("<h3 class=\"svc_tit\">기초연금</h3>");
+        assertThat(Charsets.decode(body, MohwWelfareFixtures.VIEW_CONTENT_TYPE))
+                .contains("<h3 class=\"svc_tit\">기초연금</h3>");
     }
 
     // --- detection, when neither the header nor the page names a charset
@@ -174,11 +189,14 @@ class CharsetsTest {
     @Test
     void readsAnXmlDocumentByItsDeclarationUnlessTheHeaderSaysOtherwise() {
         byte[] eucKr = "<?xml version=\"1.0\" encoding=\"EUC-KR\"?><rss><title>똠방골</title></rss>".getBytes(MS949);
-        byte[] utf8 = "<?xml version=\"1.0\" encoding=\"EUC-KR\"?><rss><title>똠방골</title></rss>".getBytes(StandardCharsets.UTF_8);
+        byte[] utf8 = "<?xml version=\"1.0\" encoding=\"EUC-KR\"?><rss><title>똠방골</title></rss>"
+                .getBytes(StandardCharsets.UTF_8);
 
         assertThat(Charsets.decodeXml(eucKr, "application/rss+xml")).contains("<title>똠방골</title>");
-        assertThat(Charsets.decodeXml(utf8, "application/rss+xml; charset=utf-8")).contains("<title>똠방골</title>");
-        assertThat(Charsets.decodeXml("<rss><title>똠방골</title></rss>".getBytes(StandardCharsets.UTF_8), null)).contains("똠방골");
+        assertThat(Charsets.decodeXml(utf8, "application/rss+xml; charset=utf-8"))
+                .contains("<title>똠방골</title>");
+        assertThat(Charsets.decodeXml("<rss><title>똠방골</title></rss>".getBytes(StandardCharsets.UTF_8), null))
+                .contains("똠방골");
     }
 
     @Test
@@ -190,7 +208,8 @@ class CharsetsTest {
 
     @Test
     void readsJsonAsUtf8UnlessTheHeaderSaysOtherwise() {
-        assertThat(Charsets.decodeJson("\uFEFF{\"서비스명\":\"기초연금\"}".getBytes(StandardCharsets.UTF_8), "application/json"))
+        assertThat(Charsets.decodeJson(
+                        "\uFEFF{\"서비스명\":\"기초연금\"}".getBytes(StandardCharsets.UTF_8), "application/json"))
                 .isEqualTo("{\"서비스명\":\"기초연금\"}");
         assertThat(Charsets.decodeJson("{\"서비스명\":\"기초연금\"}".getBytes(MS949), "application/json;charset=euc-kr"))
                 .isEqualTo("{\"서비스명\":\"기초연금\"}");

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.onewindow.connectors.ConnectorConfigException;
 import org.onewindow.connectors.ExtractResult;
@@ -26,9 +25,12 @@ class CpsvConnectorTest {
     @Test
     void everyPublicServiceOfAKoreanTurtleCatalogueIsARecordWithNothingMoreToFetch() throws IOException {
         CpsvConnector connector = new CpsvConnector(BASE, new CpsvSettings("/cpsv/catalogue.ttl", null, null));
-        GatherResult result = connector.gather(page("mois-cpsv/catalogue.ttl", "text/turtle; charset=utf-8", BASE + "/cpsv/catalogue.ttl"));
+        GatherResult result = connector.gather(
+                page("mois-cpsv/catalogue.ttl", "text/turtle; charset=utf-8", BASE + "/cpsv/catalogue.ttl"));
 
-        assertThat(result.records()).extracting(RecordRef::sourceRecordId).containsExactly("MOIS-CPSV-001", "MOIS-CPSV-002", "MOIS-CPSV-003");
+        assertThat(result.records())
+                .extracting(RecordRef::sourceRecordId)
+                .containsExactly("MOIS-CPSV-001", "MOIS-CPSV-002", "MOIS-CPSV-003");
         assertThat(result.records()).allMatch(ref -> !ref.needsFetch());
         assertThat(result.next()).isEmpty();
 
@@ -51,7 +53,8 @@ class CpsvConnectorTest {
         CpsvConnector connector = new CpsvConnector(BASE, new CpsvSettings("/cpsv/catalogue.ttl", null, null));
         List<List<RawRecord>> reads = new ArrayList<>();
         for (int read = 0; read < 5; read++) {
-            GatherResult result = connector.gather(page("mois-cpsv/catalogue.ttl", "text/turtle; charset=utf-8", BASE + "/cpsv/catalogue.ttl"));
+            GatherResult result = connector.gather(
+                    page("mois-cpsv/catalogue.ttl", "text/turtle; charset=utf-8", BASE + "/cpsv/catalogue.ttl"));
             List<RawRecord> records = new ArrayList<>();
             for (RecordRef ref : result.records()) {
                 records.add(extract(connector, ref));
@@ -59,19 +62,27 @@ class CpsvConnectorTest {
             reads.add(records);
         }
 
-        assertThat(reads).allSatisfy(records -> assertThat(records).extracting(RawRecord::fields)
-                .containsExactlyElementsOf(reads.get(0).stream().map(RawRecord::fields).toList()));
-        assertThat(reads.get(0)).allSatisfy(record -> record.fields().forEach((field, values) -> {
-            if (!field.contains("@") && !field.equals("title") && !field.equals("description") && !field.equals("name")) {
-                assertThat(values).as(field).isSorted();
-            }
-        }));
+        assertThat(reads)
+                .allSatisfy(records -> assertThat(records)
+                        .extracting(RawRecord::fields)
+                        .containsExactlyElementsOf(
+                                reads.get(0).stream().map(RawRecord::fields).toList()));
+        assertThat(reads.get(0))
+                .allSatisfy(record -> record.fields().forEach((field, values) -> {
+                    if (!field.contains("@")
+                            && !field.equals("title")
+                            && !field.equals("description")
+                            && !field.equals("name")) {
+                        assertThat(values).as(field).isSorted();
+                    }
+                }));
     }
 
     @Test
     void readsRdfXmlToo() throws IOException {
         CpsvConnector connector = new CpsvConnector(BASE, new CpsvSettings("/cpsv/catalogue.rdf", null, null));
-        GatherResult result = connector.gather(page("mois-cpsv/catalogue.rdf", "application/rdf+xml", BASE + "/cpsv/catalogue.rdf"));
+        GatherResult result =
+                connector.gather(page("mois-cpsv/catalogue.rdf", "application/rdf+xml", BASE + "/cpsv/catalogue.rdf"));
 
         RawRecord grant = extract(connector, result.records().get(0));
         assertThat(grant.values("title")).containsExactly("재난지원금 신청");
@@ -81,10 +92,24 @@ class CpsvConnectorTest {
     @Test
     void readsTheOfficialCpsvApExampleInTurtleAndJsonLdAlike() throws IOException {
         CpsvConnector connector = new CpsvConnector("http://example.com", new CpsvSettings("/catalogue", null, null));
-        RawRecord fromTurtle = extract(connector, connector.gather(
-                page("cpsv-ap-example/example-rdf_public_service.ttl", "text/turtle", "http://example.com/catalogue.ttl")).records().get(0));
-        RawRecord fromJsonLd = extract(connector, connector.gather(
-                page("cpsv-ap-example/example-inline-context.jsonld", "application/ld+json", "http://example.com/catalogue.jsonld")).records().get(0));
+        RawRecord fromTurtle = extract(
+                connector,
+                connector
+                        .gather(page(
+                                "cpsv-ap-example/example-rdf_public_service.ttl",
+                                "text/turtle",
+                                "http://example.com/catalogue.ttl"))
+                        .records()
+                        .get(0));
+        RawRecord fromJsonLd = extract(
+                connector,
+                connector
+                        .gather(page(
+                                "cpsv-ap-example/example-inline-context.jsonld",
+                                "application/ld+json",
+                                "http://example.com/catalogue.jsonld"))
+                        .records()
+                        .get(0));
 
         assertThat(fromTurtle.sourceRecordId()).isEqualTo("Tax-on-web");
         assertThat(fromTurtle.values("title")).containsExactly("Tax-on-web");
@@ -97,18 +122,24 @@ class CpsvConnectorTest {
     @Test
     void aRemoteJsonLdContextIsNeverFetchedAndTheErrorSaysSo() throws IOException {
         CpsvConnector connector = new CpsvConnector("http://example.com", new CpsvSettings("/catalogue", null, null));
-        Fixtures.assertUnreadable(connector.gather(page("cpsv-ap-example/example-rdf_public_service.jsonld", "application/ld+json",
-                "http://example.com/catalogue.jsonld")))
+        Fixtures.assertUnreadable(connector.gather(page(
+                        "cpsv-ap-example/example-rdf_public_service.jsonld",
+                        "application/ld+json",
+                        "http://example.com/catalogue.jsonld")))
                 .contains("remote JSON-LD context not fetched: https://semiceu.github.io/");
     }
 
     @Test
     void aLanguageTagJenaCannotReportOnIsAnUnreadableCatalogueNotAnException() throws IOException {
-        // Jena's RDF/XML parser fails formatting its own error for xml:lang="ko#html" (IllegalFormatConversionException)
+        // Jena's RDF/XML parser fails formatting its own error for xml:lang="ko#html"
+        // (IllegalFormatConversionException)
         CpsvConnector connector = new CpsvConnector(BASE, new CpsvSettings("/cpsv/catalogue.rdf", null, null));
 
-        Fixtures.assertUnreadable(connector.gather(page("mois-cpsv/catalogue-bad-language-tag.rdf", "application/rdf+xml",
-                BASE + "/cpsv/catalogue.rdf"))).startsWith("unreadable CPSV-AP catalogue (RDF/XML): the RDF parser failed");
+        Fixtures.assertUnreadable(connector.gather(page(
+                        "mois-cpsv/catalogue-bad-language-tag.rdf",
+                        "application/rdf+xml",
+                        BASE + "/cpsv/catalogue.rdf")))
+                .startsWith("unreadable CPSV-AP catalogue (RDF/XML): the RDF parser failed");
     }
 
     @Test
@@ -117,29 +148,42 @@ class CpsvConnectorTest {
         byte[] nested = ("{\"a\":".repeat(50_000) + "1" + "}".repeat(50_000)).getBytes(StandardCharsets.UTF_8);
         CpsvConnector connector = new CpsvConnector(BASE, new CpsvSettings("/cpsv/catalogue.jsonld", "jsonld", null));
 
-        Fixtures.assertUnreadable(connector.gather(new FetchedPage(PageRequest.get(BASE + "/cpsv/catalogue.jsonld"),
-                BASE + "/cpsv/catalogue.jsonld", 200, "application/ld+json", nested))).contains("nested too deeply");
+        Fixtures.assertUnreadable(connector.gather(new FetchedPage(
+                        PageRequest.get(BASE + "/cpsv/catalogue.jsonld"),
+                        BASE + "/cpsv/catalogue.jsonld",
+                        200,
+                        "application/ld+json",
+                        nested)))
+                .contains("nested too deeply");
     }
 
     @Test
     void aTurtleSyntaxErrorIsAClearGatherError() throws IOException {
         CpsvConnector connector = new CpsvConnector(BASE, new CpsvSettings("/cpsv/catalogue.ttl", "turtle", null));
-        Fixtures.assertUnreadable(connector.gather(page("mois-cpsv/catalogue-broken.ttl", "text/turtle", BASE + "/cpsv/catalogue.ttl")))
+        Fixtures.assertUnreadable(connector.gather(
+                        page("mois-cpsv/catalogue-broken.ttl", "text/turtle", BASE + "/cpsv/catalogue.ttl")))
                 .contains("unreadable CPSV-AP catalogue")
                 .contains("line: 7");
     }
 
     @Test
     void aRecordUrlTemplateGivesEachServiceItsPublicPage() throws IOException {
-        CpsvConnector connector = new CpsvConnector(BASE, new CpsvSettings("/cpsv/catalogue.ttl", null, "/svc/view.do?id={id}"));
-        RawRecord record = extract(connector, connector.gather(page("mois-cpsv/catalogue.ttl", "text/turtle", BASE + "/cpsv/catalogue.ttl")).records().get(1));
+        CpsvConnector connector =
+                new CpsvConnector(BASE, new CpsvSettings("/cpsv/catalogue.ttl", null, "/svc/view.do?id={id}"));
+        RawRecord record = extract(
+                connector,
+                connector
+                        .gather(page("mois-cpsv/catalogue.ttl", "text/turtle", BASE + "/cpsv/catalogue.ttl"))
+                        .records()
+                        .get(1));
         assertThat(record.url()).isEqualTo(BASE + "/svc/view.do?id=MOIS-CPSV-002");
     }
 
     @Test
     void anUnknownFormatFailsAtCreation() {
         assertThatThrownBy(() -> new CpsvConnector(BASE, new CpsvSettings("/c.ttl", "n3", null)))
-                .isInstanceOf(ConnectorConfigException.class).hasMessageContaining("format");
+                .isInstanceOf(ConnectorConfigException.class)
+                .hasMessageContaining("format");
     }
 
     private static RawRecord extract(CpsvConnector connector, RecordRef ref) {

@@ -7,7 +7,6 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.onewindow.connectors.ConnectorConfigException;
 import org.onewindow.connectors.ExtractResult;
@@ -25,7 +24,8 @@ class FeedConnectorTest {
     private static final String BASE_URL = "https://www.jongno.go.kr";
     private static final String RSS_URL = BASE_URL + "/portal/rss/welfare.xml";
     private static final String ATOM_URL = BASE_URL + "/portal/rss/welfare.atom";
-    private static final String ARTICLE = BASE_URL + "/portal/bbs/selectBoardArticle.do?bbsId=BBSMSTR_000000000271&nttId=";
+    private static final String ARTICLE =
+            BASE_URL + "/portal/bbs/selectBoardArticle.do?bbsId=BBSMSTR_000000000271&nttId=";
 
     private final SourceConnector rss = connector("path: /portal/rss/welfare.xml");
     private final SourceConnector atom = connector("path: /portal/rss/welfare.atom");
@@ -43,11 +43,15 @@ class FeedConnectorTest {
     }
 
     private static FetchedPage inline(String xml) {
-        return new FetchedPage(PageRequest.get(RSS_URL), RSS_URL, 200, "application/xml", xml.getBytes(StandardCharsets.UTF_8));
+        return new FetchedPage(
+                PageRequest.get(RSS_URL), RSS_URL, 200, "application/xml", xml.getBytes(StandardCharsets.UTF_8));
     }
 
     private static RawRecord record(SourceConnector connector, RecordRef ref, FetchedPage page) {
-        return assertThat(connector.extract(ref, page)).asInstanceOf(type(ExtractResult.Extracted.class)).actual().record();
+        return assertThat(connector.extract(ref, page))
+                .asInstanceOf(type(ExtractResult.Extracted.class))
+                .actual()
+                .record();
     }
 
     private List<RecordRef> rssItems() {
@@ -60,7 +64,8 @@ class FeedConnectorTest {
 
     private List<RawRecord> atomRecords() {
         return atom.gather(feed(ATOM_URL, "atom.xml", "application/atom+xml")).records().stream()
-                .map(ref -> record(atom, ref, null)).toList();
+                .map(ref -> record(atom, ref, null))
+                .toList();
     }
 
     // --- RSS 2.0
@@ -79,11 +84,13 @@ class FeedConnectorTest {
     void gathersEveryItemIdentifiedByGuidElseLinkWithoutSessionIds() {
         GatherResult result = rss.gather(rssPage("rss.xml"));
 
-        assertThat(result.records()).extracting(RecordRef::sourceRecordId).containsExactly(
-                "jongno-welfare-270001",
-                ARTICLE + "270014&menuNo=1756",  // a permalink guid, session id stripped
-                ARTICLE + "270022&menuNo=1756",  // no guid: the link, made absolute, session id stripped
-                "jongno-welfare-270031");
+        assertThat(result.records())
+                .extracting(RecordRef::sourceRecordId)
+                .containsExactly(
+                        "jongno-welfare-270001",
+                        ARTICLE + "270014&menuNo=1756", // a permalink guid, session id stripped
+                        ARTICLE + "270022&menuNo=1756", // no guid: the link, made absolute, session id stripped
+                        "jongno-welfare-270031");
         assertThat(result.next()).isEmpty();
     }
 
@@ -121,7 +128,9 @@ class FeedConnectorTest {
     void readsEncodedContentAndTheDublinCoreCreator() {
         RawRecord record = rssRecord(2);
 
-        assertThat(record.values("content")).singleElement().asString()
+        assertThat(record.values("content"))
+                .singleElement()
+                .asString()
                 .startsWith("어르신 목욕·이미용비 지원\n2026년 2월부터 지원 대상이 차상위계층까지 확대됩니다.")
                 .contains("만 65세 이상 기초생활수급자 및 차상위계층 어르신")
                 .doesNotContain("<");
@@ -132,18 +141,25 @@ class FeedConnectorTest {
     @Test
     void datesItemsOnTheDayTheyWereWrittenWhateverTheZoneOrWeekday() {
         assertThat(rssRecord(1).values("published")).as("KST").containsExactly("2026-01-13");
-        assertThat(rssRecord(2).values("published")).as("23:40 +0900 is still the 21st in Seoul").containsExactly("2026-01-21");
-        assertThat(rssRecord(3).values("published")).as("2 February 2026 was a Monday, not a Tuesday").containsExactly("2026-02-02");
+        assertThat(rssRecord(2).values("published"))
+                .as("23:40 +0900 is still the 21st in Seoul")
+                .containsExactly("2026-01-21");
+        assertThat(rssRecord(3).values("published"))
+                .as("2 February 2026 was a Monday, not a Tuesday")
+                .containsExactly("2026-02-02");
     }
 
     @Test
     void reportsTheItemWithAnImpossibleDateAndKeepsTheOthers() {
         List<RecordRef> refs = rss.gather(rssPage("rss-impossible-date.xml")).records();
 
-        assertThat(refs).extracting(RecordRef::sourceRecordId)
+        assertThat(refs)
+                .extracting(RecordRef::sourceRecordId)
                 .containsExactly("jongno-welfare-270031", "jongno-welfare-270035", "jongno-welfare-270001");
-        assertThat(rss.extract(refs.get(1), null)).asInstanceOf(type(ExtractResult.NotAContentPage.class))
-                .extracting(ExtractResult.NotAContentPage::reason).asString()
+        assertThat(rss.extract(refs.get(1), null))
+                .asInstanceOf(type(ExtractResult.NotAContentPage.class))
+                .extracting(ExtractResult.NotAContentPage::reason)
+                .asString()
                 .contains("pubDate", "Mon, 31 Feb 2026 10:00:00 +0900");
         assertThat(record(rss, refs.get(0), null).values("published")).containsExactly("2026-02-02");
         assertThat(record(rss, refs.get(2), null).values("published")).containsExactly("2026-01-05");
@@ -151,9 +167,13 @@ class FeedConnectorTest {
 
     @Test
     void carriesTheItemsProblemUnderTheReservedListField() {
-        RecordRef broken = rss.gather(rssPage("rss-impossible-date.xml")).records().get(1);
+        RecordRef broken =
+                rss.gather(rssPage("rss-impossible-date.xml")).records().get(1);
 
-        assertThat(broken.listFields().get(FeedConnector.PROBLEM_FIELD)).singleElement().asString().contains("31 Feb");
+        assertThat(broken.listFields().get(FeedConnector.PROBLEM_FIELD))
+                .singleElement()
+                .asString()
+                .contains("31 Feb");
         assertThat(broken.needsFetch()).isFalse();
     }
 
@@ -183,7 +203,8 @@ class FeedConnectorTest {
 
     @Test
     void aDocumentThatIsNoFeedIsUnreadable() {
-        FetchedPage maintenance = inline("<html><head><title>시스템 점검 안내</title></head><body><p>서비스 점검 중입니다.</p></body></html>");
+        FetchedPage maintenance =
+                inline("<html><head><title>시스템 점검 안내</title></head><body><p>서비스 점검 중입니다.</p></body></html>");
 
         Fixtures.assertUnreadable(rss.gather(maintenance))
                 .contains("not an RSS 2.0 or Atom feed")
@@ -202,11 +223,14 @@ class FeedConnectorTest {
 
     @Test
     void prefersTheHeaderCharsetOverTheXmlDeclaration() {
-        byte[] body = "<?xml version=\"1.0\" encoding=\"euc-kr\"?><rss version=\"2.0\"><channel><item><guid>g1</guid><title>청년 월세</title></item></channel></rss>"
-                .getBytes(StandardCharsets.UTF_8);
-        FetchedPage page = new FetchedPage(PageRequest.get(RSS_URL), RSS_URL, 200, "application/rss+xml; charset=UTF-8", body);
+        byte[] body =
+                "<?xml version=\"1.0\" encoding=\"euc-kr\"?><rss version=\"2.0\"><channel><item><guid>g1</guid><title>청년 월세</title></item></channel></rss>"
+                        .getBytes(StandardCharsets.UTF_8);
+        FetchedPage page =
+                new FetchedPage(PageRequest.get(RSS_URL), RSS_URL, 200, "application/rss+xml; charset=UTF-8", body);
 
-        assertThat(record(rss, rss.gather(page).records().get(0), null).values("title")).containsExactly("청년 월세");
+        assertThat(record(rss, rss.gather(page).records().get(0), null).values("title"))
+                .containsExactly("청년 월세");
     }
 
     @Test
@@ -219,7 +243,9 @@ class FeedConnectorTest {
 
         List<RecordRef> refs = rss.gather(page).records();
 
-        assertThat(refs).singleElement().satisfies(ref -> assertThat(ref.listFields().get("title")).containsExactly("변경된 제목"));
+        assertThat(refs)
+                .singleElement()
+                .satisfies(ref -> assertThat(ref.listFields().get("title")).containsExactly("변경된 제목"));
     }
 
     @Test
@@ -233,8 +259,11 @@ class FeedConnectorTest {
         List<RecordRef> refs = rss.gather(page).records();
 
         assertThat(refs).extracting(RecordRef::sourceRecordId).containsExactly("g1", "feed-item-2");
-        assertThat(rss.extract(refs.get(1), null)).asInstanceOf(type(ExtractResult.NotAContentPage.class))
-                .extracting(ExtractResult.NotAContentPage::reason).asString().contains("no guid, id or link");
+        assertThat(rss.extract(refs.get(1), null))
+                .asInstanceOf(type(ExtractResult.NotAContentPage.class))
+                .extracting(ExtractResult.NotAContentPage::reason)
+                .asString()
+                .contains("no guid, id or link");
     }
 
     // --- fetching item pages
@@ -245,8 +274,13 @@ class FeedConnectorTest {
 
         List<RecordRef> refs = fetching.gather(rssPage("rss.xml")).records();
 
-        assertThat(refs).extracting(ref -> ref.request().url()).containsExactly(
-                ARTICLE + "270001&menuNo=1756", ARTICLE + "270014&menuNo=1756", ARTICLE + "270022&menuNo=1756", ARTICLE + "270031&menuNo=1756");
+        assertThat(refs)
+                .extracting(ref -> ref.request().url())
+                .containsExactly(
+                        ARTICLE + "270001&menuNo=1756",
+                        ARTICLE + "270014&menuNo=1756",
+                        ARTICLE + "270022&menuNo=1756",
+                        ARTICLE + "270031&menuNo=1756");
     }
 
     @Test
@@ -268,7 +302,8 @@ class FeedConnectorTest {
     void fetchesNoPageForAnItemWithAProblem() {
         SourceConnector fetching = connector("{path: /portal/rss/welfare.xml, fetchItemPages: true}");
 
-        List<RecordRef> refs = fetching.gather(rssPage("rss-impossible-date.xml")).records();
+        List<RecordRef> refs =
+                fetching.gather(rssPage("rss-impossible-date.xml")).records();
 
         assertThat(refs).extracting(RecordRef::needsFetch).containsExactly(true, false, true);
     }
@@ -277,22 +312,27 @@ class FeedConnectorTest {
 
     @Test
     void identifiesAtomEntriesByTheirIds() {
-        List<RecordRef> refs = atom.gather(feed(ATOM_URL, "atom.xml", "application/atom+xml")).records();
+        List<RecordRef> refs =
+                atom.gather(feed(ATOM_URL, "atom.xml", "application/atom+xml")).records();
 
-        assertThat(refs).extracting(RecordRef::sourceRecordId).containsExactly(
-                "tag:jongno.go.kr,2026:welfare/JN-2026-0001",
-                "tag:jongno.go.kr,2026:welfare/JN-2026-0007",
-                "tag:jongno.go.kr,2026:welfare/JN-2026-0012");
+        assertThat(refs)
+                .extracting(RecordRef::sourceRecordId)
+                .containsExactly(
+                        "tag:jongno.go.kr,2026:welfare/JN-2026-0001",
+                        "tag:jongno.go.kr,2026:welfare/JN-2026-0007",
+                        "tag:jongno.go.kr,2026:welfare/JN-2026-0012");
     }
 
     @Test
     void readsAnAtomEntrysAlternateLinkResolvedAndWithoutSessionId() {
         List<RawRecord> records = atomRecords();
 
-        assertThat(records).extracting(RawRecord::url).containsExactly(
-                BASE_URL + "/portal/welfare/view.do?svcId=JN-2026-0001",
-                BASE_URL + "/portal/welfare/view.do?svcId=JN-2026-0007",
-                BASE_URL + "/portal/welfare/view.do?svcId=JN-2026-0012");
+        assertThat(records)
+                .extracting(RawRecord::url)
+                .containsExactly(
+                        BASE_URL + "/portal/welfare/view.do?svcId=JN-2026-0001",
+                        BASE_URL + "/portal/welfare/view.do?svcId=JN-2026-0007",
+                        BASE_URL + "/portal/welfare/view.do?svcId=JN-2026-0012");
     }
 
     @Test
@@ -301,8 +341,8 @@ class FeedConnectorTest {
 
         assertThat(records.get(0).values("summary")).containsExactly("출산 가정에 출산축하금을 지급합니다.\n셋째 이상 100만원으로 인상");
         assertThat(records.get(1).values("title")).containsExactly("어르신 무더위쉼터 운영");
-        assertThat(records.get(1).values("content")).containsExactly(
-                "폭염 기간 동안 경로당 54곳을 무더위쉼터로 운영합니다.\n운영시간: 09:00~18:00\n문의: 어르신복지과 02-2148-2511");
+        assertThat(records.get(1).values("content"))
+                .containsExactly("폭염 기간 동안 경로당 54곳을 무더위쉼터로 운영합니다.\n운영시간: 09:00~18:00\n문의: 어르신복지과 02-2148-2511");
         assertThat(records.get(2).values("content")).containsExactly("관내 중학생 1인당 연 10만원 진로체험 바우처를 지급합니다.");
     }
 
@@ -323,7 +363,8 @@ class FeedConnectorTest {
 
     @Test
     void reportsAnAtomEntryWithAnImpossibleDate() {
-        FetchedPage page = new FetchedPage(PageRequest.get(ATOM_URL), ATOM_URL, 200, "application/atom+xml", """
+        FetchedPage page = new FetchedPage(
+                PageRequest.get(ATOM_URL), ATOM_URL, 200, "application/atom+xml", """
                 <feed xmlns="http://www.w3.org/2005/Atom">
                   <entry><id>urn:e1</id><title>a</title><updated>2026-02-30T09:00:00+09:00</updated></entry>
                   <entry><id>urn:e2</id><title>b</title><updated>2026-02-27T09:00:00+09:00</updated></entry>
@@ -331,8 +372,11 @@ class FeedConnectorTest {
 
         List<RecordRef> refs = atom.gather(page).records();
 
-        assertThat(atom.extract(refs.get(0), null)).asInstanceOf(type(ExtractResult.NotAContentPage.class))
-                .extracting(ExtractResult.NotAContentPage::reason).asString().contains("updated", "2026-02-30T09:00:00+09:00");
+        assertThat(atom.extract(refs.get(0), null))
+                .asInstanceOf(type(ExtractResult.NotAContentPage.class))
+                .extracting(ExtractResult.NotAContentPage::reason)
+                .asString()
+                .contains("updated", "2026-02-30T09:00:00+09:00");
         assertThat(record(atom, refs.get(1), null).values("updated")).containsExactly("2026-02-27");
     }
 
@@ -340,12 +384,15 @@ class FeedConnectorTest {
 
     @Test
     void rejectsSettingsWithoutAPath() {
-        assertThatThrownBy(() -> connector("fetchItemPages: true")).isInstanceOf(ConnectorConfigException.class).hasMessageContaining("path");
+        assertThatThrownBy(() -> connector("fetchItemPages: true"))
+                .isInstanceOf(ConnectorConfigException.class)
+                .hasMessageContaining("path");
     }
 
     @Test
     void rejectsAnUnknownSetting() {
         assertThatThrownBy(() -> connector("{path: /rss.xml, htmlSelectors: {title: h1}}"))
-                .isInstanceOf(ConnectorConfigException.class).hasMessageContaining("htmlSelectors");
+                .isInstanceOf(ConnectorConfigException.class)
+                .hasMessageContaining("htmlSelectors");
     }
 }

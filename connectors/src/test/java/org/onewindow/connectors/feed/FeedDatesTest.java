@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,14 +44,23 @@ class FeedDatesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"Mon, 31 Feb 2026 10:00:00 +0900", "Fri, 31 Apr 2026 10:00:00 +0900", "Sun, 29 Feb 2026 10:00:00 +0900",
-            "2026.02.30", "Mon, 05 Jan 2026 25:00:00 +0900", "어제", "Mon, 05 Foo 2026 09:30:00 +0900"})
+    @ValueSource(
+            strings = {
+                "Mon, 31 Feb 2026 10:00:00 +0900",
+                "Fri, 31 Apr 2026 10:00:00 +0900",
+                "Sun, 29 Feb 2026 10:00:00 +0900",
+                "2026.02.30",
+                "Mon, 05 Jan 2026 25:00:00 +0900",
+                "어제",
+                "Mon, 05 Foo 2026 09:30:00 +0900"
+            })
     void refusesImpossibleOrUnreadableRfc822Dates(String text) {
         assertThatThrownBy(() -> FeedDates.rfc822(text)).isInstanceOf(DateTimeException.class);
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"2026-02-30T09:00:00+09:00", "2026-13-01T09:00:00Z", "2025-02-29", "2026-01-05T09:00:00+25:00"})
+    @ValueSource(
+            strings = {"2026-02-30T09:00:00+09:00", "2026-13-01T09:00:00Z", "2025-02-29", "2026-01-05T09:00:00+25:00"})
     void refusesImpossibleRfc3339Dates(String text) {
         assertThatThrownBy(() -> FeedDates.rfc3339(text)).isInstanceOf(DateTimeException.class);
     }

@@ -8,7 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.onewindow.connectors.ExtractResult;
 import org.onewindow.connectors.FetchedPage;
 import org.onewindow.connectors.GatherResult;
@@ -19,15 +26,6 @@ import org.onewindow.mappings.html.DisplayHtml;
 import org.onewindow.mappings.model.RawRecord;
 import org.onewindow.mappings.model.ServiceRecord;
 import org.onewindow.mappings.source.ExtractBudgetExceededException;
-
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 
 /**
  * Random and mutated documents of every kind (the saved fixtures, cut, shuffled, nested deep, badly encoded, planted
@@ -48,7 +46,8 @@ class HostileDocumentsFuzzTest {
 
         @Override
         public String toString() {
-            return subject + " " + contentType + " " + new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8)
+            return subject + " " + contentType + " "
+                    + new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8)
                     + (body.length > 300 ? "… (" + body.length + " bytes)" : "");
         }
     }
@@ -65,30 +64,35 @@ class HostileDocumentsFuzzTest {
 
     @Provide
     Arbitrary<Document> mutatedDocuments() {
-        return Arbitraries.of(SUBJECTS).flatMap(subject -> Combinators.combine(
-                        Arbitraries.of(subject.documents()),
-                        mutations().list().ofMinSize(1).ofMaxSize(3),
-                        contentTypes(subject),
-                        Arbitraries.integers().between(0, 2))
-                .as((path, mutations, contentType, gzipOdds) -> {
-                    byte[] body = Subject.read(path);
-                    for (Mutation mutation : mutations) {
-                        body = mutation.apply(body);
-                    }
-                    boolean gzipped = subject.kind().equals("sitemap") && gzipOdds == 0;
-                    return new Document(subject, gzipped ? gzip(body) : body, contentType);
-                }));
+        return Arbitraries.of(SUBJECTS)
+                .flatMap(subject -> Combinators.combine(
+                                Arbitraries.of(subject.documents()),
+                                mutations().list().ofMinSize(1).ofMaxSize(3),
+                                contentTypes(subject),
+                                Arbitraries.integers().between(0, 2))
+                        .as((path, mutations, contentType, gzipOdds) -> {
+                            byte[] body = Subject.read(path);
+                            for (Mutation mutation : mutations) {
+                                body = mutation.apply(body);
+                            }
+                            boolean gzipped = subject.kind().equals("sitemap") && gzipOdds == 0;
+                            return new Document(subject, gzipped ? gzip(body) : body, contentType);
+                        }));
     }
 
     @Provide
     Arbitrary<Document> randomDocuments() {
         Arbitrary<byte[]> bytes = Arbitraries.bytes().array(byte[].class).ofMaxSize(4_096);
-        Arbitrary<byte[]> text = Arbitraries.strings().all().ofMaxLength(2_000).map(s -> s.getBytes(StandardCharsets.UTF_8));
-        Arbitrary<byte[]> markup = Arbitraries.of(Mutation.HOSTILE).list().ofMaxSize(30)
+        Arbitrary<byte[]> text =
+                Arbitraries.strings().all().ofMaxLength(2_000).map(s -> s.getBytes(StandardCharsets.UTF_8));
+        Arbitrary<byte[]> markup = Arbitraries.of(Mutation.HOSTILE)
+                .list()
+                .ofMaxSize(30)
                 .map(parts -> String.join("", parts).getBytes(StandardCharsets.UTF_8));
-        return Arbitraries.of(SUBJECTS).flatMap(subject -> Combinators.combine(
-                        Arbitraries.oneOf(bytes, text, markup), Arbitraries.of(subject.contentTypes()))
-                .as((body, contentType) -> new Document(subject, body, contentType)));
+        return Arbitraries.of(SUBJECTS)
+                .flatMap(subject -> Combinators.combine(
+                                Arbitraries.oneOf(bytes, text, markup), Arbitraries.of(subject.contentTypes()))
+                        .as((body, contentType) -> new Document(subject, body, contentType)));
     }
 
     /** Mostly what the source really sends, sometimes a wrong or missing label. */
@@ -117,11 +121,16 @@ class HostileDocumentsFuzzTest {
 
     private void readAsListingAndAsRecordPage(Document document) {
         Subject subject = document.subject();
-        FetchedPage page = new FetchedPage(PageRequest.get(subject.url()), subject.url(), 200, document.contentType(), document.body());
+        FetchedPage page = new FetchedPage(
+                PageRequest.get(subject.url()), subject.url(), 200, document.contentType(), document.body());
 
         GatherResult gathered = subject.connector().gather(page);
-        gathered.failure().ifPresent(reason -> assertThat(gathered.records()).as("an unreadable page names no record").isEmpty());
-        for (RecordRef ref : gathered.records().stream().limit(RECORDS_PER_LISTING).toList()) {
+        gathered.failure()
+                .ifPresent(reason -> assertThat(gathered.records())
+                        .as("an unreadable page names no record")
+                        .isEmpty());
+        for (RecordRef ref :
+                gathered.records().stream().limit(RECORDS_PER_LISTING).toList()) {
             check(subject, subject.connector().extract(ref, ref.needsFetch() ? page : null));
         }
         check(subject, subject.connector().extract(new RecordRef(idIn(subject), page.request()), page));
@@ -137,7 +146,9 @@ class HostileDocumentsFuzzTest {
             } catch (ExtractBudgetExceededException perRecordError) {
                 return; // a map error for this record alone, as the harvester records it
             }
-            assertThat(mapped.html().values()).as("renditions of %s", raw.sourceRecordId()).allMatch(DisplayHtml::isSafe);
+            assertThat(mapped.html().values())
+                    .as("renditions of %s", raw.sourceRecordId())
+                    .allMatch(DisplayHtml::isSafe);
         }
     }
 

@@ -11,7 +11,15 @@ import java.util.List;
  */
 record Mutation(Operation operation, double from, double to, String payload) {
 
-    enum Operation { TRUNCATE, DELETE, DUPLICATE, SWAP, INJECT, NEST, INVALID_BYTES }
+    enum Operation {
+        TRUNCATE,
+        DELETE,
+        DUPLICATE,
+        SWAP,
+        INJECT,
+        NEST,
+        INVALID_BYTES
+    }
 
     /** Markup and keys an attacker would plant, for every kind of document. */
     static final List<String> HOSTILE = List.of(
@@ -53,9 +61,27 @@ record Mutation(Operation operation, double from, double to, String payload) {
                 int at = afterOpening(document, a); // inside an object or element, where a planted key or tag parses
                 yield concat(slice(document, 0, at), utf8(payload), slice(document, at, length));
             }
-            case NEST -> concat(slice(document, 0, a), utf8(payload.repeat(2_000 + (int) (to * 8_000))), slice(document, a, length));
-            case INVALID_BYTES -> concat(slice(document, 0, a), new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, (byte) 0xFE, (byte) 0xED,
-                    (byte) 0xA0, (byte) 0x80, (byte) 0x8B, 0x1F, (byte) 0x8B}, slice(document, b, length));
+            case NEST ->
+                concat(
+                        slice(document, 0, a),
+                        utf8(payload.repeat(2_000 + (int) (to * 8_000))),
+                        slice(document, a, length));
+            case INVALID_BYTES ->
+                concat(
+                        slice(document, 0, a),
+                        new byte[] {
+                            (byte) 0xC3,
+                            0x28,
+                            (byte) 0xFF,
+                            (byte) 0xFE,
+                            (byte) 0xED,
+                            (byte) 0xA0,
+                            (byte) 0x80,
+                            (byte) 0x8B,
+                            0x1F,
+                            (byte) 0x8B
+                        },
+                        slice(document, b, length));
         };
     }
 

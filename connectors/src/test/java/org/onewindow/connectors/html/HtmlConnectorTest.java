@@ -12,10 +12,12 @@ import static org.onewindow.connectors.MohwWelfareFixtures.ref;
 import static org.onewindow.connectors.MohwWelfareFixtures.viewPage;
 import static org.onewindow.connectors.MohwWelfareFixtures.viewUrl;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.onewindow.connectors.ConnectorConfigException;
 import org.onewindow.connectors.Connectors;
@@ -29,17 +31,16 @@ import org.onewindow.connectors.SourceConnector;
 import org.onewindow.mappings.model.RawRecord;
 import org.onewindow.mappings.source.ConnectorSpec;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 class HtmlConnectorTest {
 
     private final SourceConnector connector = connector();
 
     private RawRecord extracted(String id, String fileName) {
         ExtractResult result = connector.extract(ref(id), viewPage(id, fileName));
-        return assertThat(result).asInstanceOf(type(ExtractResult.Extracted.class)).actual().record();
+        return assertThat(result)
+                .asInstanceOf(type(ExtractResult.Extracted.class))
+                .actual()
+                .record();
     }
 
     // --- listing pages
@@ -55,14 +56,28 @@ class HtmlConnectorTest {
 
     @Test
     void gathersTenRecordsAndThePostedNextPageFromTheFirstListPage() {
-        FetchedPage page = new FetchedPage(connector.firstPage(), LIST_URL + MohwWelfareFixtures.SESSION, 200,
-                MohwWelfareFixtures.LIST_CONTENT_TYPE, MohwWelfareFixtures.bytes("list-page-1.html"));
+        FetchedPage page = new FetchedPage(
+                connector.firstPage(),
+                LIST_URL + MohwWelfareFixtures.SESSION,
+                200,
+                MohwWelfareFixtures.LIST_CONTENT_TYPE,
+                MohwWelfareFixtures.bytes("list-page-1.html"));
 
         GatherResult result = connector.gather(page);
 
-        assertThat(result.records()).extracting(RecordRef::sourceRecordId).containsExactly(
-                "WLF00000101", "WLF00000104", "WLF00000111", "WLF00000116", "WLF00000128",
-                "WLF00000132", "WLF00000141", "WLF00000147", "WLF00000158", "WLF00000160");
+        assertThat(result.records())
+                .extracting(RecordRef::sourceRecordId)
+                .containsExactly(
+                        "WLF00000101",
+                        "WLF00000104",
+                        "WLF00000111",
+                        "WLF00000116",
+                        "WLF00000128",
+                        "WLF00000132",
+                        "WLF00000141",
+                        "WLF00000147",
+                        "WLF00000158",
+                        "WLF00000160");
         assertThat(result.next()).contains(listRequest(2));
     }
 
@@ -70,8 +85,11 @@ class HtmlConnectorTest {
     void pointsEachRecordAtItsViewPageWithoutTheSessionId() {
         GatherResult result = connector.gather(listPage(1, "list-page-1.html"));
 
-        assertThat(result.records()).first().isEqualTo(new RecordRef("WLF00000101",
-                PageRequest.get("http://127.0.0.1:8089/portal/svc/view.do?menuNo=200123&svcId=WLF00000101")));
+        assertThat(result.records())
+                .first()
+                .isEqualTo(new RecordRef(
+                        "WLF00000101",
+                        PageRequest.get("http://127.0.0.1:8089/portal/svc/view.do?menuNo=200123&svcId=WLF00000101")));
         assertThat(result.records()).allSatisfy(record -> {
             assertThat(record.request().method()).isEqualTo(PageRequest.Method.GET);
             assertThat(record.request().url())
@@ -82,7 +100,11 @@ class HtmlConnectorTest {
 
     @Test
     void decodesTheListPageFromItsHeaderCharset() {
-        FetchedPage utf8Claimed = new FetchedPage(listRequest(1), LIST_URL, 200, "text/html; charset=UTF-8",
+        FetchedPage utf8Claimed = new FetchedPage(
+                listRequest(1),
+                LIST_URL,
+                200,
+                "text/html; charset=UTF-8",
                 "<table class=board_list><tr><td class=subject><a href=\"javascript:fn_view('가나다','N');\">x</a></td></tr></table>"
                         .getBytes(StandardCharsets.UTF_8));
 
@@ -99,7 +121,8 @@ class HtmlConnectorTest {
     void gathersFourRecordsAndNoNextPageFromTheLastListPage() {
         GatherResult result = connector.gather(listPage(7, "list-page-7-last.html"));
 
-        assertThat(result.records()).extracting(RecordRef::sourceRecordId)
+        assertThat(result.records())
+                .extracting(RecordRef::sourceRecordId)
                 .containsExactly("WLF00000503", "WLF00000506", "WLF00000513", "WLF00000518");
         assertThat(result.next()).isEmpty();
     }
@@ -141,8 +164,8 @@ class HtmlConnectorTest {
                 단독가구 기준 월 최대 349,700원 지급
                 부부가 모두 수급하는 경우 각각 20% 감액
                 소득인정액 구간에 따라 차등 지급되며 매월 25일 계좌 입금""");
-        assertThat(record.values("documents")).containsExactly(
-                "사회보장급여 신청(변경)서", "소득·재산 신고서", "금융정보 등 제공 동의서", "신분증", "통장 사본");
+        assertThat(record.values("documents"))
+                .containsExactly("사회보장급여 신청(변경)서", "소득·재산 신고서", "금융정보 등 제공 동의서", "신분증", "통장 사본");
         assertThat(record.values("authority")).containsExactly("보건복지부 기초연금과");
         assertThat(record.values("contact")).containsExactly("기초연금과 044-202-3216");
         assertThat(record.values("modified")).containsExactly("2026-01-05");
@@ -181,10 +204,13 @@ class HtmlConnectorTest {
 
     @Test
     void reportsTheNoSuchRecordAlertAsASoftError() {
-        ExtractResult result = connector.extract(ref("WLF09999999"), viewPage("WLF09999999", "view-no-such-record.html"));
+        ExtractResult result =
+                connector.extract(ref("WLF09999999"), viewPage("WLF09999999", "view-no-such-record.html"));
 
-        assertThat(result).asInstanceOf(type(ExtractResult.NotAContentPage.class))
-                .extracting(ExtractResult.NotAContentPage::reason).asString()
+        assertThat(result)
+                .asInstanceOf(type(ExtractResult.NotAContentPage.class))
+                .extracting(ExtractResult.NotAContentPage::reason)
+                .asString()
                 .contains("soft error", "존재하지 않는 게시물");
     }
 
@@ -192,14 +218,17 @@ class HtmlConnectorTest {
     void reportsATruncatedGarbagePageAsNotContent() {
         ExtractResult result = connector.extract(ref("WLF00000101"), viewPage("WLF00000101", "view-malformed.html"));
 
-        assertThat(result).asInstanceOf(type(ExtractResult.NotAContentPage.class))
-                .extracting(ExtractResult.NotAContentPage::reason).asString()
+        assertThat(result)
+                .asInstanceOf(type(ExtractResult.NotAContentPage.class))
+                .extracting(ExtractResult.NotAContentPage::reason)
+                .asString()
                 .contains("no configured field");
     }
 
     @Test
     void reportsAnEmptyBodyAsNotContent() {
-        FetchedPage empty = new FetchedPage(ref("WLF00000101").request(), viewUrl("WLF00000101"), 200, null, new byte[0]);
+        FetchedPage empty =
+                new FetchedPage(ref("WLF00000101").request(), viewUrl("WLF00000101"), 200, null, new byte[0]);
 
         assertThat(connector.extract(ref("WLF00000101"), empty)).isInstanceOf(ExtractResult.NotAContentPage.class);
     }
@@ -230,7 +259,8 @@ class HtmlConnectorTest {
     @Test
     void rejectsAnInvalidFieldSelectorAtCreation() {
         ObjectNode settings = mohwSettings();
-        ((ObjectNode) settings.get("fields")).set("title", JSON.createArrayNode().add("h3.svc_tit").add("h3::"));
+        ((ObjectNode) settings.get("fields"))
+                .set("title", JSON.createArrayNode().add("h3.svc_tit").add("h3::"));
 
         assertThatThrownBy(() -> create("html", settings))
                 .isInstanceOf(ConnectorConfigException.class)
@@ -240,7 +270,8 @@ class HtmlConnectorTest {
     @Test
     void rejectsAnInvalidRegexInAFieldSelectorAtCreation() {
         ObjectNode settings = mohwSettings();
-        ((ObjectNode) settings.get("fields")).set("title", JSON.createArrayNode().add("th:matchesOwn(^(서비스명$) + td"));
+        ((ObjectNode) settings.get("fields"))
+                .set("title", JSON.createArrayNode().add("th:matchesOwn(^(서비스명$) + td"));
 
         assertThatThrownBy(() -> create("html", settings))
                 .isInstanceOf(ConnectorConfigException.class)
@@ -304,10 +335,12 @@ class HtmlConnectorTest {
 
     @Test
     void usesTheOverriddenBaseUrlForEveryRequest() {
-        SourceConnector mirrored = Connectors.create(MohwWelfareFixtures.source().connector(), "https://mirror.example:8443");
+        SourceConnector mirrored =
+                Connectors.create(MohwWelfareFixtures.source().connector(), "https://mirror.example:8443");
 
         assertThat(mirrored.firstPage().url()).isEqualTo("https://mirror.example:8443/portal/svc/list.do");
-        assertThat(mirrored.gather(listPage(1, "list-page-1.html")).records()).first()
+        assertThat(mirrored.gather(listPage(1, "list-page-1.html")).records())
+                .first()
                 .extracting(record -> record.request().url())
                 .isEqualTo("https://mirror.example:8443/portal/svc/view.do?menuNo=200123&svcId=WLF00000101");
     }
@@ -327,7 +360,8 @@ class HtmlConnectorTest {
     @Test
     void keepsTheRecordsOfASessionStrippedPageDistinct() {
         List<String> ids = connector.gather(listPage(1, "list-page-1.html")).records().stream()
-                .map(RecordRef::sourceRecordId).toList();
+                .map(RecordRef::sourceRecordId)
+                .toList();
 
         assertThat(ids).doesNotHaveDuplicates().hasSize(10);
     }

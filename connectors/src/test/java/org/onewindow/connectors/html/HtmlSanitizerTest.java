@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -31,25 +30,41 @@ class HtmlSanitizerTest {
 
         String html = HtmlSanitizer.contentOf(td, PAGE);
 
-        assertThat(html).contains("<p>지원 <strong>내용</strong><br>둘째 줄</p>", "<ul><li>월 30만원</li><li>최대 6개월</li></ul>",
-                "<a href=\"https://www.agency.go.kr/apply.do\" rel=\"nofollow noopener\">신청하기</a>");
-        assertThat(html).doesNotContain("script", "onclick", "onmouseover", "onerror", "style", "class=", "<img", "iframe",
-                "javascript:", "target=");
+        assertThat(html)
+                .contains(
+                        "<p>지원 <strong>내용</strong><br>둘째 줄</p>",
+                        "<ul><li>월 30만원</li><li>최대 6개월</li></ul>",
+                        "<a href=\"https://www.agency.go.kr/apply.do\" rel=\"nofollow noopener\">신청하기</a>");
+        assertThat(html)
+                .doesNotContain(
+                        "script",
+                        "onclick",
+                        "onmouseover",
+                        "onerror",
+                        "style",
+                        "class=",
+                        "<img",
+                        "iframe",
+                        "javascript:",
+                        "target=");
         assertThat(html).contains("<a rel=\"nofollow noopener\">나쁜 링크</a>");
     }
 
     @Test
     void recordPagesCarryASanitisedRenditionBesideThePlainText() {
         HtmlRecordExtractor extractor = new HtmlRecordExtractor(Map.of("benefits", List.of("td.benefits")), List.of());
-        byte[] body = "<html><body><table><tr><td class=\"benefits\"><ul><li>월 10만원</li><li onclick=\"x()\">매월 25일</li></ul></td></tr></table></body></html>"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                "<html><body><table><tr><td class=\"benefits\"><ul><li>월 10만원</li><li onclick=\"x()\">매월 25일</li></ul></td></tr></table></body></html>"
+                        .getBytes(StandardCharsets.UTF_8);
 
-        ExtractResult result = extractor.extract(new RecordRef("1", PageRequest.get(PAGE)),
+        ExtractResult result = extractor.extract(
+                new RecordRef("1", PageRequest.get(PAGE)),
                 new FetchedPage(PageRequest.get(PAGE), PAGE, 200, "text/html; charset=utf-8", body));
 
         assertThat(result).isInstanceOfSatisfying(ExtractResult.Extracted.class, extracted -> {
             assertThat(extracted.record().values("benefits")).containsExactly("월 10만원\n매월 25일");
-            assertThat(extracted.record().values("benefits#html")).containsExactly("<ul><li>월 10만원</li><li>매월 25일</li></ul>");
+            assertThat(extracted.record().values("benefits#html"))
+                    .containsExactly("<ul><li>월 10만원</li><li>매월 25일</li></ul>");
         });
     }
 }

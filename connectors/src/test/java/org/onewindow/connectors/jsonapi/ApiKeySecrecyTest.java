@@ -8,10 +8,10 @@ import static org.onewindow.connectors.jsonapi.Gov24Api.detail;
 import static org.onewindow.connectors.jsonapi.Gov24Api.listPage;
 import static org.onewindow.connectors.jsonapi.Gov24Api.listUrl;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.onewindow.connectors.Connectors;
 import org.onewindow.connectors.ExtractResult;
@@ -22,14 +22,13 @@ import org.onewindow.connectors.RecordRef;
 import org.onewindow.connectors.SourceConnector;
 import org.onewindow.mappings.source.ConnectorSpec;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /** The API key goes into requests and nowhere else: not into messages, exceptions, descriptions or records. */
 class ApiKeySecrecyTest {
 
     private final SourceConnector connector = connector();
 
-    private final List<RecordRef> refs = connector.gather(listPage(1, "service-list-page-1.json")).records();
+    private final List<RecordRef> refs =
+            connector.gather(listPage(1, "service-list-page-1.json")).records();
 
     private static void assertKeyless(String text) {
         assertThat(text).doesNotContain(KEY).doesNotContainIgnoringCase(ENCODED_KEY);
@@ -45,8 +44,11 @@ class ApiKeySecrecyTest {
     void keepsTheKeyOutOfTheConnectorsDescription() {
         assertKeyless(connector.toString());
         assertThat(connector.toString()).contains("serviceKey=****");
-        assertKeyless(Connectors.create(new ConnectorSpec(JsonApiConnector.KIND, Gov24Api.BASE_URL, Gov24Api.settings()),
-                Gov24Api.BASE_URL, Map.of(Gov24Api.KEY_ENV, KEY)::get).toString());
+        assertKeyless(Connectors.create(
+                        new ConnectorSpec(JsonApiConnector.KIND, Gov24Api.BASE_URL, Gov24Api.settings()),
+                        Gov24Api.BASE_URL,
+                        Map.of(Gov24Api.KEY_ENV, KEY)::get)
+                .toString());
     }
 
     @Test
@@ -98,7 +100,10 @@ class ApiKeySecrecyTest {
         ObjectNode settings = Gov24Api.settings();
         settings.remove("recordUrl"); // the record URL is then the detail request's
         SourceConnector connector = connector(settings);
-        RecordRef ref = connector.gather(listPage(1, "service-list-page-1.json")).records().get(0);
+        RecordRef ref = connector
+                .gather(listPage(1, "service-list-page-1.json"))
+                .records()
+                .get(0);
 
         ExtractResult result = connector.extract(ref, detail(ref, "service-detail-135200000101.json"));
 

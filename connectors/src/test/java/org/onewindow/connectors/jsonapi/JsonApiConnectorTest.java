@@ -10,13 +10,13 @@ import static org.onewindow.connectors.jsonapi.Gov24Api.detailUrl;
 import static org.onewindow.connectors.jsonapi.Gov24Api.listPage;
 import static org.onewindow.connectors.jsonapi.Gov24Api.listUrl;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.onewindow.connectors.ConnectorConfigException;
 import org.onewindow.connectors.ExtractResult;
@@ -28,26 +28,35 @@ import org.onewindow.connectors.RecordRef;
 import org.onewindow.connectors.SourceConnector;
 import org.onewindow.mappings.model.RawRecord;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 class JsonApiConnectorTest {
 
     private final SourceConnector connector = connector();
 
     private RecordRef gathered(String id) {
-        List<RecordRef> refs = new ArrayList<>(connector.gather(listPage(1, "service-list-page-1.json")).records());
-        refs.addAll(connector.gather(listPage(2, "service-list-page-2-last.json")).records());
-        return refs.stream().filter(ref -> ref.sourceRecordId().equals(id)).findFirst().orElseThrow();
+        List<RecordRef> refs = new ArrayList<>(
+                connector.gather(listPage(1, "service-list-page-1.json")).records());
+        refs.addAll(
+                connector.gather(listPage(2, "service-list-page-2-last.json")).records());
+        return refs.stream()
+                .filter(ref -> ref.sourceRecordId().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private RawRecord extracted(String id) {
         RecordRef ref = gathered(id);
         ExtractResult result = connector.extract(ref, detail(ref, "service-detail-" + id + ".json"));
-        return assertThat(result).asInstanceOf(type(ExtractResult.Extracted.class)).actual().record();
+        return assertThat(result)
+                .asInstanceOf(type(ExtractResult.Extracted.class))
+                .actual()
+                .record();
     }
 
     private static String reason(ExtractResult result) {
-        return assertThat(result).asInstanceOf(type(ExtractResult.NotAContentPage.class)).actual().reason();
+        return assertThat(result)
+                .asInstanceOf(type(ExtractResult.NotAContentPage.class))
+                .actual()
+                .reason();
     }
 
     // --- listing
@@ -64,7 +73,8 @@ class JsonApiConnectorTest {
     void gathersTheRecordsOfTheFirstListPageAndAsksForTheSecond() {
         GatherResult result = connector.gather(listPage(1, "service-list-page-1.json"));
 
-        assertThat(result.records()).extracting(RecordRef::sourceRecordId)
+        assertThat(result.records())
+                .extracting(RecordRef::sourceRecordId)
                 .containsExactly("135200000101", "135200000116", "135200000123", "149200000231", "161300000045");
         assertThat(result.next()).contains(PageRequest.get(listUrl(2)));
     }
@@ -73,7 +83,8 @@ class JsonApiConnectorTest {
     void stopsWhenThePagesReadCoverTheTotalCount() {
         GatherResult result = connector.gather(listPage(2, "service-list-page-2-last.json"));
 
-        assertThat(result.records()).extracting(RecordRef::sourceRecordId)
+        assertThat(result.records())
+                .extracting(RecordRef::sourceRecordId)
                 .containsExactly("300000000512", "611000000410", "134200000077");
         assertThat(result.next()).isEmpty();
     }
@@ -81,7 +92,8 @@ class JsonApiConnectorTest {
     @Test
     void takesThePageNumberFromTheRequestNotFromTheAnswer() {
         // totalCount 8, perPage 5: after page 1 there is more; asked as page 2, the same answer is the last.
-        assertThat(connector.gather(listPage(2, "service-list-page-1.json")).next()).isEmpty();
+        assertThat(connector.gather(listPage(2, "service-list-page-1.json")).next())
+                .isEmpty();
     }
 
     @Test
@@ -122,7 +134,9 @@ class JsonApiConnectorTest {
         FetchedPage page = answer(listUrl(1), """
                 {"page":1,"perPage":5,"totalCount":1,"data":[{"서비스ID":135200000101,"서비스명":"기초연금"}]}""");
 
-        assertThat(connector.gather(page).records()).extracting(RecordRef::sourceRecordId).containsExactly("135200000101");
+        assertThat(connector.gather(page).records())
+                .extracting(RecordRef::sourceRecordId)
+                .containsExactly("135200000101");
     }
 
     @Test
@@ -138,7 +152,8 @@ class JsonApiConnectorTest {
         FetchedPage page = answer(listUrl(1), """
                 {"page":1,"perPage":5,"totalCount":2,"data":[{"서비스ID":"A1","조회수":3},{"서비스ID":"A1","조회수":4}]}""");
 
-        assertThat(connector.gather(page).records()).singleElement()
+        assertThat(connector.gather(page).records())
+                .singleElement()
                 .satisfies(ref -> assertThat(ref.listFields()).containsEntry("조회수", List.of("3")));
     }
 
@@ -151,15 +166,14 @@ class JsonApiConnectorTest {
         assertThat(record.sourceRecordId()).isEqualTo("135200000101");
         assertThat(record.url()).isEqualTo("https://www.gov.kr/portal/rcvfvrSvc/dtlEx/135200000101");
         // in both: the detail's longer text wins
-        assertThat(record.values("지원대상")).containsExactly(
-                "만 65세 이상이고 대한민국 국적을 가진 국내 거주 어르신 중 가구의 소득인정액이 선정기준액 이하인 분");
-        assertThat(record.values("신청방법")).containsExactly(
-                "주소지 관할 읍면동 행정복지센터 또는 국민연금공단 지사 방문 신청\n복지로(www.bokjiro.go.kr) 온라인 신청");
+        assertThat(record.values("지원대상")).containsExactly("만 65세 이상이고 대한민국 국적을 가진 국내 거주 어르신 중 가구의 소득인정액이 선정기준액 이하인 분");
+        assertThat(record.values("신청방법"))
+                .containsExactly("주소지 관할 읍면동 행정복지센터 또는 국민연금공단 지사 방문 신청\n복지로(www.bokjiro.go.kr) 온라인 신청");
         // detail only
-        assertThat(record.values("서비스목적")).containsExactly(
-                "노인에게 기초연금을 지급하여 안정적인 소득기반을 제공함으로써 노인의 생활안정을 지원하고 복지를 증진함");
-        assertThat(record.values("온라인신청사이트URL")).containsExactly(
-                "https://www.bokjiro.go.kr/ssis-tbu/twataa/wlfareInfo/moveTWAT52011M.do?wlfareInfoId=WLF00000101");
+        assertThat(record.values("서비스목적")).containsExactly("노인에게 기초연금을 지급하여 안정적인 소득기반을 제공함으로써 노인의 생활안정을 지원하고 복지를 증진함");
+        assertThat(record.values("온라인신청사이트URL"))
+                .containsExactly(
+                        "https://www.bokjiro.go.kr/ssis-tbu/twataa/wlfareInfo/moveTWAT52011M.do?wlfareInfoId=WLF00000101");
         // list only
         assertThat(record.values("조회수")).containsExactly("1523487");
         assertThat(record.values("서비스목적요약")).containsExactly("65세 이상 어르신에게 기초연금을 지급하여 안정적인 노후 소득 기반을 마련합니다.");
@@ -218,7 +232,10 @@ class JsonApiConnectorTest {
         FetchedPage page = answer(ref.request().url(), """
                 {"data":[{"서비스ID":"135200000101","서비스명":"기초연금"},{"서비스ID":"135200000116","서비스명":"첫만남이용권","구비서류":"신분증"}]}""");
 
-        RawRecord record = assertThat(connector.extract(ref, page)).asInstanceOf(type(ExtractResult.Extracted.class)).actual().record();
+        RawRecord record = assertThat(connector.extract(ref, page))
+                .asInstanceOf(type(ExtractResult.Extracted.class))
+                .actual()
+                .record();
 
         assertThat(record.values("서비스명")).containsExactly("첫만남이용권");
         assertThat(record.values("구비서류")).containsExactly("신분증");
@@ -245,8 +262,7 @@ class JsonApiConnectorTest {
         FetchedPage page = answer(listUrl(1), """
                 {"page":1,"perPage":5,"data":[{"서비스ID":"A1"}]}""");
 
-        Fixtures.assertUnreadable(connector.gather(page))
-                .contains("no total count at /totalCount");
+        Fixtures.assertUnreadable(connector.gather(page)).contains("no total count at /totalCount");
     }
 
     @Test
@@ -255,25 +271,28 @@ class JsonApiConnectorTest {
         FetchedPage page = answer(listUrl(1), """
                 {"page":1,"perPage":5,"totalCount":2,"data":[{"서비스ID":"A1"},{"서비스명":"이름만 있는 서비스"}]}""");
 
-        Fixtures.assertUnreadable(connector.gather(page))
-                .contains("list record 2 of 2 has no id at /서비스ID");
+        Fixtures.assertUnreadable(connector.gather(page)).contains("list record 2 of 2 has no id at /서비스ID");
     }
 
     @Test
     void anEmptyAnswerIsUnreadable() {
         FetchedPage page = new FetchedPage(PageRequest.get(listUrl(1)), listUrl(1), 200, Gov24Api.JSON, new byte[0]);
 
-        Fixtures.assertUnreadable(connector.gather(page))
-                .contains("empty");
+        Fixtures.assertUnreadable(connector.gather(page)).contains("empty");
     }
 
     @Test
     void decodesAnAnswerByTheCharsetItsHeaderNames() {
         Charset ms949 = Charset.forName("x-windows-949");
-        FetchedPage page = new FetchedPage(PageRequest.get(listUrl(1)), listUrl(1), 200, "application/json; charset=EUC-KR",
+        FetchedPage page = new FetchedPage(
+                PageRequest.get(listUrl(1)),
+                listUrl(1),
+                200,
+                "application/json; charset=EUC-KR",
                 "{\"totalCount\":1,\"data\":[{\"서비스ID\":\"A1\",\"서비스명\":\"똠방각하 지원\"}]}".getBytes(ms949));
 
-        assertThat(connector.gather(page).records()).singleElement()
+        assertThat(connector.gather(page).records())
+                .singleElement()
                 .satisfies(ref -> assertThat(ref.listFields()).containsEntry("서비스명", List.of("똠방각하 지원")));
     }
 
@@ -285,8 +304,13 @@ class JsonApiConnectorTest {
         settings.remove("detailPath");
         SourceConnector listOnly = connector(settings);
 
-        RecordRef ref = listOnly.gather(listPage(1, "service-list-page-1.json")).records().get(0);
-        RawRecord record = assertThat(listOnly.extract(ref, null)).asInstanceOf(type(ExtractResult.Extracted.class)).actual().record();
+        RecordRef ref = listOnly.gather(listPage(1, "service-list-page-1.json"))
+                .records()
+                .get(0);
+        RawRecord record = assertThat(listOnly.extract(ref, null))
+                .asInstanceOf(type(ExtractResult.Extracted.class))
+                .actual()
+                .record();
 
         assertThat(ref.needsFetch()).isFalse();
         assertThat(record.url()).isEqualTo("https://www.gov.kr/portal/rcvfvrSvc/dtlEx/135200000101");
@@ -299,13 +323,19 @@ class JsonApiConnectorTest {
         ObjectNode settings = Gov24Api.settings();
         settings.remove("recordUrl");
         SourceConnector noRecordUrl = connector(settings);
-        RecordRef ref = noRecordUrl.gather(listPage(1, "service-list-page-1.json")).records().get(0);
+        RecordRef ref = noRecordUrl
+                .gather(listPage(1, "service-list-page-1.json"))
+                .records()
+                .get(0);
 
         RawRecord record = assertThat(noRecordUrl.extract(ref, detail(ref, "service-detail-135200000101.json")))
-                .asInstanceOf(type(ExtractResult.Extracted.class)).actual().record();
+                .asInstanceOf(type(ExtractResult.Extracted.class))
+                .actual()
+                .record();
 
         assertThat(record.url())
-                .isEqualTo(BASE_URL + "/api/gov24/v3/serviceDetail?cond%5B%EC%84%9C%EB%B9%84%EC%8A%A4ID%3A%3AEQ%5D=135200000101");
+                .isEqualTo(BASE_URL
+                        + "/api/gov24/v3/serviceDetail?cond%5B%EC%84%9C%EB%B9%84%EC%8A%A4ID%3A%3AEQ%5D=135200000101");
     }
 
     @Test
@@ -315,7 +345,8 @@ class JsonApiConnectorTest {
 
         SourceConnector open = connector(settings);
 
-        assertThat(open.firstPage().url()).isEqualTo(BASE_URL + "/api/gov24/v3/serviceList?returnType=JSON&page=1&perPage=5");
+        assertThat(open.firstPage().url())
+                .isEqualTo(BASE_URL + "/api/gov24/v3/serviceList?returnType=JSON&page=1&perPage=5");
     }
 
     @Test
@@ -339,7 +370,8 @@ class JsonApiConnectorTest {
 
         assertThat(custom.firstPage().url()).isEqualTo(first);
         assertThat(result.records()).extracting(RecordRef::sourceRecordId).containsExactly("WLF1", "WLF2");
-        assertThat(result.records()).allSatisfy(ref -> assertThat(ref.needsFetch()).isFalse());
+        assertThat(result.records())
+                .allSatisfy(ref -> assertThat(ref.needsFetch()).isFalse());
         assertThat(result.next()).contains(PageRequest.get(BASE_URL + "/openapi/welfare/list?pageNo=2&numOfRows=2"));
     }
 
@@ -350,7 +382,9 @@ class JsonApiConnectorTest {
         ObjectNode settings = Gov24Api.settings();
         settings.remove("idPointer");
 
-        assertThatThrownBy(() -> connector(settings)).isInstanceOf(ConnectorConfigException.class).hasMessageContaining("idPointer");
+        assertThatThrownBy(() -> connector(settings))
+                .isInstanceOf(ConnectorConfigException.class)
+                .hasMessageContaining("idPointer");
     }
 
     @Test
@@ -358,8 +392,10 @@ class JsonApiConnectorTest {
         ObjectNode settings = Gov24Api.settings();
         settings.put("idPointer", "서비스ID");
 
-        assertThatThrownBy(() -> connector(settings)).isInstanceOf(ConnectorConfigException.class)
-                .hasMessageContaining("idPointer").hasMessageContaining("not a JSON pointer");
+        assertThatThrownBy(() -> connector(settings))
+                .isInstanceOf(ConnectorConfigException.class)
+                .hasMessageContaining("idPointer")
+                .hasMessageContaining("not a JSON pointer");
     }
 
     @Test
@@ -367,7 +403,9 @@ class JsonApiConnectorTest {
         ObjectNode settings = Gov24Api.settings();
         settings.put("detailPath", "/api/gov24/v3/serviceDetail");
 
-        assertThatThrownBy(() -> connector(settings)).isInstanceOf(ConnectorConfigException.class).hasMessageContaining("detailPath needs {id}");
+        assertThatThrownBy(() -> connector(settings))
+                .isInstanceOf(ConnectorConfigException.class)
+                .hasMessageContaining("detailPath needs {id}");
     }
 
     @Test
@@ -376,7 +414,9 @@ class JsonApiConnectorTest {
         settings.remove("detailPath");
         settings.remove("recordUrl");
 
-        assertThatThrownBy(() -> connector(settings)).isInstanceOf(ConnectorConfigException.class).hasMessageContaining("recordUrl is needed");
+        assertThatThrownBy(() -> connector(settings))
+                .isInstanceOf(ConnectorConfigException.class)
+                .hasMessageContaining("recordUrl is needed");
     }
 
     @Test
@@ -384,7 +424,9 @@ class JsonApiConnectorTest {
         ObjectNode settings = Gov24Api.settings();
         settings.put("perPage", 0);
 
-        assertThatThrownBy(() -> connector(settings)).isInstanceOf(ConnectorConfigException.class).hasMessageContaining("perPage");
+        assertThatThrownBy(() -> connector(settings))
+                .isInstanceOf(ConnectorConfigException.class)
+                .hasMessageContaining("perPage");
     }
 
     @Test
@@ -392,7 +434,9 @@ class JsonApiConnectorTest {
         ObjectNode settings = Gov24Api.settings();
         settings.put("pageSize", 10);
 
-        assertThatThrownBy(() -> connector(settings)).isInstanceOf(ConnectorConfigException.class).hasMessageContaining("pageSize");
+        assertThatThrownBy(() -> connector(settings))
+                .isInstanceOf(ConnectorConfigException.class)
+                .hasMessageContaining("pageSize");
     }
 
     @Test
@@ -400,12 +444,15 @@ class JsonApiConnectorTest {
         ObjectNode settings = Gov24Api.settings();
         ((ObjectNode) settings.get("apiKey")).put("value", "plain-text-key");
 
-        assertThatThrownBy(() -> connector(settings)).isInstanceOf(ConnectorConfigException.class).hasMessageContaining("value");
+        assertThatThrownBy(() -> connector(settings))
+                .isInstanceOf(ConnectorConfigException.class)
+                .hasMessageContaining("value");
     }
 
     @Test
     void rejectsAKeyWhoseVariableIsNotSet() {
-        assertThatThrownBy(() -> Fixtures.connector(JsonApiConnector.KIND, BASE_URL, Gov24Api.settings(), Map.<String, String>of()::get))
+        assertThatThrownBy(() -> Fixtures.connector(
+                        JsonApiConnector.KIND, BASE_URL, Gov24Api.settings(), Map.<String, String>of()::get))
                 .isInstanceOf(ConnectorConfigException.class)
                 .hasMessageContaining("ONEWINDOW_SECRET_GOV24_KEY is not set");
     }
@@ -416,8 +463,11 @@ class JsonApiConnectorTest {
         ObjectNode settings = Gov24Api.settings();
         ((ObjectNode) settings.get("apiKey")).put("env", "QUARKUS_DATASOURCE_PASSWORD");
 
-        assertThatThrownBy(() -> Fixtures.connector(JsonApiConnector.KIND, BASE_URL, settings,
-                Map.of("QUARKUS_DATASOURCE_PASSWORD", "db-password")::get))
+        assertThatThrownBy(() -> Fixtures.connector(
+                        JsonApiConnector.KIND,
+                        BASE_URL,
+                        settings,
+                        Map.of("QUARKUS_DATASOURCE_PASSWORD", "db-password")::get))
                 .isInstanceOf(ConnectorConfigException.class)
                 .hasMessageContaining("must name an environment variable starting with ONEWINDOW_SECRET_")
                 .hasMessageNotContaining("db-password");

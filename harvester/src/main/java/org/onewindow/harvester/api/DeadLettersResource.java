@@ -1,20 +1,5 @@
 package org.onewindow.harvester.api;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import java.io.IOException;
-import java.time.Instant;
-import java.util.List;
-
-import org.onewindow.harvester.publish.CataloguePublisher;
-import org.onewindow.harvester.store.CatalogueRecord;
-import org.onewindow.harvester.store.DeadLetter;
-import org.onewindow.harvester.store.OutboxEntry;
-import org.onewindow.harvester.store.RecordStatus;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -24,6 +9,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.onewindow.harvester.publish.CataloguePublisher;
+import org.onewindow.harvester.store.CatalogueRecord;
+import org.onewindow.harvester.store.DeadLetter;
+import org.onewindow.harvester.store.OutboxEntry;
+import org.onewindow.harvester.store.RecordStatus;
 
 /** Writes Elasticsearch refused for good, and their retry (after the mapping or the index was fixed). */
 @Path("/api/v1/dead-letters")
@@ -33,26 +31,37 @@ public class DeadLettersResource {
     /** The newest this many are listed. */
     static final int LISTED = 1_000;
 
-    public record DeadLetterView(long id, String recordId, long revision, String operation, String error, Long runId, Instant createdAt) {
+    public record DeadLetterView(
+            long id, String recordId, long revision, String operation, String error, Long runId, Instant createdAt) {
         static DeadLetterView of(DeadLetter letter) {
-            return new DeadLetterView(letter.id, letter.recordId, letter.revision, letter.operation.name().toLowerCase(), letter.error,
-                    letter.runId, letter.createdAt);
+            return new DeadLetterView(
+                    letter.id,
+                    letter.recordId,
+                    letter.revision,
+                    letter.operation.name().toLowerCase(),
+                    letter.error,
+                    letter.runId,
+                    letter.createdAt);
         }
     }
 
     /** @param deadLetter the write's new dead letter when Elasticsearch refused it again, else null */
-    public record RetryView(String recordId, boolean published, DeadLetterView deadLetter) {
-    }
+    public record RetryView(String recordId, boolean published, DeadLetterView deadLetter) {}
 
     @Inject
     CataloguePublisher publisher;
 
     @GET
     @Tag(name = "Catalogue")
-    @Operation(operationId = "listDeadLetters", summary = "Documents Elasticsearch refused, each with its error and run: kept out of the outbox until retried")
+    @Operation(
+            operationId = "listDeadLetters",
+            summary =
+                    "Documents Elasticsearch refused, each with its error and run: kept out of the outbox until retried")
     public List<DeadLetterView> list() {
-        return QuarkusTransaction.requiringNew().call(() -> DeadLetter.<DeadLetter>find("order by id desc").page(0, LISTED).list()
-                .stream().map(DeadLetterView::of).toList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> DeadLetter.<DeadLetter>find("order by id desc").page(0, LISTED).list().stream()
+                        .map(DeadLetterView::of)
+                        .toList());
     }
 
     /**
@@ -62,9 +71,18 @@ public class DeadLettersResource {
     @POST
     @Path("/{id}/retry")
     @Tag(name = "Catalogue")
-    @Operation(operationId = "retryDeadLetter", summary = "Queues the record's current state again and publishes it; refused again, it is a dead letter again")
-    @APIResponse(responseCode = "200", description = "Retried: published, or refused again", content = @Content(schema = @Schema(implementation = RetryView.class)))
-    @APIResponse(responseCode = "404", description = "No dead letter has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @Operation(
+            operationId = "retryDeadLetter",
+            summary =
+                    "Queues the record's current state again and publishes it; refused again, it is a dead letter again")
+    @APIResponse(
+            responseCode = "200",
+            description = "Retried: published, or refused again",
+            content = @Content(schema = @Schema(implementation = RetryView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No dead letter has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public RetryView retry(@PathParam("id") long id) throws IOException {
         String recordId = QuarkusTransaction.requiringNew().call(() -> {
             DeadLetter letter = DeadLetter.findById(id);
@@ -73,12 +91,16 @@ public class DeadLettersResource {
             }
             CatalogueRecord record = CatalogueRecord.findById(letter.recordId);
             DeadLetter.delete("recordId", letter.recordId);
-            OutboxEntry.enqueue(letter.recordId, record != null && record.status == RecordStatus.ACTIVE
-                    ? OutboxEntry.Operation.INDEX : OutboxEntry.Operation.DELETE);
+            OutboxEntry.enqueue(
+                    letter.recordId,
+                    record != null && record.status == RecordStatus.ACTIVE
+                            ? OutboxEntry.Operation.INDEX
+                            : OutboxEntry.Operation.DELETE);
             return letter.recordId;
         });
         publisher.publishPending();
-        DeadLetter again = QuarkusTransaction.requiringNew().call(() -> DeadLetter.<DeadLetter>find("recordId", recordId).firstResult());
+        DeadLetter again = QuarkusTransaction.requiringNew()
+                .call(() -> DeadLetter.<DeadLetter>find("recordId", recordId).firstResult());
         boolean queued = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.count("recordId", recordId) > 0);
         return new RetryView(recordId, again == null && !queued, again == null ? null : DeadLetterView.of(again));
     }

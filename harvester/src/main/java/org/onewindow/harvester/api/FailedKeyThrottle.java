@@ -1,11 +1,10 @@
 package org.onewindow.harvester.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.LongSupplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Slows down guessing of operator keys: a client that presented wrong keys {@link #ALLOWED_FAILURES} times is turned
@@ -67,7 +66,8 @@ public class FailedKeyThrottle {
 
     private void refill(Allowance allowance) {
         long now = nanoTime.getAsLong();
-        allowance.attempts = Math.min(ALLOWED_FAILURES, allowance.attempts + (now - allowance.refilledAt) / 1e9 / REFILL_SECONDS);
+        allowance.attempts =
+                Math.min(ALLOWED_FAILURES, allowance.attempts + (now - allowance.refilledAt) / 1e9 / REFILL_SECONDS);
         allowance.refilledAt = now;
     }
 

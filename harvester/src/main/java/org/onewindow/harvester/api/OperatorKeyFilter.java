@@ -1,11 +1,5 @@
 package org.onewindow.harvester.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.OptionalLong;
-
-import org.onewindow.harvester.config.HarvesterConfig;
-
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Instance;
@@ -17,6 +11,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.OptionalLong;
+import org.onewindow.harvester.config.HarvesterConfig;
 
 /**
  * Every operator API call needs {@code Authorization: Bearer <operator key>}; health and OpenAPI stay open. A client
@@ -38,24 +36,35 @@ public class OperatorKeyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String client = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        String client =
+                http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
         OptionalLong wait = throttle.waitFor(client);
         if (wait.isPresent()) {
-            request.abortWith(Response.fromResponse(Problem.response(Response.Status.TOO_MANY_REQUESTS,
-                    "too many wrong operator keys from this client; retry after " + wait.getAsLong() + " s"))
-                    .header("Retry-After", wait.getAsLong()).build());
+            request.abortWith(Response.fromResponse(Problem.response(
+                            Response.Status.TOO_MANY_REQUESTS,
+                            "too many wrong operator keys from this client; retry after " + wait.getAsLong() + " s"))
+                    .header("Retry-After", wait.getAsLong())
+                    .build());
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
-        if (presented == null || !MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
-                config.get().operator().key().getBytes(StandardCharsets.UTF_8))) {
+        String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).strip()
+                : null;
+        if (presented == null
+                || !MessageDigest.isEqual(
+                        presented.getBytes(StandardCharsets.UTF_8),
+                        config.get().operator().key().getBytes(StandardCharsets.UTF_8))) {
             if (presented != null) {
                 throttle.failed(client);
             }
-            Response unauthorized = Response.fromResponse(Problem.response(Response.Status.UNAUTHORIZED,
-                            presented == null ? "operator key required: Authorization: Bearer <key>" : "operator key not accepted"))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"onewindow-operator\"").build();
+            Response unauthorized = Response.fromResponse(Problem.response(
+                            Response.Status.UNAUTHORIZED,
+                            presented == null
+                                    ? "operator key required: Authorization: Bearer <key>"
+                                    : "operator key not accepted"))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"onewindow-operator\"")
+                    .build();
             request.abortWith(unauthorized);
         }
     }

@@ -1,11 +1,10 @@
 package org.onewindow.harvester.api;
 
-import org.onewindow.harvester.config.HarvesterConfig;
-
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.onewindow.harvester.config.HarvesterConfig;
 
 /** The harvester does not start with an operator key short enough to guess. */
 @ApplicationScoped
@@ -20,9 +19,11 @@ public class OperatorKeyPolicy {
     /** @throws IllegalStateException naming the setting and how to make a good key */
     public static void check(String key) {
         if (key == null || key.strip().length() < MIN_LENGTH) {
-            throw new IllegalStateException("the operator key (onewindow.operator.key, ONEWINDOW_OPERATOR_KEY) must be at least "
-                    + MIN_LENGTH + " characters, got " + (key == null ? 0 : key.strip().length())
-                    + "; make one with: openssl rand -base64 32");
+            throw new IllegalStateException(
+                    "the operator key (onewindow.operator.key, ONEWINDOW_OPERATOR_KEY) must be at least "
+                            + MIN_LENGTH + " characters, got "
+                            + (key == null ? 0 : key.strip().length())
+                            + "; make one with: openssl rand -base64 32");
         }
     }
 }

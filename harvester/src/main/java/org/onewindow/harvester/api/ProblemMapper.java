@@ -1,13 +1,12 @@
 package org.onewindow.harvester.api;
 
-import org.jboss.logging.Logger;
-import org.onewindow.harvester.review.RunReview;
-import org.onewindow.harvester.run.HarvestService;
-
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.jboss.logging.Logger;
+import org.onewindow.harvester.review.RunReview;
+import org.onewindow.harvester.run.HarvestService;
 
 /** Every failure of the operator API as problem JSON. */
 @Provider
@@ -27,7 +26,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.response(Response.Status.CONFLICT, failure.getMessage());
         }
         if (failure instanceof WebApplicationException web) {
-            Response.Status status = Response.Status.fromStatusCode(web.getResponse().getStatus());
+            Response.Status status =
+                    Response.Status.fromStatusCode(web.getResponse().getStatus());
             return Problem.response(status == null ? Response.Status.BAD_REQUEST : status, web.getMessage());
         }
         LOG.error("operator API failure", failure);

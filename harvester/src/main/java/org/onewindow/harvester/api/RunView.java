@@ -1,12 +1,21 @@
 package org.onewindow.harvester.api;
 
 import java.time.Instant;
-
 import org.onewindow.harvester.store.HarvestRun;
 
 /** A run as the operator API shows it. */
-public record RunView(long id, String sourceId, String status, boolean gatherComplete, Counts counts, Cost cost,
-        Double shareChanged, String owner, Instant startedAt, Instant finishedAt, String message) {
+public record RunView(
+        long id,
+        String sourceId,
+        String status,
+        boolean gatherComplete,
+        Counts counts,
+        Cost cost,
+        Double shareChanged,
+        String owner,
+        Instant startedAt,
+        Instant finishedAt,
+        String message) {
 
     /**
      * @param rejected served by the source but not extracted, mapped or valid (never published)
@@ -15,7 +24,8 @@ public record RunView(long id, String sourceId, String status, boolean gatherCom
      */
     public record Counts(int added, int updated, int unchanged, int withdrawn, int rejected, int gone, int errored) {
         static Counts of(HarvestRun run) {
-            return new Counts(run.added, run.updated, run.unchanged, run.withdrawn, run.rejected, run.gone, run.errored);
+            return new Counts(
+                    run.added, run.updated, run.unchanged, run.withdrawn, run.rejected, run.gone, run.errored);
         }
     }
 
@@ -27,7 +37,17 @@ public record RunView(long id, String sourceId, String status, boolean gatherCom
     }
 
     static RunView of(HarvestRun run) {
-        return new RunView(run.id, run.sourceId, run.status.name().toLowerCase(), run.gatherComplete, Counts.of(run), Cost.of(run),
-                run.shareChanged, run.owner, run.startedAt, run.finishedAt, run.message);
+        return new RunView(
+                run.id,
+                run.sourceId,
+                run.status.name().toLowerCase(),
+                run.gatherComplete,
+                Counts.of(run),
+                Cost.of(run),
+                run.shareChanged,
+                run.owner,
+                run.startedAt,
+                run.finishedAt,
+                run.message);
     }
 }

@@ -1,18 +1,5 @@
 package org.onewindow.harvester.api;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import java.time.Instant;
-import java.util.List;
-
-import org.onewindow.harvester.review.RunReview;
-import org.onewindow.harvester.store.HarvestError;
-import org.onewindow.harvester.store.HarvestRun;
-import org.onewindow.harvester.store.StagedChange;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -22,17 +9,26 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.onewindow.harvester.review.RunReview;
+import org.onewindow.harvester.store.HarvestError;
+import org.onewindow.harvester.store.HarvestRun;
+import org.onewindow.harvester.store.StagedChange;
 
 /** A run's status, counts, cost and errors; the changes of a held run, and the operator's decisions on runs. */
 @Path("/api/v1/runs")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunsResource {
 
-    public record ErrorView(String stage, String url, String recordId, String message, Instant at) {
-    }
+    public record ErrorView(String stage, String url, String recordId, String message, Instant at) {}
 
-    public record ChangeView(String recordId, String change, String url) {
-    }
+    public record ChangeView(String recordId, String change, String url) {}
 
     @Inject
     RunReview review;
@@ -40,9 +36,17 @@ public class RunsResource {
     @GET
     @Path("/{id}")
     @Tag(name = "Runs")
-    @Operation(operationId = "getRun", summary = "A run: status, counts, what it cost the site, and why it ended as it did")
-    @APIResponse(responseCode = "200", description = "The run", content = @Content(schema = @Schema(implementation = RunView.class)))
-    @APIResponse(responseCode = "404", description = "No run has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @Operation(
+            operationId = "getRun",
+            summary = "A run: status, counts, what it cost the site, and why it ended as it did")
+    @APIResponse(
+            responseCode = "200",
+            description = "The run",
+            content = @Content(schema = @Schema(implementation = RunView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No run has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public RunView get(@PathParam("id") long id) {
         return RunView.of(find(id));
     }
@@ -52,33 +56,52 @@ public class RunsResource {
     @Tag(name = "Runs")
     @Operation(operationId = "listRunErrors", summary = "Every error of a run, with its stage, URL, record and message")
     @APIResponse(responseCode = "200", description = "The errors, in the order they happened")
-    @APIResponse(responseCode = "404", description = "No run has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "404",
+            description = "No run has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public List<ErrorView> errors(@PathParam("id") long id) {
         find(id);
         return HarvestError.<HarvestError>list("runId = ?1 order by id", id).stream()
-                .map(e -> new ErrorView(e.stage.name().toLowerCase(), e.url, e.recordId, e.message, e.createdAt)).toList();
+                .map(e -> new ErrorView(e.stage.name().toLowerCase(), e.url, e.recordId, e.message, e.createdAt))
+                .toList();
     }
 
     /** The changes a held (or running) run would make, for review. */
     @GET
     @Path("/{id}/changes")
     @Tag(name = "Runs")
-    @Operation(operationId = "listRunChanges", summary = "What a run held for review would change (added, updated, withdrawn)")
+    @Operation(
+            operationId = "listRunChanges",
+            summary = "What a run held for review would change (added, updated, withdrawn)")
     @APIResponse(responseCode = "200", description = "The staged changes")
-    @APIResponse(responseCode = "404", description = "No run has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "404",
+            description = "No run has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public List<ChangeView> changes(@PathParam("id") long id) {
         find(id);
         return StagedChange.<StagedChange>list("runId = ?1 order by id", id).stream()
-                .map(c -> new ChangeView(c.recordId, c.change.name().toLowerCase(), c.url)).toList();
+                .map(c -> new ChangeView(c.recordId, c.change.name().toLowerCase(), c.url))
+                .toList();
     }
 
     @POST
     @Path("/{id}/approve")
     @Tag(name = "Runs")
     @Operation(operationId = "approveRun", summary = "Applies and publishes the changes of a run held for review")
-    @APIResponse(responseCode = "200", description = "The run, applied", content = @Content(schema = @Schema(implementation = RunView.class)))
-    @APIResponse(responseCode = "404", description = "No run has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = "The run is not held for review", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The run, applied",
+            content = @Content(schema = @Schema(implementation = RunView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No run has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "409",
+            description = "The run is not held for review",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public RunView approve(@PathParam("id") long id) {
         return RunView.of(review.approve(id, "operator"));
     }
@@ -87,9 +110,18 @@ public class RunsResource {
     @Path("/{id}/discard")
     @Tag(name = "Runs")
     @Operation(operationId = "discardRun", summary = "Drops the changes of a run held for review: nothing changes")
-    @APIResponse(responseCode = "200", description = "The run, discarded", content = @Content(schema = @Schema(implementation = RunView.class)))
-    @APIResponse(responseCode = "404", description = "No run has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = "The run is not held for review", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The run, discarded",
+            content = @Content(schema = @Schema(implementation = RunView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No run has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "409",
+            description = "The run is not held for review",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public RunView discard(@PathParam("id") long id) {
         return RunView.of(review.discard(id, "operator"));
     }
@@ -98,9 +130,18 @@ public class RunsResource {
     @Path("/{id}/cancel")
     @Tag(name = "Runs")
     @Operation(operationId = "cancelRun", summary = "Asks a running run to stop: it ends cancelled and changes nothing")
-    @APIResponse(responseCode = "202", description = "Asked; the run ends shortly", content = @Content(schema = @Schema(implementation = RunView.class)))
-    @APIResponse(responseCode = "404", description = "No run has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = "The run is not running", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "202",
+            description = "Asked; the run ends shortly",
+            content = @Content(schema = @Schema(implementation = RunView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No run has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "409",
+            description = "The run is not running",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response cancel(@PathParam("id") long id) {
         return Response.accepted(RunView.of(review.cancel(id))).build();
     }

@@ -2,7 +2,6 @@ package org.onewindow.harvester.api;
 
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -21,7 +20,8 @@ public class StandardResponses implements OASFilter {
 
     private static final Map<String, String> PROBLEMS = Map.of(
             "401", "No operator key, or not the operator key (Authorization: Bearer <key>)",
-            "429", "Too many wrong operator keys from this client address: retry after the Retry-After header's seconds",
+            "429",
+                    "Too many wrong operator keys from this client address: retry after the Retry-After header's seconds",
             "500", "The harvester failed to answer this request (logged)");
 
     @Override
@@ -37,9 +37,16 @@ public class StandardResponses implements OASFilter {
                 APIResponses responses = operation.getResponses();
                 PROBLEMS.forEach((status, description) -> {
                     if (!responses.hasAPIResponse(status)) {
-                        responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)
-                                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM)))));
+                        responses.addAPIResponse(
+                                status,
+                                OASFactory.createAPIResponse()
+                                        .description(description)
+                                        .content(OASFactory.createContent()
+                                                .addMediaType(
+                                                        Problem.MEDIA_TYPE,
+                                                        OASFactory.createMediaType()
+                                                                .schema(OASFactory.createSchema()
+                                                                        .ref(PROBLEM)))));
                     }
                 });
                 responses.setAPIResponses(new TreeMap<>(responses.getAPIResponses()));

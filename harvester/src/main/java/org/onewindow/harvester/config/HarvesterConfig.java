@@ -1,13 +1,12 @@
 package org.onewindow.harvester.config;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /** The harvester's own settings; every default is here, once. */
 @ConfigMapping(prefix = "onewindow")

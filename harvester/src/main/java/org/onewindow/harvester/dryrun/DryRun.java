@@ -1,33 +1,30 @@
 package org.onewindow.harvester.dryrun;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.onewindow.connectors.Connectors;
+import org.onewindow.connectors.FetchedPage;
 import org.onewindow.connectors.RecordRef;
 import org.onewindow.connectors.SourceConnector;
 import org.onewindow.harvester.config.HarvesterConfig;
-import org.onewindow.harvester.fetch.FetchSession;
-import org.onewindow.harvester.run.ErrorSink;
-import org.onewindow.harvester.gather.ListingGatherer;
 import org.onewindow.harvester.extract.RecordExtractor;
+import org.onewindow.harvester.fetch.FetchSession;
 import org.onewindow.harvester.fetch.PageReader;
+import org.onewindow.harvester.gather.ListingGatherer;
+import org.onewindow.harvester.run.ErrorSink;
 import org.onewindow.harvester.run.RecordFailure;
-import org.onewindow.connectors.FetchedPage;
-import org.onewindow.harvester.store.Stage;
 import org.onewindow.harvester.source.SourceCatalog;
 import org.onewindow.harvester.source.SourceSecrets;
+import org.onewindow.harvester.store.Stage;
 import org.onewindow.mappings.model.ServiceRecord;
 import org.onewindow.mappings.source.SourceDefinition;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Tries a mapping against the live site with the harvest's own stages (same politeness and URL rules) and reports,
@@ -36,16 +33,24 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class DryRun {
 
-    public record RecordReport(String sourceRecordId, String url, Map<String, List<String>> rawFields, ServiceRecord record,
-            List<String> problems, List<String> warnings, boolean publishable) {
-    }
+    public record RecordReport(
+            String sourceRecordId,
+            String url,
+            Map<String, List<String>> rawFields,
+            ServiceRecord record,
+            List<String> problems,
+            List<String> warnings,
+            boolean publishable) {}
 
-    public record ErrorReport(String stage, String url, String recordId, String message) {
-    }
+    public record ErrorReport(String stage, String url, String recordId, String message) {}
 
-    public record Report(String sourceId, String kind, int listingPagesRead, int recordsTried, List<RecordReport> records,
-            List<ErrorReport> errors) {
-    }
+    public record Report(
+            String sourceId,
+            String kind,
+            int listingPagesRead,
+            int recordsTried,
+            List<RecordReport> records,
+            List<ErrorReport> errors) {}
 
     @Inject
     SourceCatalog sources;
@@ -75,31 +80,48 @@ public class DryRun {
      */
     public JsonNode run(SourceDefinition definition, int limit) {
         SourceSecrets secrets = sources.secretsForDryRun(definition);
-        SourceConnector connector = Connectors.create(definition.connector(), definition.connector().baseUrl(), secrets::read);
+        SourceConnector connector =
+                Connectors.create(definition.connector(), definition.connector().baseUrl(), secrets::read);
         int records = Math.max(1, Math.min(limit, config.harvest().dryRunMaxRecords()));
         List<ErrorReport> errors = new ArrayList<>();
-        ErrorSink sink = ErrorSink.redacting(text -> secrets.mask(connector.redact(text)),
-                (stage, url, recordId, message) -> errors.add(new ErrorReport(stage.name().toLowerCase(), url, recordId, message)));
-        FetchSession session = new FetchSession(definition.politeness().delayMillis(), config.dryRun().allowPrivateNetworks(), secrets);
+        ErrorSink sink = ErrorSink.redacting(
+                text -> secrets.mask(connector.redact(text)),
+                (stage, url, recordId, message) ->
+                        errors.add(new ErrorReport(stage.name().toLowerCase(), url, recordId, message)));
+        FetchSession session = new FetchSession(
+                definition.politeness().delayMillis(), config.dryRun().allowPrivateNetworks(), secrets);
         Instant deadline = Instant.now().plus(config.harvest().runTimeout());
 
         ListingGatherer.Gathered gathered = gatherer.gather(connector, session, deadline, records, sink);
         List<RecordReport> reports = new ArrayList<>();
         for (RecordRef ref : gathered.records()) {
-            FetchedPage page = ref.needsFetch() ? reader.read(ref.request(), session, Stage.FETCH, ref.sourceRecordId(), sink) : null;
+            FetchedPage page = ref.needsFetch()
+                    ? reader.read(ref.request(), session, Stage.FETCH, ref.sourceRecordId(), sink)
+                    : null;
             if (ref.needsFetch() && page == null) {
                 continue;
             }
             try {
                 RecordExtractor.Extracted extracted = extractor.extract(definition, connector, ref, page);
-                reports.add(new RecordReport(ref.sourceRecordId(), connector.redact(extracted.raw().url()), extracted.raw().fields(),
-                        extracted.mapping().record(), extracted.mapping().problems(), extracted.mapping().warnings(),
+                reports.add(new RecordReport(
+                        ref.sourceRecordId(),
+                        connector.redact(extracted.raw().url()),
+                        extracted.raw().fields(),
+                        extracted.mapping().record(),
+                        extracted.mapping().problems(),
+                        extracted.mapping().warnings(),
                         extracted.mapping().valid()));
             } catch (RecordFailure failure) {
                 failure.reportTo(sink);
             }
         }
-        Report report = new Report(definition.id(), definition.connector().kind(), gathered.pages(), gathered.records().size(), reports, errors);
+        Report report = new Report(
+                definition.id(),
+                definition.connector().kind(),
+                gathered.pages(),
+                gathered.records().size(),
+                reports,
+                errors);
         try {
             return json.readTree(secrets.mask(json.writeValueAsString(report)));
         } catch (JsonProcessingException e) {

@@ -1,5 +1,7 @@
 package org.onewindow.harvester.extract;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.jboss.logging.Logger;
@@ -9,9 +11,6 @@ import org.onewindow.harvester.run.RecordWork;
 import org.onewindow.harvester.store.Stage;
 import org.onewindow.mappings.engine.MappingResult;
 import org.onewindow.mappings.model.RawRecord;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * A record's raw fields extracted by its source's connector and mapped to the common schema by its mapping (both
@@ -31,9 +30,7 @@ public class ExtractRoute extends RouteBuilder {
     public void configure() {
         errorHandler(noErrorHandler()); // what fails here is the calling route's to handle (and to log)
 
-        from(ENDPOINT).routeId("extract")
-                .process(this::extractAndMap)
-                .process(this::validate);
+        from(ENDPOINT).routeId("extract").process(this::extractAndMap).process(this::validate);
     }
 
     private void extractAndMap(Exchange exchange) {
@@ -47,13 +44,20 @@ public class ExtractRoute extends RouteBuilder {
         RecordWork work = exchange.getMessage().getBody(RecordWork.class);
         RawRecord raw = work.extracted().raw();
         if (run.secrets().appearsIn(raw)) {
-            throw new RecordFailure(Stage.VALIDATE, raw.url(), work.sourceRecordId(),
+            throw new RecordFailure(
+                    Stage.VALIDATE,
+                    raw.url(),
+                    work.sourceRecordId(),
                     "not published: the record holds the value of a secret the source reads (an API key echoed by the site)");
         }
         MappingResult mapped = work.extracted().mapping();
         mapped.warnings().forEach(warning -> LOG.infof("%s %s: %s", run.sourceId(), work.sourceRecordId(), warning));
         if (!mapped.valid()) {
-            throw new RecordFailure(Stage.VALIDATE, raw.url(), work.sourceRecordId(), "not published: " + String.join("; ", mapped.problems()));
+            throw new RecordFailure(
+                    Stage.VALIDATE,
+                    raw.url(),
+                    work.sourceRecordId(),
+                    "not published: " + String.join("; ", mapped.problems()));
         }
     }
 }

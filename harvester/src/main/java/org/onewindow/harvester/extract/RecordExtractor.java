@@ -1,5 +1,6 @@
 package org.onewindow.harvester.extract;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import org.onewindow.connectors.ExtractResult;
 import org.onewindow.connectors.FetchedPage;
 import org.onewindow.connectors.RecordRef;
@@ -11,15 +12,12 @@ import org.onewindow.mappings.engine.MappingResult;
 import org.onewindow.mappings.model.RawRecord;
 import org.onewindow.mappings.source.SourceDefinition;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 /** One record through the pure stages: the connector extracts its raw fields, the source's mapping maps them. */
 @ApplicationScoped
 public class RecordExtractor {
 
     /** Raw fields and their mapping, valid or not. */
-    public record Extracted(RawRecord raw, MappingResult mapping) {
-    }
+    public record Extracted(RawRecord raw, MappingResult mapping) {}
 
     private final MappingEngine mapping = new MappingEngine();
 

@@ -1,19 +1,17 @@
 package org.onewindow.harvester.fetch;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.onewindow.harvester.config.HarvesterConfig;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Fetches a page as a guest should: only what robots.txt allows and never an address the source may not reach; one
@@ -56,6 +54,7 @@ public class FetchRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // spotless:off: a route reads as its nesting
         onException(Retry.class)
                 .maximumRedeliveries(Math.max(0, config.harvest().retries()))
                 .redeliveryDelay(config.harvest().backoff().toMillis()) // each attempt sets its own (Exchange.REDELIVERY_DELAY)
@@ -69,6 +68,7 @@ public class FetchRoute extends RouteBuilder {
                 .filter(exchangeProperty(DELAY).isNotNull())
                     .process(this::attempt)
                 .end();
+        // spotless:on
     }
 
     /** Refuses what the source may not fetch (not even its robots.txt is asked then); else sets the host's delay. */
@@ -77,7 +77,8 @@ public class FetchRoute extends RouteBuilder {
         exchange.setProperty(REQUEST, fetch);
         String url = fetch.url();
         FetchSession session = fetch.session();
-        Optional<String> refusal = session.secrets().refusal(url).or(() -> guard.refusal(url, session.allowPrivateNetworks()));
+        Optional<String> refusal =
+                session.secrets().refusal(url).or(() -> guard.refusal(url, session.allowPrivateNetworks()));
         if (refusal.isPresent()) {
             exchange.getMessage().setBody(new FetchOutcome.Failed(url, "refused: " + refusal.get(), false));
             return;
@@ -95,8 +96,13 @@ public class FetchRoute extends RouteBuilder {
         FetchRequest fetch = exchange.getProperty(REQUEST, FetchRequest.class);
         int attempt = 1 + exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
         String url = fetch.url();
-        FetchOutcome outcome = gate.withTurn(url, exchange.getProperty(DELAY, Long.class),
-                () -> fetcher.fetch(fetch.call(), fetch.session().allowPrivateNetworks(), fetch.session().secrets()));
+        FetchOutcome outcome = gate.withTurn(
+                url,
+                exchange.getProperty(DELAY, Long.class),
+                () -> fetcher.fetch(
+                        fetch.call(),
+                        fetch.session().allowPrivateNetworks(),
+                        fetch.session().secrets()));
         fetch.session().counted(outcome);
         exchange.getMessage().setBody(outcome);
         if (outcome instanceof FetchOutcome.Failed failed) {
@@ -112,8 +118,12 @@ public class FetchRoute extends RouteBuilder {
                 throw retryAfter(exchange, outcome, backoff(attempt));
             }
             if (wait.compareTo(config.harvest().maxRetryAfter()) > 0) {
-                exchange.getMessage().setBody(new FetchOutcome.Failed(url, "HTTP " + status + " with Retry-After of " + wait.toSeconds()
-                        + " s, longer than the " + config.harvest().maxRetryAfter().toSeconds() + " s we wait", false));
+                exchange.getMessage()
+                        .setBody(new FetchOutcome.Failed(
+                                url,
+                                "HTTP " + status + " with Retry-After of " + wait.toSeconds() + " s, longer than the "
+                                        + config.harvest().maxRetryAfter().toSeconds() + " s we wait",
+                                false));
                 return;
             }
             gate.restUntil(url, System.currentTimeMillis() + wait.toMillis()); // the host's turn comes no earlier
@@ -145,7 +155,8 @@ public class FetchRoute extends RouteBuilder {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
         } catch (NumberFormatException notSeconds) {
             try {
-                Duration until = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+                Duration until = Duration.between(
+                        ZonedDateTime.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
                 return until.isNegative() ? Duration.ZERO : until;
             } catch (DateTimeParseException notDate) {
                 return null;

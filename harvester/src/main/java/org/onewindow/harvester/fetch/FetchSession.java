@@ -25,8 +25,7 @@ public final class FetchSession {
 
     /** @param secrets the secrets the session's requests may carry, and where to */
     public FetchSession(long delayMillis, boolean allowPrivateNetworks, RequestSecrets secrets) {
-        this(delayMillis, allowPrivateNetworks, secrets, () -> {
-        });
+        this(delayMillis, allowPrivateNetworks, secrets, () -> {});
     }
 
     /** @param onAnswer told of every request that ended (an answer or a failure): the run is alive */

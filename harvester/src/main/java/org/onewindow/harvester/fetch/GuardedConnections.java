@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SchemePortResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
@@ -39,19 +38,21 @@ public final class GuardedConnections {
         }
     }
 
-    private GuardedConnections() {
-    }
+    private GuardedConnections() {}
 
     /** @param allowPrivateNetworks whether this pool's requests may reach loopback and private addresses */
-    public static PoolingHttpClientConnectionManager pool(boolean allowPrivateNetworks, HostResolver resolver, Duration timeout) {
+    public static PoolingHttpClientConnectionManager pool(
+            boolean allowPrivateNetworks, HostResolver resolver, Duration timeout) {
         Timeout limit = Timeout.of(timeout);
-        PoolingHttpClientConnectionManagerBuilder builder = allowPrivateNetworks
-                ? PoolingHttpClientConnectionManagerBuilder.create()
-                : new PublicOnlyBuilder();
-        return builder
-                .setDnsResolver(dnsResolver(resolver))
-                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit).build())
-                .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(limit).build())
+        PoolingHttpClientConnectionManagerBuilder builder =
+                allowPrivateNetworks ? PoolingHttpClientConnectionManagerBuilder.create() : new PublicOnlyBuilder();
+        return builder.setDnsResolver(dnsResolver(resolver))
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(limit)
+                        .setSocketTimeout(limit)
+                        .build())
+                .setDefaultSocketConfig(
+                        SocketConfig.custom().setSoTimeout(limit).build())
                 .setMaxConnTotal(200)
                 .setMaxConnPerRoute(20)
                 .build();
@@ -69,46 +70,72 @@ public final class GuardedConnections {
     /** Builds a pool whose connection operator checks where each connection landed. */
     private static final class PublicOnlyBuilder extends PoolingHttpClientConnectionManagerBuilder {
         @Override
-        protected HttpClientConnectionOperator createConnectionOperator(SchemePortResolver ports, DnsResolver dns, TlsSocketStrategy tls) {
+        protected HttpClientConnectionOperator createConnectionOperator(
+                SchemePortResolver ports, DnsResolver dns, TlsSocketStrategy tls) {
             return new AddressCheckingOperator(super.createConnectionOperator(ports, dns, tls));
         }
     }
 
-    private record AddressCheckingOperator(HttpClientConnectionOperator delegate) implements HttpClientConnectionOperator {
+    private record AddressCheckingOperator(HttpClientConnectionOperator delegate)
+            implements HttpClientConnectionOperator {
 
         @Override
-        public void connect(ManagedHttpClientConnection connection, HttpHost host, InetSocketAddress localAddress,
-                TimeValue connectTimeout, SocketConfig socketConfig, HttpContext context) throws IOException {
+        public void connect(
+                ManagedHttpClientConnection connection,
+                HttpHost host,
+                InetSocketAddress localAddress,
+                TimeValue connectTimeout,
+                SocketConfig socketConfig,
+                HttpContext context)
+                throws IOException {
             delegate.connect(connection, host, localAddress, connectTimeout, socketConfig, context);
             refuseInternal(connection, host);
         }
 
         @Override
-        public void connect(ManagedHttpClientConnection connection, HttpHost host, NamedEndpoint endpointName,
-                InetSocketAddress localAddress, Timeout connectTimeout, SocketConfig socketConfig, Object attachment,
-                HttpContext context) throws IOException {
-            delegate.connect(connection, host, endpointName, localAddress, connectTimeout, socketConfig, attachment, context);
+        public void connect(
+                ManagedHttpClientConnection connection,
+                HttpHost host,
+                NamedEndpoint endpointName,
+                InetSocketAddress localAddress,
+                Timeout connectTimeout,
+                SocketConfig socketConfig,
+                Object attachment,
+                HttpContext context)
+                throws IOException {
+            delegate.connect(
+                    connection, host, endpointName, localAddress, connectTimeout, socketConfig, attachment, context);
             refuseInternal(connection, host);
         }
 
         @Override
-        public void upgrade(ManagedHttpClientConnection connection, HttpHost host, HttpContext context) throws IOException {
+        public void upgrade(ManagedHttpClientConnection connection, HttpHost host, HttpContext context)
+                throws IOException {
             delegate.upgrade(connection, host, context);
         }
 
         @Override
-        public void upgrade(ManagedHttpClientConnection connection, HttpHost host, NamedEndpoint endpointName, Object attachment,
-                HttpContext context) throws IOException {
+        public void upgrade(
+                ManagedHttpClientConnection connection,
+                HttpHost host,
+                NamedEndpoint endpointName,
+                Object attachment,
+                HttpContext context)
+                throws IOException {
             delegate.upgrade(connection, host, endpointName, attachment, context);
         }
 
         private static void refuseInternal(ManagedHttpClientConnection connection, HttpHost host) throws IOException {
             SocketAddress remote = connection.getRemoteAddress();
-            if (!(remote instanceof InetSocketAddress reached) || reached.getAddress() == null
+            if (!(remote instanceof InetSocketAddress reached)
+                    || reached.getAddress() == null
                     || InternalAddresses.isInternal(reached.getAddress())) {
                 connection.close();
-                throw new InternalAddressRefused("refused: " + host.getHostName() + " connected to the internal address "
-                        + (remote instanceof InetSocketAddress r && r.getAddress() != null ? r.getAddress().getHostAddress() : String.valueOf(remote)));
+                throw new InternalAddressRefused(
+                        "refused: " + host.getHostName() + " connected to the internal address "
+                                + (remote instanceof InetSocketAddress r && r.getAddress() != null
+                                        ? r.getAddress().getHostAddress()
+                                        : String.valueOf(remote)));
             }
         }
     }

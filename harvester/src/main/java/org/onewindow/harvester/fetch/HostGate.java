@@ -1,13 +1,12 @@
 package org.onewindow.harvester.fetch;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * One connection per host, across every run of this harvester: a request to a host waits for the previous one to

@@ -13,12 +13,14 @@ import java.util.Arrays;
  */
 final class InternalAddresses {
 
-    private InternalAddresses() {
-    }
+    private InternalAddresses() {}
 
     static boolean isInternal(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+        if (address.isLoopbackAddress()
+                || address.isSiteLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isAnyLocalAddress()
+                || address.isMulticastAddress()) {
             return true;
         }
         byte[] bytes = address.getAddress();
@@ -28,8 +30,12 @@ final class InternalAddresses {
     private static boolean internalIpv4(byte[] bytes) {
         int first = bytes[0] & 0xff;
         int second = bytes[1] & 0xff;
-        return first == 0 || first == 127 || first == 10 || first == 169 && second == 254
-                || first == 172 && second >= 16 && second < 32 || first == 192 && second == 168
+        return first == 0
+                || first == 127
+                || first == 10
+                || first == 169 && second == 254
+                || first == 172 && second >= 16 && second < 32
+                || first == 192 && second == 168
                 || first == 100 && second >= 64 && second < 128 // carrier-grade NAT
                 || first == 198 && (second == 18 || second == 19) // benchmarking
                 || first >= 224; // multicast and reserved

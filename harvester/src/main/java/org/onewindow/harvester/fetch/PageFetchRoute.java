@@ -1,20 +1,18 @@
 package org.onewindow.harvester.fetch;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.onewindow.connectors.FetchedPage;
 import org.onewindow.connectors.PageRequest;
 import org.onewindow.harvester.config.HarvesterConfig;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Fetches one page over HTTP: GET (conditional when we hold validators), or POST of a form. Every answer comes
@@ -35,6 +33,7 @@ public class PageFetchRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // spotless:off: a route reads as its nesting
         onException(Exception.class)
                 .handled(true)
                 .process(this::describeFailure);
@@ -48,13 +47,16 @@ public class PageFetchRoute extends RouteBuilder {
                         .to(httpEndpoint(FetchConnections.PUBLIC))
                 .end()
                 .process(this::readResponse);
+        // spotless:on
     }
 
     /** The HTTP endpoint over one of the guarded connection pools (one per permission level, never shared). */
     private String httpEndpoint(String pool) {
         long timeout = config.harvest().fetchTimeout().toMillis();
-        return String.format("http://agency-site?throwExceptionOnFailure=false&followRedirects=false&disableStreamCache=true"
-                + "&clientConnectionManager=#%s&connectionRequestTimeout=%d&responseTimeout=%d", pool, timeout, timeout);
+        return String.format(
+                "http://agency-site?throwExceptionOnFailure=false&followRedirects=false&disableStreamCache=true"
+                        + "&clientConnectionManager=#%s&connectionRequestTimeout=%d&responseTimeout=%d",
+                pool, timeout, timeout);
     }
 
     private void prepareRequest(Exchange exchange) {
@@ -100,19 +102,24 @@ public class PageFetchRoute extends RouteBuilder {
         InputStream stream = message.getBody(InputStream.class);
         try {
             if (declared != null && declared > maxBytes) {
-                message.setBody(new FetchOutcome.Failed(request.url(), tooBig(declared + " bytes (Content-Length)"), false));
+                message.setBody(
+                        new FetchOutcome.Failed(request.url(), tooBig(declared + " bytes (Content-Length)"), false));
                 return;
             }
-            body = readCapped(stream, maxBytes, started + config.harvest().fetchTimeCap().toNanos());
+            body = readCapped(
+                    stream, maxBytes, started + config.harvest().fetchTimeCap().toNanos());
         } catch (BodyRefused refused) {
             message.setBody(new FetchOutcome.Failed(request.url(), refused.getMessage(), refused.retryable));
             return;
         }
         String contentType = message.getHeader(Exchange.CONTENT_TYPE, String.class);
-        Validators validators = new Validators(message.getHeader("ETag", String.class), message.getHeader("Last-Modified", String.class));
+        Validators validators = new Validators(
+                message.getHeader("ETag", String.class), message.getHeader("Last-Modified", String.class));
         message.setBody(new FetchOutcome.Fetched(
                 new FetchedPage(request, request.url(), status == null ? 0 : status, contentType, body),
-                message.getHeader("Location", String.class), validators, message.getHeader("Retry-After", String.class)));
+                message.getHeader("Location", String.class),
+                validators,
+                message.getHeader("Retry-After", String.class)));
     }
 
     private byte[] readCapped(InputStream stream, long maxBytes, long deadlineNanos) throws IOException {
@@ -136,8 +143,11 @@ public class PageFetchRoute extends RouteBuilder {
                 throw new BodyRefused(tooBig("more than that"), false);
             }
             if (System.nanoTime() > deadlineNanos) {
-                throw new BodyRefused("body still arriving after " + config.harvest().fetchTimeCap().toSeconds()
-                        + " s (" + out.size() + " bytes so far): abandoned", false);
+                throw new BodyRefused(
+                        "body still arriving after "
+                                + config.harvest().fetchTimeCap().toSeconds() + " s (" + out.size()
+                                + " bytes so far): abandoned",
+                        false);
             }
         }
     }
@@ -158,7 +168,8 @@ public class PageFetchRoute extends RouteBuilder {
             exchange.getMessage().setBody(new FetchOutcome.Failed(url, refused.getMessage(), false));
             return;
         }
-        String reason = root == null ? "unknown failure"
+        String reason = root == null
+                ? "unknown failure"
                 : root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
         exchange.getMessage().setBody(new FetchOutcome.Failed(url, reason, true));
     }

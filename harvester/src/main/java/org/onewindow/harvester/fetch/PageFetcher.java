@@ -1,15 +1,13 @@
 package org.onewindow.harvester.fetch;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Optional;
-
 import org.apache.camel.ProducerTemplate;
 import org.onewindow.connectors.FetchedPage;
 import org.onewindow.connectors.PageRequest;
 import org.onewindow.connectors.Urls;
 import org.onewindow.harvester.config.HarvesterConfig;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Fetches pages through {@link PageFetchRoute}, refusing internal URLs and following a bounded number of
@@ -43,27 +41,38 @@ public class PageFetcher {
             if (refusal.isPresent()) {
                 return new FetchOutcome.Failed(current.url(), "refused: " + refusal.get(), false);
             }
-            FetchOutcome outcome = producer.requestBody(PageFetchRoute.ENDPOINT,
-                    new FetchCall(current, call.validators(), allowPrivateNetworks), FetchOutcome.class);
-            if (!(outcome instanceof FetchOutcome.Fetched fetched) || !isRedirect(fetched.page().status()) || fetched.location() == null) {
+            FetchOutcome outcome = producer.requestBody(
+                    PageFetchRoute.ENDPOINT,
+                    new FetchCall(current, call.validators(), allowPrivateNetworks),
+                    FetchOutcome.class);
+            if (!(outcome instanceof FetchOutcome.Fetched fetched)
+                    || !isRedirect(fetched.page().status())
+                    || fetched.location() == null) {
                 return hop == 0 ? outcome : relabel(outcome, request);
             }
             String next = Urls.absoluteHttp(current.url(), fetched.location());
             if (next == null) {
-                return new FetchOutcome.Failed(current.url(), "redirect to an unusable location: " + fetched.location(), false);
+                return new FetchOutcome.Failed(
+                        current.url(), "redirect to an unusable location: " + fetched.location(), false);
             }
             int status = fetched.page().status();
-            current = status == 307 || status == 308 ? new PageRequest(next, current.method(), current.form()) : PageRequest.get(next);
+            current = status == 307 || status == 308
+                    ? new PageRequest(next, current.method(), current.form())
+                    : PageRequest.get(next);
         }
-        return new FetchOutcome.Failed(request.url(), "more than " + config.harvest().maxRedirects() + " redirects", false);
+        return new FetchOutcome.Failed(
+                request.url(), "more than " + config.harvest().maxRedirects() + " redirects", false);
     }
 
     /** The page answered after redirects, attributed to the request that was asked for. */
     private static FetchOutcome relabel(FetchOutcome outcome, PageRequest original) {
         if (outcome instanceof FetchOutcome.Fetched fetched) {
             FetchedPage page = fetched.page();
-            return new FetchOutcome.Fetched(new FetchedPage(original, page.request().url(), page.status(), page.contentType(), page.body()),
-                    null, fetched.validators(), fetched.retryAfter());
+            return new FetchOutcome.Fetched(
+                    new FetchedPage(original, page.request().url(), page.status(), page.contentType(), page.body()),
+                    null,
+                    fetched.validators(),
+                    fetched.retryAfter());
         }
         return outcome;
     }

@@ -1,29 +1,25 @@
 package org.onewindow.harvester.fetch;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.apache.camel.ProducerTemplate;
 import org.onewindow.connectors.FetchedPage;
 import org.onewindow.connectors.PageRequest;
 import org.onewindow.harvester.run.ErrorSink;
 import org.onewindow.harvester.store.Stage;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 /** Fetches a page through {@link FetchRoute} and says what came of it for the stage that asked. */
 @ApplicationScoped
 public class PageReader {
 
     /** What reading a page gave. */
-    public sealed interface Read {
-    }
+    public sealed interface Read {}
 
     /** A 2xx page, with the validators to send back next time. */
-    public record Page(FetchedPage page, Validators validators) implements Read {
-    }
+    public record Page(FetchedPage page, Validators validators) implements Read {}
 
     /** 304: the copy we hold is current. */
-    public record NotModified() implements Read {
-    }
+    public record NotModified() implements Read {}
 
     /** 404 or 410: the page is gone. */
     public record Gone(int status) implements Read {
@@ -33,8 +29,7 @@ public class PageReader {
     }
 
     /** No usable answer, and why. */
-    public record Failed(String message) implements Read {
-    }
+    public record Failed(String message) implements Read {}
 
     @Inject
     ProducerTemplate producer;
@@ -45,18 +40,23 @@ public class PageReader {
         if (read instanceof Page page) {
             return page.page();
         }
-        errors.error(stage, request.url(), recordId, read instanceof Gone gone ? gone.message() : ((Failed) read).message());
+        errors.error(
+                stage, request.url(), recordId, read instanceof Gone gone ? gone.message() : ((Failed) read).message());
         return null;
     }
 
     public Read read(PageRequest request, Validators validators, FetchSession session) {
-        return of(producer.requestBody(FetchRoute.ENDPOINT, new FetchRequest(request, validators, session), FetchOutcome.class), validators);
+        return of(
+                producer.requestBody(
+                        FetchRoute.ENDPOINT, new FetchRequest(request, validators, session), FetchOutcome.class),
+                validators);
     }
 
     /** What a fetch's outcome means to the stage that asked for the page, which held {@code validators}. */
     public static Read of(FetchOutcome outcome, Validators validators) {
         if (outcome instanceof FetchOutcome.Failed failed) {
-            return new Failed(failed.reason().startsWith("refused") ? failed.reason() : "no answer: " + failed.reason());
+            return new Failed(
+                    failed.reason().startsWith("refused") ? failed.reason() : "no answer: " + failed.reason());
         }
         int status = ((FetchOutcome.Fetched) outcome).page().status();
         if (status == 304 && validators.any()) {

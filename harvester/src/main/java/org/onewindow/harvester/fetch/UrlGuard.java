@@ -1,14 +1,12 @@
 package org.onewindow.harvester.fetch;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Optional;
-
 import org.onewindow.harvester.config.HarvesterConfig;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Refuses URLs a harvest must not fetch (server-side request forgery): anything but http(s), and hosts that
@@ -51,7 +49,8 @@ public class UrlGuard {
         try {
             for (InetAddress address : resolver.resolve(uri.getHost())) {
                 if (InternalAddresses.isInternal(address)) {
-                    return Optional.of("host " + uri.getHost() + " resolves to the internal address " + address.getHostAddress());
+                    return Optional.of(
+                            "host " + uri.getHost() + " resolves to the internal address " + address.getHostAddress());
                 }
             }
         } catch (UnknownHostException e) {

@@ -1,7 +1,8 @@
 package org.onewindow.harvester.gather;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.onewindow.connectors.PageRequest;
@@ -15,9 +16,6 @@ import org.onewindow.harvester.run.HarvestContext;
 import org.onewindow.harvester.run.RecordRoute;
 import org.onewindow.harvester.store.RecordStore;
 import org.onewindow.harvester.store.Stage;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * A run's listing, page by page through the fetch route; each page's new records streamed into the record route as
@@ -35,6 +33,7 @@ public class GatherRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // spotless:off: a route reads as its nesting
         errorHandler(noErrorHandler()); // what fails here is the calling route's to handle (and to log)
 
         from(ENDPOINT).routeId("gather")
@@ -46,6 +45,7 @@ public class GatherRoute extends RouteBuilder {
                         .to(RecordRoute.ENDPOINT)
                     .end()
                 .end();
+        // spotless:on
     }
 
     private boolean morePages(Exchange exchange) {
@@ -68,10 +68,18 @@ public class GatherRoute extends RouteBuilder {
         List<RecordRef> records = List.of();
         if (read instanceof PageReader.Page page) {
             records = run.listing().read(request, page.page());
-            run.knownOnPage(store.known(run.sourceId(), records.stream().map(RecordRef::sourceRecordId).toList()));
+            run.knownOnPage(store.known(
+                    run.sourceId(),
+                    records.stream().map(RecordRef::sourceRecordId).toList()));
         } else {
-            run.errors().error(Stage.GATHER, request.url(), null,
-                    read instanceof PageReader.Gone gone ? gone.message() : ((PageReader.Failed) read).message());
+            run.errors()
+                    .error(
+                            Stage.GATHER,
+                            request.url(),
+                            null,
+                            read instanceof PageReader.Gone gone
+                                    ? gone.message()
+                                    : ((PageReader.Failed) read).message());
             run.listing().stopNow();
         }
         exchange.getMessage().setBody(records);

@@ -7,7 +7,6 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.onewindow.connectors.FetchedPage;
 import org.onewindow.connectors.GatherResult;
 import org.onewindow.connectors.PageRequest;
@@ -91,7 +90,11 @@ public final class ListingPages {
             result = GatherResult.unreadable(e.getMessage());
         }
         if (result.failure().isPresent()) {
-            errors.error(Stage.GATHER, request.url(), null, "unreadable listing page: " + result.failure().get());
+            errors.error(
+                    Stage.GATHER,
+                    request.url(),
+                    null,
+                    "unreadable listing page: " + result.failure().get());
             stopNow();
             return List.of();
         }

@@ -1,20 +1,17 @@
 package org.onewindow.harvester.publish;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
-
 import java.util.ArrayList;
 import java.util.List;
-
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
 import org.jboss.logging.Logger;
 import org.onewindow.mappings.index.ServiceIndex;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Makes sure the versioned services index exists behind its alias, with our analyzers and mappings. */
 @ApplicationScoped
@@ -83,10 +80,17 @@ public class CatalogueIndex {
         List<String> behind = indicesBehindAlias();
         StringBuilder actions = new StringBuilder("{\"actions\":[");
         for (String old : behind) {
-            actions.append("{\"remove\":{\"index\":\"").append(old).append("\",\"alias\":\"").append(ServiceIndex.ALIAS).append("\"}},");
+            actions.append("{\"remove\":{\"index\":\"")
+                    .append(old)
+                    .append("\",\"alias\":\"")
+                    .append(ServiceIndex.ALIAS)
+                    .append("\"}},");
         }
-        actions.append("{\"add\":{\"index\":\"").append(name).append("\",\"alias\":\"")
-                .append(ServiceIndex.ALIAS).append("\",\"is_write_index\":true}}]}");
+        actions.append("{\"add\":{\"index\":\"")
+                .append(name)
+                .append("\",\"alias\":\"")
+                .append(ServiceIndex.ALIAS)
+                .append("\",\"is_write_index\":true}}]}");
         Request swap = new Request("POST", "/_aliases");
         swap.setJsonEntity(actions.toString());
         elasticsearch.performRequest(swap);
@@ -115,7 +119,11 @@ public class CatalogueIndex {
 
     private boolean exists(String path) throws IOException {
         try {
-            return elasticsearch.performRequest(new Request("HEAD", path)).getStatusLine().getStatusCode() == 200;
+            return elasticsearch
+                            .performRequest(new Request("HEAD", path))
+                            .getStatusLine()
+                            .getStatusCode()
+                    == 200;
         } catch (ResponseException e) {
             if (e.getResponse().getStatusLine().getStatusCode() == 404) {
                 return false;

@@ -1,12 +1,17 @@
 package org.onewindow.harvester.publish;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.RestClient;
@@ -17,14 +22,6 @@ import org.onewindow.harvester.store.DeadLetter;
 import org.onewindow.harvester.store.OutboxEntry;
 import org.onewindow.harvester.store.RecordStatus;
 import org.onewindow.mappings.index.ServiceIndex;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Drains the outbox into Elasticsearch with bulk requests. Writes carry the record's revision as an external
@@ -40,8 +37,7 @@ public class CataloguePublisher {
      * What one drain did: {@code failures} are per-document messages of writes that stay queued (to be tried again);
      * {@code deadLettered} writes were refused for good and moved to the dead letters.
      */
-    public record Result(int published, List<String> failures, int deadLettered) {
-    }
+    public record Result(int published, List<String> failures, int deadLettered) {}
 
     private static final Logger LOG = Logger.getLogger(CataloguePublisher.class);
 
@@ -63,13 +59,17 @@ public class CataloguePublisher {
      */
     public synchronized Result reconcile() throws IOException {
         index.ensureExists();
-        long active = QuarkusTransaction.requiringNew().call(() -> CatalogueRecord.count("status", RecordStatus.ACTIVE)
-                - DeadLetter.activeRecordsRefused()); // not in the index, and rightly so until retried
+        long active = QuarkusTransaction.requiringNew()
+                .call(() -> CatalogueRecord.count("status", RecordStatus.ACTIVE)
+                        - DeadLetter.activeRecordsRefused()); // not in the index, and rightly so until retried
         Response count = elasticsearch.performRequest(new Request("GET", "/" + ServiceIndex.ALIAS + "/_count"));
-        long indexed = json.readTree(count.getEntity().getContent()).path("count").asLong();
+        long indexed =
+                json.readTree(count.getEntity().getContent()).path("count").asLong();
         if (indexed != active) {
             int queued = QuarkusTransaction.requiringNew().call(OutboxEntry::enqueueAllActive);
-            LOG.infof("index holds %d services, PostgreSQL %d: %d active records queued for publishing", indexed, active, queued);
+            LOG.infof(
+                    "index holds %d services, PostgreSQL %d: %d active records queued for publishing",
+                    indexed, active, queued);
         }
         return publishPending();
     }
@@ -87,22 +87,32 @@ public class CataloguePublisher {
         String after = "";
         while (true) {
             final String cursor = after;
-            List<CatalogueRecord> page = QuarkusTransaction.requiringNew().call(() -> CatalogueRecord
-                    .<CatalogueRecord>find("status = ?1 and id > ?2 order by id", RecordStatus.ACTIVE, cursor)
-                    .page(0, config.harvest().publishBatchSize()).list());
+            List<CatalogueRecord> page = QuarkusTransaction.requiringNew()
+                    .call(() -> CatalogueRecord.<CatalogueRecord>find(
+                                    "status = ?1 and id > ?2 order by id", RecordStatus.ACTIVE, cursor)
+                            .page(0, config.harvest().publishBatchSize())
+                            .list());
             if (page.isEmpty()) {
                 break;
             }
             StringBuilder bulk = new StringBuilder();
             for (CatalogueRecord record : page) {
                 ObjectNode action = json.createObjectNode();
-                action.putObject("index").put("_index", fresh).put("_id", record.id)
-                        .put("version", record.revision).put("version_type", "external_gte");
-                bulk.append(action).append('\n').append(ServiceIndex.indexDocument(json, record.document)).append('\n');
+                action.putObject("index")
+                        .put("_index", fresh)
+                        .put("_id", record.id)
+                        .put("version", record.revision)
+                        .put("version_type", "external_gte");
+                bulk.append(action)
+                        .append('\n')
+                        .append(ServiceIndex.indexDocument(json, record.document))
+                        .append('\n');
             }
             Request request = new Request("POST", "/_bulk");
             request.setJsonEntity(bulk.toString());
-            JsonNode items = json.readTree(elasticsearch.performRequest(request).getEntity().getContent()).path("items");
+            JsonNode items = json.readTree(
+                            elasticsearch.performRequest(request).getEntity().getContent())
+                    .path("items");
             for (int i = 0; i < page.size(); i++) {
                 JsonNode result = itemResult(items, i);
                 if (isRefused(result)) {
@@ -127,7 +137,9 @@ public class CataloguePublisher {
     public synchronized Result publishPending() throws IOException {
         if (index.ensureExists()) {
             int queued = QuarkusTransaction.requiringNew().call(OutboxEntry::enqueueAllActive);
-            LOG.infof("index %s was (re)created: %d active records queued for publishing from PostgreSQL", ServiceIndex.INDEX, queued);
+            LOG.infof(
+                    "index %s was (re)created: %d active records queued for publishing from PostgreSQL",
+                    ServiceIndex.INDEX, queued);
         }
         int published = 0;
         List<String> failures = new ArrayList<>();
@@ -135,8 +147,10 @@ public class CataloguePublisher {
         long after = 0;
         while (true) {
             final long cursor = after;
-            List<OutboxEntry> batch = QuarkusTransaction.requiringNew().call(() -> OutboxEntry
-                    .<OutboxEntry>find("id > ?1 order by id", cursor).page(0, config.harvest().publishBatchSize()).list());
+            List<OutboxEntry> batch = QuarkusTransaction.requiringNew()
+                    .call(() -> OutboxEntry.<OutboxEntry>find("id > ?1 order by id", cursor)
+                            .page(0, config.harvest().publishBatchSize())
+                            .list());
             if (batch.isEmpty()) {
                 if (published > 0) {
                     // Visible to searches when this returns: one refresh for the whole drain, not one wait per bulk.
@@ -152,11 +166,12 @@ public class CataloguePublisher {
     }
 
     /** Writes a batch; returns the outbox entries done, adding to {@code failures} and {@code deadLettered} (record ids). */
-    private List<Long> publish(List<OutboxEntry> batch, List<String> failures, List<String> deadLettered) throws IOException {
+    private List<Long> publish(List<OutboxEntry> batch, List<String> failures, List<String> deadLettered)
+            throws IOException {
         List<String> ids = batch.stream().map(e -> e.recordId).distinct().toList();
-        Map<String, CatalogueRecord> records = QuarkusTransaction.requiringNew().call(() -> CatalogueRecord
-                .<CatalogueRecord>list("id in ?1", ids).stream()
-                .collect(Collectors.toMap(r -> r.id, Function.identity())));
+        Map<String, CatalogueRecord> records = QuarkusTransaction.requiringNew()
+                .call(() -> CatalogueRecord.<CatalogueRecord>list("id in ?1", ids).stream()
+                        .collect(Collectors.toMap(r -> r.id, Function.identity())));
         StringBuilder bulk = new StringBuilder();
         List<OutboxEntry> sent = new ArrayList<>();
         List<CatalogueRecord> sentRecords = new ArrayList<>();
@@ -169,8 +184,10 @@ public class CataloguePublisher {
             }
             ObjectNode action = json.createObjectNode();
             ObjectNode meta = action.putObject(record.status == RecordStatus.ACTIVE ? "index" : "delete");
-            meta.put("_index", ServiceIndex.ALIAS).put("_id", record.id)
-                    .put("version", record.revision).put("version_type", "external_gte");
+            meta.put("_index", ServiceIndex.ALIAS)
+                    .put("_id", record.id)
+                    .put("version", record.revision)
+                    .put("version_type", "external_gte");
             bulk.append(action).append('\n');
             if (record.status == RecordStatus.ACTIVE) {
                 bulk.append(ServiceIndex.indexDocument(json, record.document)).append('\n');
@@ -194,7 +211,8 @@ public class CataloguePublisher {
                 deadLetter(entry.id, sentRecords.get(i), result);
                 deadLettered.add(entry.recordId);
             } else {
-                failures.add(entry.recordId + ": " + (result == null ? "no result" : result.path("error").toString()));
+                failures.add(entry.recordId + ": "
+                        + (result == null ? "no result" : result.path("error").toString()));
             }
         }
         return done;
@@ -203,9 +221,12 @@ public class CataloguePublisher {
     /** A write Elasticsearch refused, out of the outbox (when it came from there) into the dead letters. */
     private static void deadLetter(Long outboxEntryId, CatalogueRecord record, JsonNode result) {
         String error = result.path("error").toString();
-        OutboxEntry.Operation operation = record.status == RecordStatus.ACTIVE ? OutboxEntry.Operation.INDEX : OutboxEntry.Operation.DELETE;
+        OutboxEntry.Operation operation =
+                record.status == RecordStatus.ACTIVE ? OutboxEntry.Operation.INDEX : OutboxEntry.Operation.DELETE;
         QuarkusTransaction.requiringNew().run(() -> DeadLetter.of(outboxEntryId, record, operation, error));
-        LOG.warnf("Elasticsearch refused %s (revision %d), moved to the dead letters: %s", record.id, record.revision, error);
+        LOG.warnf(
+                "Elasticsearch refused %s (revision %d), moved to the dead letters: %s",
+                record.id, record.revision, error);
     }
 
     private static JsonNode itemResult(JsonNode items, int i) {

@@ -1,13 +1,11 @@
 package org.onewindow.harvester.publish;
 
-import org.jboss.logging.Logger;
-
 import io.quarkus.scheduler.Scheduled;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 /**
  * Gives committed service versions their change-feed position, every second, one instance at a time (an advisory
@@ -24,7 +22,11 @@ public class ChangeFeedSequencer {
     EntityManager entities;
 
     /** Every second, on the in-memory scheduler: the advisory lock keeps it single across instances. */
-    @Scheduled(identity = "change-feed-sequencer", every = "1s", delayed = "1s", executeWith = Scheduled.SIMPLE,
+    @Scheduled(
+            identity = "change-feed-sequencer",
+            every = "1s",
+            delayed = "1s",
+            executeWith = Scheduled.SIMPLE,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void assignPositions() {
         try {
@@ -37,7 +39,9 @@ public class ChangeFeedSequencer {
     /** Returns how many versions got a position. */
     @Transactional
     public int sequence() {
-        Object locked = entities.createNativeQuery("select pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
+        Object locked = entities.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, LOCK)
+                .getSingleResult();
         if (!Boolean.TRUE.equals(locked)) {
             return 0;
         }

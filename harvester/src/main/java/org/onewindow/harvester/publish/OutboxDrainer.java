@@ -1,13 +1,12 @@
 package org.onewindow.harvester.publish;
 
-import org.jboss.logging.Logger;
-import org.onewindow.harvester.config.HarvesterConfig;
-import org.onewindow.harvester.store.OutboxEntry;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.onewindow.harvester.config.HarvesterConfig;
+import org.onewindow.harvester.store.OutboxEntry;
 
 /**
  * Publishes queued changes between runs, so a change that could not reach Elasticsearch (the node was down)
@@ -27,8 +26,11 @@ public class OutboxDrainer {
     private volatile boolean failing;
 
     /** Every {@code onewindow.harvest.publish-interval}, on the in-memory scheduler (no Quartz row per drain). */
-    @Scheduled(identity = "outbox-drain", every = "${onewindow.harvest.publish-interval:10s}",
-            delayed = "${onewindow.harvest.publish-interval:10s}", executeWith = Scheduled.SIMPLE,
+    @Scheduled(
+            identity = "outbox-drain",
+            every = "${onewindow.harvest.publish-interval:10s}",
+            delayed = "${onewindow.harvest.publish-interval:10s}",
+            executeWith = Scheduled.SIMPLE,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void drain() {
         try {
@@ -38,7 +40,9 @@ public class OutboxDrainer {
             }
             CataloguePublisher.Result result = publisher.publishPending();
             if (failing || result.published() > 0) {
-                LOG.infof("outbox drained: %d change(s) published, %d still failing", result.published(), result.failures().size());
+                LOG.infof(
+                        "outbox drained: %d change(s) published, %d still failing",
+                        result.published(), result.failures().size());
             }
             failing = !result.failures().isEmpty();
         } catch (Exception e) {

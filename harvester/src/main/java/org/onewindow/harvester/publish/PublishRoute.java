@@ -1,13 +1,12 @@
 package org.onewindow.harvester.publish;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.onewindow.harvester.run.HarvestContext;
 import org.onewindow.harvester.run.RunLedger;
 import org.onewindow.harvester.store.Stage;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * The outbox published to Elasticsearch at the end of a run; what does not get there stays queued for the outbox
@@ -26,8 +25,7 @@ public class PublishRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(ENDPOINT).routeId("publish")
-                .process(this::publish);
+        from(ENDPOINT).routeId("publish").process(this::publish);
     }
 
     private void publish(Exchange exchange) {
@@ -39,7 +37,12 @@ public class PublishRoute extends RouteBuilder {
                 run.notAllPublished();
             }
         } catch (Exception e) {
-            ledger.error(run.runId(), Stage.PUBLISH, null, null, "Elasticsearch unavailable, changes stay queued: " + e.getMessage());
+            ledger.error(
+                    run.runId(),
+                    Stage.PUBLISH,
+                    null,
+                    null,
+                    "Elasticsearch unavailable, changes stay queued: " + e.getMessage());
             run.notAllPublished();
         }
     }

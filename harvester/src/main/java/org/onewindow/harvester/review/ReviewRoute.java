@@ -1,17 +1,15 @@
 package org.onewindow.harvester.review;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Locale;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.onewindow.harvester.config.HarvesterConfig;
 import org.onewindow.harvester.run.HarvestContext;
 import org.onewindow.harvester.run.RunLedger;
 import org.onewindow.harvester.source.SourceCatalog;
-import org.onewindow.harvester.config.HarvesterConfig;
 import org.onewindow.harvester.store.ChangeSet;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * A run that would change more of its source's services than the source's review threshold is held for an
@@ -37,17 +35,20 @@ public class ReviewRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // spotless:off: a route reads as its nesting
         from(ENDPOINT).routeId("review")
                 .filter(this::tooManyChanges)
                     .process(this::hold)
                 .end();
+        // spotless:on
     }
 
     private boolean tooManyChanges(Exchange exchange) {
         HarvestContext run = HarvestContext.of(exchange);
         ChangeSet.Summary staged = changes.summary(run.runId());
         exchange.setProperty(STAGED, staged);
-        return run.activeBefore() > 0 && staged.total() >= config.harvest().reviewMinChanges()
+        return run.activeBefore() > 0
+                && staged.total() >= config.harvest().reviewMinChanges()
                 && share(run, staged) > sources.reviewThreshold(run.definition());
     }
 
@@ -56,10 +57,21 @@ public class ReviewRoute extends RouteBuilder {
         ChangeSet.Summary staged = exchange.getProperty(STAGED, ChangeSet.Summary.class);
         double share = share(run, staged);
         run.hold();
-        ledger.hold(run.runId(), run.counts(), run.session(), run.listingComplete(), share, String.format(Locale.ROOT,
-                "held for review: would add %d, update %d and withdraw %d of %d services (%.0f%%, more than %.0f%%)",
-                staged.added(), staged.updated(), staged.withdrawn(), run.activeBefore(), share * 100,
-                sources.reviewThreshold(run.definition()) * 100));
+        ledger.hold(
+                run.runId(),
+                run.counts(),
+                run.session(),
+                run.listingComplete(),
+                share,
+                String.format(
+                        Locale.ROOT,
+                        "held for review: would add %d, update %d and withdraw %d of %d services (%.0f%%, more than %.0f%%)",
+                        staged.added(),
+                        staged.updated(),
+                        staged.withdrawn(),
+                        run.activeBefore(),
+                        share * 100,
+                        sources.reviewThreshold(run.definition()) * 100));
     }
 
     private static double share(HarvestContext run, ChangeSet.Summary staged) {

@@ -1,19 +1,17 @@
 package org.onewindow.harvester.review;
 
-import java.time.Instant;
-
-import org.onewindow.harvester.publish.CataloguePublisher;
-import org.onewindow.harvester.store.ChangeSet;
-import org.onewindow.harvester.store.HarvestRun;
-import org.onewindow.harvester.store.RunStatus;
-import org.onewindow.harvester.run.RunLedger;
-import org.onewindow.harvester.store.Stage;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.NotFoundException;
+import java.time.Instant;
+import org.onewindow.harvester.publish.CataloguePublisher;
+import org.onewindow.harvester.run.RunLedger;
+import org.onewindow.harvester.store.ChangeSet;
+import org.onewindow.harvester.store.HarvestRun;
+import org.onewindow.harvester.store.RunStatus;
+import org.onewindow.harvester.store.Stage;
 
 /** An operator's decisions on runs: approve or discard a held run's changes, or stop a running run. */
 @ApplicationScoped
@@ -52,8 +50,8 @@ public class RunReview {
         return QuarkusTransaction.requiringNew().call(() -> {
             HarvestRun run = HarvestRun.findById(runId);
             run.status = run.errored == 0 && run.gatherComplete && published ? RunStatus.SUCCEEDED : RunStatus.PARTIAL;
-            run.message = "approved by " + reviewer + ": " + applied.added() + " added, " + applied.updated() + " updated, "
-                    + applied.withdrawn() + " withdrawn";
+            run.message = "approved by " + reviewer + ": " + applied.added() + " added, " + applied.updated()
+                    + " updated, " + applied.withdrawn() + " withdrawn";
             return run;
         });
     }
@@ -75,7 +73,8 @@ public class RunReview {
         return QuarkusTransaction.requiringNew().call(() -> {
             HarvestRun run = find(runId);
             if (run.status != RunStatus.RUNNING) {
-                throw new WrongStateException("run " + runId + " is " + run.status.name().toLowerCase() + ", not running");
+                throw new WrongStateException(
+                        "run " + runId + " is " + run.status.name().toLowerCase() + ", not running");
             }
             run.cancelRequested = true;
             return run;
@@ -88,7 +87,8 @@ public class RunReview {
             HarvestRun run = find(runId);
             HarvestRun.getEntityManager().lock(run, LockModeType.PESSIMISTIC_WRITE);
             if (run.status != RunStatus.HELD || run.reviewedAt != null) {
-                throw new WrongStateException("run " + runId + " is " + run.status.name().toLowerCase() + ", not held for review");
+                throw new WrongStateException(
+                        "run " + runId + " is " + run.status.name().toLowerCase() + ", not held for review");
             }
             run.reviewedBy = reviewer;
             run.reviewedAt = Instant.now();

@@ -1,17 +1,15 @@
 package org.onewindow.harvester.run;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-
 import org.jboss.logging.Logger;
 import org.onewindow.harvester.store.HarvestRun;
 import org.onewindow.harvester.store.RunStatus;
 import org.onewindow.harvester.store.StagedChange;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 /**
  * Runs left "running" by a harvester that stopped mid-run are closed as failed, with their staged changes
@@ -26,14 +24,19 @@ public class AbandonedRuns {
     /** At start-up: runs this instance was executing when it stopped (and runs nobody owns). */
     @Transactional
     public int closeOwn(String owner) {
-        return close(HarvestRun.list("status = ?1 and (owner = ?2 or owner is null)", RunStatus.RUNNING, owner),
+        return close(
+                HarvestRun.list("status = ?1 and (owner = ?2 or owner is null)", RunStatus.RUNNING, owner),
                 "abandoned: harvester " + owner + " stopped while this run was going");
     }
 
     /** Runs whose owner has not said it is alive for {@code silence}. */
     @Transactional
     public int closeSilent(Duration silence) {
-        return close(HarvestRun.list("status = ?1 and heartbeatAt < ?2", RunStatus.RUNNING, Instant.now().minus(silence)),
+        return close(
+                HarvestRun.list(
+                        "status = ?1 and heartbeatAt < ?2",
+                        RunStatus.RUNNING,
+                        Instant.now().minus(silence)),
                 "abandoned: its harvester stopped sending heartbeats for more than " + silence.toSeconds() + " s");
     }
 
@@ -52,7 +55,11 @@ public class AbandonedRuns {
     @Transactional
     public void heartbeat(Collection<Long> runIds) {
         if (!runIds.isEmpty()) {
-            HarvestRun.update("heartbeatAt = ?1 where id in ?2 and status = ?3", Instant.now(), List.copyOf(runIds), RunStatus.RUNNING);
+            HarvestRun.update(
+                    "heartbeatAt = ?1 where id in ?2 and status = ?3",
+                    Instant.now(),
+                    List.copyOf(runIds),
+                    RunStatus.RUNNING);
         }
     }
 }

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.UnaryOperator;
-
 import org.apache.camel.Exchange;
 import org.onewindow.connectors.SourceConnector;
 import org.onewindow.harvester.fetch.FetchSession;
@@ -52,9 +51,19 @@ public final class HarvestContext {
     private volatile boolean held;
     private volatile boolean allPublished = true;
 
-    HarvestContext(long runId, SourceDefinition definition, String definitionHash, SourceConnector connector, SourceSecrets secrets,
-            FetchSession session, ErrorSink errors, UnaryOperator<String> mask, Duration recordTimeout, Instant deadline,
-            long activeBefore, ListingPages listing) {
+    HarvestContext(
+            long runId,
+            SourceDefinition definition,
+            String definitionHash,
+            SourceConnector connector,
+            SourceSecrets secrets,
+            FetchSession session,
+            ErrorSink errors,
+            UnaryOperator<String> mask,
+            Duration recordTimeout,
+            Instant deadline,
+            long activeBefore,
+            ListingPages listing) {
         this.runId = runId;
         this.definition = definition;
         this.definitionHash = definitionHash;

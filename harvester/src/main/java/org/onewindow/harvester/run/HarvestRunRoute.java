@@ -1,14 +1,13 @@
 package org.onewindow.harvester.run;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.apache.camel.builder.RouteBuilder;
 import org.onewindow.harvester.gather.GatherRoute;
 import org.onewindow.harvester.publish.PublishRoute;
 import org.onewindow.harvester.review.ReviewRoute;
 import org.onewindow.harvester.store.ApplyRoute;
 import org.onewindow.harvester.store.ChangeSet;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * One harvest run, whose run row exists (the operator API and the Quartz schedules start it through
@@ -26,6 +25,7 @@ public class HarvestRunRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // spotless:off: a route reads as its nesting
         onException(ChangeSet.RunFencedException.class)
                 .handled(true)
                 .process(steps::fenced);
@@ -49,5 +49,6 @@ public class HarvestRunRoute extends RouteBuilder {
                         .end()
                     .end()
                 .end();
+        // spotless:on
     }
 }

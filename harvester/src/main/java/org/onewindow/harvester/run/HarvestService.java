@@ -1,12 +1,19 @@
 package org.onewindow.harvester.run;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import org.apache.camel.ProducerTemplate;
 import org.jboss.logging.Logger;
 import org.onewindow.harvester.DaemonThreads;
@@ -16,15 +23,6 @@ import org.onewindow.harvester.store.HarvestRun;
 import org.onewindow.harvester.store.RunStatus;
 import org.onewindow.harvester.store.Source;
 import org.onewindow.harvester.store.StagedChange;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
-import io.quarkus.runtime.ShutdownEvent;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 
 /**
  * Starts runs: one running run per source at a time, whatever the number of instances, executed in the background
@@ -79,14 +77,19 @@ public class HarvestService {
 
     @PostConstruct
     void startRunThreads() {
-        runs = Executors.newFixedThreadPool(Math.max(1, config.harvest().concurrentRuns()), DaemonThreads.named("harvest-run"));
+        runs = Executors.newFixedThreadPool(
+                Math.max(1, config.harvest().concurrentRuns()), DaemonThreads.named("harvest-run"));
     }
 
     /**
      * Says our runs are alive, and closes runs of instances that stopped saying so; every 10 s, on the in-memory
      * scheduler (each instance beats for its own runs).
      */
-    @Scheduled(identity = "run-heartbeat", every = "10s", delayed = "10s", executeWith = Scheduled.SIMPLE,
+    @Scheduled(
+            identity = "run-heartbeat",
+            every = "10s",
+            delayed = "10s",
+            executeWith = Scheduled.SIMPLE,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void watchRuns() {
         try {
@@ -101,7 +104,9 @@ public class HarvestService {
     private Duration longestRecordTimeout() {
         Duration longest = config.harvest().recordTimeout();
         for (HarvesterConfig.SourceOverride override : config.sources().values()) {
-            longest = override.recordTimeout().filter(timeout -> timeout.compareTo(config.harvest().recordTimeout()) > 0).orElse(longest);
+            longest = override.recordTimeout()
+                    .filter(timeout -> timeout.compareTo(config.harvest().recordTimeout()) > 0)
+                    .orElse(longest);
         }
         return longest;
     }
@@ -153,7 +158,8 @@ public class HarvestService {
             });
         } catch (PersistenceException raced) {
             // the partial unique index saw another instance start a run first
-            long running = QuarkusTransaction.requiringNew().call(() -> HarvestRun.runningFor(sourceId).map(r -> r.id).orElse(-1L));
+            long running = QuarkusTransaction.requiringNew()
+                    .call(() -> HarvestRun.runningFor(sourceId).map(r -> r.id).orElse(-1L));
             throw new AlreadyRunningException(sourceId, running);
         }
     }

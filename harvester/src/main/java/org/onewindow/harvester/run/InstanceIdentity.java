@@ -1,12 +1,10 @@
 package org.onewindow.harvester.run;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-
-import org.onewindow.harvester.config.HarvesterConfig;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.onewindow.harvester.config.HarvesterConfig;
 
 /**
  * This harvester instance's name, written on the runs it executes. Stable across restarts (the host name by

@@ -22,22 +22,17 @@ public final class RecordDeadline {
     static final Duration CANCEL_CHECK = Duration.ofSeconds(1);
 
     /** How the wait for one record ended. */
-    public sealed interface Result<T> {
-    }
+    public sealed interface Result<T> {}
 
-    public record Done<T>(T value) implements Result<T> {
-    }
+    public record Done<T>(T value) implements Result<T> {}
 
     /** The record's own deadline passed. */
-    public record TimedOut<T>(Duration after) implements Result<T> {
-    }
+    public record TimedOut<T>(Duration after) implements Result<T> {}
 
     /** The run's whole time budget ran out while the record was being worked on. */
-    public record RunOutOfTime<T>() implements Result<T> {
-    }
+    public record RunOutOfTime<T>() implements Result<T> {}
 
-    public record Cancelled<T>() implements Result<T> {
-    }
+    public record Cancelled<T>() implements Result<T> {}
 
     private final ExecutorService workers;
 
@@ -49,13 +44,15 @@ public final class RecordDeadline {
      * @param cancelRequested asked at most every {@link #CANCEL_CHECK} while the record is still being worked on
      * @throws RuntimeException what the work itself threw
      */
-    public <T> Result<T> await(Callable<T> work, Duration recordTimeout, Instant runDeadline, BooleanSupplier cancelRequested) {
+    public <T> Result<T> await(
+            Callable<T> work, Duration recordTimeout, Instant runDeadline, BooleanSupplier cancelRequested) {
         Future<T> future = workers.submit(work);
         long started = System.nanoTime();
         while (true) {
             long left = recordTimeout.toNanos() - (System.nanoTime() - started);
             try {
-                return new Done<>(future.get(Math.max(0, Math.min(left, CANCEL_CHECK.toNanos())), TimeUnit.NANOSECONDS));
+                return new Done<>(
+                        future.get(Math.max(0, Math.min(left, CANCEL_CHECK.toNanos())), TimeUnit.NANOSECONDS));
             } catch (TimeoutException stillWorking) {
                 // an operator's cancel first: it must win even when every record runs into its own deadline
                 if (cancelRequested.getAsBoolean()) {
@@ -71,7 +68,9 @@ public final class RecordDeadline {
                     return new TimedOut<>(recordTimeout);
                 }
             } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+                throw e.getCause() instanceof RuntimeException runtime
+                        ? runtime
+                        : new IllegalStateException(e.getCause());
             } catch (InterruptedException e) {
                 future.cancel(true);
                 Thread.currentThread().interrupt();

@@ -1,11 +1,10 @@
 package org.onewindow.harvester.run;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.apache.camel.builder.RouteBuilder;
 import org.onewindow.harvester.extract.ExtractRoute;
 import org.onewindow.harvester.store.StageRoute;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * One listed record: fetch (when the listing did not carry it whole) → extract and map → stage against the record of
@@ -22,6 +21,7 @@ public class RecordRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // spotless:off: a route reads as its nesting
         onException(RecordFailure.class)
                 .handled(true)
                 .process(steps::failed);
@@ -43,5 +43,6 @@ public class RecordRoute extends RouteBuilder {
                         .to(StageRoute.ENDPOINT)
                     .end()
                 .end();
+        // spotless:on
     }
 }

@@ -1,12 +1,15 @@
 package org.onewindow.harvester.run;
 
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.onewindow.connectors.RecordRef;
@@ -18,11 +21,6 @@ import org.onewindow.harvester.fetch.Validators;
 import org.onewindow.harvester.run.RunCounts.Count;
 import org.onewindow.harvester.store.RecordStore;
 import org.onewindow.harvester.store.Stage;
-
-import io.quarkus.runtime.ShutdownEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 /** The steps of {@link RecordRoute}: which records are read, reading them within their deadline, and what came of it. */
 @ApplicationScoped
@@ -73,14 +71,20 @@ public class RecordSteps {
         }
         RecordStore.Known known = run.knownOnPage(ref.sourceRecordId());
         String id = RecordStore.idOf(known, run.sourceId(), ref.sourceRecordId());
-        boolean current = known != null && known.active() && run.definitionHash().equals(known.definitionHash());
+        boolean current =
+                known != null && known.active() && run.definitionHash().equals(known.definitionHash());
         LocalDate sourceModified = sourceModified(ref);
-        if (current && sourceModified != null && known.sourceModified() != null && !sourceModified.isAfter(known.sourceModified())) {
+        if (current
+                && sourceModified != null
+                && known.sourceModified() != null
+                && !sourceModified.isAfter(known.sourceModified())) {
             run.seen(id);
             counts.add(Count.UNCHANGED);
             return;
         }
-        exchange.getMessage().setBody(new RecordWork(ref, id, sourceModified, current ? known.validators() : Validators.NONE, known));
+        exchange.getMessage()
+                .setBody(
+                        new RecordWork(ref, id, sourceModified, current ? known.validators() : Validators.NONE, known));
     }
 
     boolean needsFetch(Exchange exchange) {
@@ -96,7 +100,10 @@ public class RecordSteps {
     void fetchAndExtractWithinDeadline(Exchange exchange) {
         HarvestContext run = HarvestContext.of(exchange);
         RecordWork work = exchange.getMessage().getBody(RecordWork.class);
-        RecordDeadline.Result<Void> result = deadline.await(() -> fetchAndExtract(run, work), run.recordTimeout(), run.deadline(),
+        RecordDeadline.Result<Void> result = deadline.await(
+                () -> fetchAndExtract(run, work),
+                run.recordTimeout(),
+                run.deadline(),
                 () -> ledger.cancelRequested(run.runId()));
         progress.step(run.runId());
         if (result instanceof RecordDeadline.Cancelled) {
@@ -106,8 +113,12 @@ public class RecordSteps {
             run.stop(outOfTime());
             exchange.getMessage().setBody(null);
         } else if (result instanceof RecordDeadline.TimedOut<Void> timedOut) {
-            throw new RecordFailure(Stage.FETCH, work.ref().request().url(), work.sourceRecordId(), "abandoned: fetch, extract and map not done within "
-                    + timedOut.after().toSeconds() + " s (the run went on without it)");
+            throw new RecordFailure(
+                    Stage.FETCH,
+                    work.ref().request().url(),
+                    work.sourceRecordId(),
+                    "abandoned: fetch, extract and map not done within "
+                            + timedOut.after().toSeconds() + " s (the run went on without it)");
         }
     }
 

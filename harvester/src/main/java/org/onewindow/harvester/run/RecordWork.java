@@ -1,7 +1,6 @@
 package org.onewindow.harvester.run;
 
 import java.time.LocalDate;
-
 import org.onewindow.connectors.FetchedPage;
 import org.onewindow.connectors.RecordRef;
 import org.onewindow.harvester.extract.RecordExtractor;
@@ -28,7 +27,8 @@ public final class RecordWork {
      * @param storedValidators of the stored copy, for a conditional fetch; {@link Validators#NONE} to fetch in full
      * @param known what the record of truth holds of the record; null for a new one
      */
-    public RecordWork(RecordRef ref, String id, LocalDate sourceModified, Validators storedValidators, RecordStore.Known known) {
+    public RecordWork(
+            RecordRef ref, String id, LocalDate sourceModified, Validators storedValidators, RecordStore.Known known) {
         this.ref = ref;
         this.id = id;
         this.sourceModified = sourceModified;

@@ -1,7 +1,6 @@
 package org.onewindow.harvester.run;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
-
 import org.onewindow.harvester.fetch.FetchSession;
 import org.onewindow.harvester.store.HarvestRun;
 
@@ -38,7 +37,11 @@ public final class RunCounts {
 
     /** Records done, whatever became of them. */
     public int processed() {
-        return get(Count.ADDED) + get(Count.UPDATED) + get(Count.UNCHANGED) + get(Count.REJECTED) + get(Count.GONE)
+        return get(Count.ADDED)
+                + get(Count.UPDATED)
+                + get(Count.UNCHANGED)
+                + get(Count.REJECTED)
+                + get(Count.GONE)
                 + get(Count.ERRORED);
     }
 

@@ -1,17 +1,15 @@
 package org.onewindow.harvester.run;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
-
 import org.jboss.logging.Logger;
 import org.onewindow.harvester.fetch.FetchSession;
 import org.onewindow.harvester.store.HarvestError;
 import org.onewindow.harvester.store.HarvestRun;
 import org.onewindow.harvester.store.RunStatus;
 import org.onewindow.harvester.store.Stage;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 
 /** Writes a run's progress as it happens: errors as rows, counts and status on the run. */
 @ApplicationScoped
@@ -48,10 +46,18 @@ public class RunLedger {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void finish(long runId, RunCounts counts, FetchSession session, boolean gatherComplete, RunStatus status, String message) {
+    public void finish(
+            long runId,
+            RunCounts counts,
+            FetchSession session,
+            boolean gatherComplete,
+            RunStatus status,
+            String message) {
         HarvestRun run = HarvestRun.findById(runId, LockModeType.PESSIMISTIC_WRITE);
         if (run.status != RunStatus.RUNNING) { // closed meanwhile by another instance (abandoned): its word stands
-            LOG.warnf("run %d of %s ended %s here, but was already closed as %s: %s", runId, run.sourceId, status, run.status, run.message);
+            LOG.warnf(
+                    "run %d of %s ended %s here, but was already closed as %s: %s",
+                    runId, run.sourceId, status, run.status, run.message);
             return;
         }
         counts.copyTo(run, session);
@@ -59,14 +65,27 @@ public class RunLedger {
         run.status = status;
         run.message = message;
         run.finishedAt = Instant.now();
-        LOG.infof("run %d of %s %s: added=%d updated=%d unchanged=%d withdrawn=%d rejected=%d gone=%d errored=%d requests=%d bytes=%d%s", runId,
-                run.sourceId, status, run.added, run.updated, run.unchanged, run.withdrawn, run.rejected, run.gone, run.errored, run.requests,
-                run.bytesFetched, message == null ? "" : " (" + message + ")");
+        LOG.infof(
+                "run %d of %s %s: added=%d updated=%d unchanged=%d withdrawn=%d rejected=%d gone=%d errored=%d requests=%d bytes=%d%s",
+                runId,
+                run.sourceId,
+                status,
+                run.added,
+                run.updated,
+                run.unchanged,
+                run.withdrawn,
+                run.rejected,
+                run.gone,
+                run.errored,
+                run.requests,
+                run.bytesFetched,
+                message == null ? "" : " (" + message + ")");
     }
 
     /** The run found more change than the source's review threshold allows: it waits for an operator. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void hold(long runId, RunCounts counts, FetchSession session, boolean gatherComplete, double share, String message) {
+    public void hold(
+            long runId, RunCounts counts, FetchSession session, boolean gatherComplete, double share, String message) {
         HarvestRun run = HarvestRun.findById(runId);
         counts.copyTo(run, session);
         run.gatherComplete = gatherComplete;

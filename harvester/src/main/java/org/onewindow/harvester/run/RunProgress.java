@@ -1,5 +1,6 @@
 package org.onewindow.harvester.run;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -7,8 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * When each run of this instance last showed a sign of life (an answer from its site, a record done). Heartbeats
@@ -52,12 +51,14 @@ public class RunProgress {
      */
     public List<Long> movedWithin(Collection<Long> runIds, Duration window) {
         long now = nanoTime.getAsLong();
-        return runIds.stream().filter(id -> {
-            if (waiting.contains(id)) {
-                return true;
-            }
-            Long last = lastStep.get(id);
-            return last != null && now - last <= window.toNanos();
-        }).toList();
+        return runIds.stream()
+                .filter(id -> {
+                    if (waiting.contains(id)) {
+                        return true;
+                    }
+                    Long last = lastStep.get(id);
+                    return last != null && now - last <= window.toNanos();
+                })
+                .toList();
     }
 }

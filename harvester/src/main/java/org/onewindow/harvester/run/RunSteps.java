@@ -1,7 +1,9 @@
 package org.onewindow.harvester.run;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
-
 import org.apache.camel.Exchange;
 import org.jboss.logging.Logger;
 import org.onewindow.connectors.SourceConnector;
@@ -18,10 +20,6 @@ import org.onewindow.harvester.store.RunStatus;
 import org.onewindow.harvester.store.Source;
 import org.onewindow.harvester.store.Stage;
 import org.onewindow.mappings.source.SourceDefinition;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** The steps of {@link HarvestRunRoute}: opening a run, the withdrawal rule at the end of its listing, and its end. */
 @ApplicationScoped
@@ -53,7 +51,8 @@ public class RunSteps {
         long runId = exchange.getMessage().getBody(Long.class);
         exchange.setProperty(RUN_ID, runId);
         exchange.getMessage().setBody(null);
-        Source source = QuarkusTransaction.requiringNew().call(() -> Source.<Source>findById(HarvestRun.<HarvestRun>findById(runId).sourceId));
+        Source source = QuarkusTransaction.requiringNew()
+                .call(() -> Source.<Source>findById(HarvestRun.<HarvestRun>findById(runId).sourceId));
         Instant deadline = Instant.now().plus(config.harvest().runTimeout());
         SourceDefinition definition;
         SourceConnector connector;
@@ -68,13 +67,29 @@ public class RunSteps {
             return;
         }
         progress.step(runId);
-        FetchSession session = new FetchSession(sources.delayMillis(definition), sources.allowsPrivateNetworks(definition), secrets,
+        FetchSession session = new FetchSession(
+                sources.delayMillis(definition),
+                sources.allowsPrivateNetworks(definition),
+                secrets,
                 () -> progress.step(runId));
-        ErrorSink errors = ErrorSink.redacting(text -> secrets.mask(connector.redact(text)),
+        ErrorSink errors = ErrorSink.redacting(
+                text -> secrets.mask(connector.redact(text)),
                 (stage, url, recordId, message) -> ledger.error(runId, stage, url, recordId, message));
-        exchange.getMessage().setBody(new HarvestContext(runId, definition, RecordStore.sha256(source.definition), connector, secrets,
-                session, errors, text -> secrets.mask(connector.redact(text)), sources.recordTimeout(definition), deadline,
-                store.activeCount(definition.id()), new ListingPages(connector, errors, deadline, config.harvest().maxListPages(), Integer.MAX_VALUE)));
+        exchange.getMessage()
+                .setBody(new HarvestContext(
+                        runId,
+                        definition,
+                        RecordStore.sha256(source.definition),
+                        connector,
+                        secrets,
+                        session,
+                        errors,
+                        text -> secrets.mask(connector.redact(text)),
+                        sources.recordTimeout(definition),
+                        deadline,
+                        store.activeCount(definition.id()),
+                        new ListingPages(
+                                connector, errors, deadline, config.harvest().maxListPages(), Integer.MAX_VALUE)));
     }
 
     /**
@@ -100,8 +115,13 @@ public class RunSteps {
             return false;
         }
         if (complete && listing.size() == 0 && run.activeBefore() > 0) {
-            run.errors().error(Stage.GATHER, run.connector().firstPage().url(), null, "the listing names no service at all while "
-                    + run.activeBefore() + " are published: taken for a broken listing, nothing is withdrawn");
+            run.errors()
+                    .error(
+                            Stage.GATHER,
+                            run.connector().firstPage().url(),
+                            null,
+                            "the listing names no service at all while " + run.activeBefore()
+                                    + " are published: taken for a broken listing, nothing is withdrawn");
             complete = false;
         }
         run.listingComplete(complete);
@@ -109,15 +129,26 @@ public class RunSteps {
         int errored = counts.get(Count.ERRORED);
         boolean mayWithdraw = stopped == null && complete && errored == 0;
         if (mayWithdraw) {
-            counts.add(Count.WITHDRAWN, store.stageGone(run.runId(), run.goneIds(), config.harvest().withdrawAfterGone()));
+            counts.add(
+                    Count.WITHDRAWN,
+                    store.stageGone(run.runId(), run.goneIds(), config.harvest().withdrawAfterGone()));
             if (run.connector().completeListing()) {
-                counts.add(Count.WITHDRAWN, store.stageMisses(run.runId(), run.sourceId(), listing.listed(), config.harvest().withdrawAfterMisses()));
+                counts.add(
+                        Count.WITHDRAWN,
+                        store.stageMisses(
+                                run.runId(),
+                                run.sourceId(),
+                                listing.listed(),
+                                config.harvest().withdrawAfterMisses()));
             }
         }
-        run.conclude(stopped != null ? RunStatus.FAILED : mayWithdraw ? RunStatus.SUCCEEDED : RunStatus.PARTIAL,
-                stopped != null ? stopped
-                        : !complete ? "listing incomplete: nothing was withdrawn"
-                        : errored > 0 ? errored + " pages could not be fetched: nothing was withdrawn" : null);
+        run.conclude(
+                stopped != null ? RunStatus.FAILED : mayWithdraw ? RunStatus.SUCCEEDED : RunStatus.PARTIAL,
+                stopped != null
+                        ? stopped
+                        : !complete
+                                ? "listing incomplete: nothing was withdrawn"
+                                : errored > 0 ? errored + " pages could not be fetched: nothing was withdrawn" : null);
         return true;
     }
 
@@ -135,16 +166,25 @@ public class RunSteps {
         HarvestContext run = HarvestContext.of(exchange);
         String message = run.message();
         boolean published = run.allPublished();
-        String said = published ? message
-                : (message == null ? "" : message + "; ") + "not every change reached Elasticsearch (see the publish errors)";
-        ledger.finish(run.runId(), run.counts(), run.session(), run.listingComplete(),
-                run.status() == RunStatus.SUCCEEDED && !published ? RunStatus.PARTIAL : run.status(), said);
+        String said = published
+                ? message
+                : (message == null ? "" : message + "; ")
+                        + "not every change reached Elasticsearch (see the publish errors)";
+        ledger.finish(
+                run.runId(),
+                run.counts(),
+                run.session(),
+                run.listingComplete(),
+                run.status() == RunStatus.SUCCEEDED && !published ? RunStatus.PARTIAL : run.status(),
+                said);
     }
 
     /** The run may no longer change the catalogue (another instance closed it): its staged changes were dropped. */
     void fenced(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        LOG.warnf("run %d stopped without changing anything: %s", exchange.getProperty(RUN_ID, Long.class), cause.getMessage());
+        LOG.warnf(
+                "run %d stopped without changing anything: %s",
+                exchange.getProperty(RUN_ID, Long.class), cause.getMessage());
     }
 
     /** Something no stage expected: the run fails, and what it staged is discarded. */
@@ -165,6 +205,12 @@ public class RunSteps {
             ledger.error(runId, Stage.GATHER, null, null, "run aborted: " + cause);
         }
         changes.discard(runId);
-        ledger.finish(runId, run == null ? new RunCounts() : run.counts(), run == null ? null : run.session(), false, RunStatus.FAILED, message);
+        ledger.finish(
+                runId,
+                run == null ? new RunCounts() : run.counts(),
+                run == null ? null : run.session(),
+                false,
+                RunStatus.FAILED,
+                message);
     }
 }

@@ -1,11 +1,10 @@
 package org.onewindow.harvester.schedule;
 
-import java.time.Instant;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 
 /** Writes down each firing of a schedule: when it was due, which instance executed it, what came of it. */
 @ApplicationScoped
@@ -18,8 +17,12 @@ public class ScheduleFires {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(String sourceId, Instant scheduledAt, String instance, String outcome) {
         entities.createNativeQuery("insert into schedule_fire (source_id, scheduled_at, fired_at, instance, outcome)"
-                + " values (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, sourceId).setParameter(2, scheduledAt).setParameter(3, Instant.now())
-                .setParameter(4, instance).setParameter(5, outcome).executeUpdate();
+                        + " values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, sourceId)
+                .setParameter(2, scheduledAt)
+                .setParameter(3, Instant.now())
+                .setParameter(4, instance)
+                .setParameter(5, outcome)
+                .executeUpdate();
     }
 }

@@ -1,7 +1,7 @@
 package org.onewindow.harvester.schedule;
 
+import jakarta.enterprise.inject.spi.CDI;
 import java.time.Instant;
-
 import org.jboss.logging.Logger;
 import org.onewindow.harvester.run.HarvestService;
 import org.onewindow.harvester.run.InstanceIdentity;
@@ -9,8 +9,6 @@ import org.onewindow.harvester.store.HarvestRun;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
-
-import jakarta.enterprise.inject.spi.CDI;
 
 /**
  * Fired by Quartz on a source's cron schedule (on one instance of the cluster); starts a run unless one is going,
@@ -25,17 +23,26 @@ public class ScheduledHarvestJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         String sourceId = context.getMergedJobDataMap().getString(SOURCE_ID);
-        Instant scheduledAt = context.getScheduledFireTime() == null ? Instant.now() : context.getScheduledFireTime().toInstant();
+        Instant scheduledAt = context.getScheduledFireTime() == null
+                ? Instant.now()
+                : context.getScheduledFireTime().toInstant();
         String outcome;
         try {
-            HarvestRun run = CDI.current().select(HarvestService.class).get().start(sourceId, HarvestRun.Trigger.SCHEDULE);
+            HarvestRun run =
+                    CDI.current().select(HarvestService.class).get().start(sourceId, HarvestRun.Trigger.SCHEDULE);
             outcome = "started run " + run.id;
             LOG.infof("scheduled run %d of %s started", run.id, sourceId);
         } catch (HarvestService.AlreadyRunningException | HarvestService.UnknownSourceException e) {
             outcome = "skipped: " + e.getMessage();
             LOG.infof("scheduled run of %s skipped: %s", sourceId, e.getMessage());
         }
-        CDI.current().select(ScheduleFires.class).get().record(sourceId, scheduledAt,
-                CDI.current().select(InstanceIdentity.class).get().name(), outcome);
+        CDI.current()
+                .select(ScheduleFires.class)
+                .get()
+                .record(
+                        sourceId,
+                        scheduledAt,
+                        CDI.current().select(InstanceIdentity.class).get().name(),
+                        outcome);
     }
 }

@@ -1,7 +1,8 @@
 package org.onewindow.harvester.schedule;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Set;
-
 import org.jboss.logging.Logger;
 import org.onewindow.harvester.store.Source;
 import org.quartz.CronScheduleBuilder;
@@ -11,9 +12,6 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** Registers each source's cron schedule in Quartz's clustered JDBC store (replacing an older one). */
 @ApplicationScoped
@@ -34,7 +32,8 @@ public class SourceSchedules {
         try {
             Trigger trigger = TriggerBuilder.newTrigger()
                     .withIdentity("cron-" + source.id, GROUP)
-                    .withSchedule(CronScheduleBuilder.cronSchedule(source.schedule).withMisfireHandlingInstructionDoNothing())
+                    .withSchedule(
+                            CronScheduleBuilder.cronSchedule(source.schedule).withMisfireHandlingInstructionDoNothing())
                     .build();
             quartz.scheduleJob(job, Set.of(trigger), true);
             LOG.infof("source %s scheduled: %s (next %s)", source.id, source.schedule, trigger.getNextFireTime());

@@ -1,9 +1,14 @@
 package org.onewindow.harvester.source;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.jboss.logging.Logger;
 import org.onewindow.connectors.Connectors;
 import org.onewindow.connectors.SourceConnector;
@@ -20,12 +24,6 @@ import org.onewindow.harvester.store.Source;
 import org.onewindow.mappings.source.BundledSources;
 import org.onewindow.mappings.source.SourceDefinition;
 import org.onewindow.mappings.source.SourceDefinitionReader;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Sort;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 /**
  * Sources as code: the bundled mapping files, then those in the mapping directory ({@code onewindow.mapping-dir}, for
@@ -70,7 +68,9 @@ public class SourceCatalog {
     private List<BundledSources.NamedResult> readDirectory(Path directory) {
         List<BundledSources.NamedResult> files = new ArrayList<>();
         try (Stream<Path> listing = Files.list(directory)) {
-            for (Path file : listing.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file : listing.filter(f -> f.getFileName().toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList()) {
                 String name = file.toString();
                 String text = Files.readString(file);
                 files.add(new BundledSources.NamedResult(name, text, reader.read(name, text)));
@@ -94,7 +94,9 @@ public class SourceCatalog {
         source.agencyName = definition.agency().name();
         source.agencyType = definition.agency().type().code();
         HarvesterConfig.SourceOverride override = config.sources().get(definition.id());
-        source.schedule = override != null && override.schedule().isPresent() ? override.schedule().get() : definition.schedule();
+        source.schedule = override != null && override.schedule().isPresent()
+                ? override.schedule().get()
+                : definition.schedule();
         source.definition = yaml;
         source.updatedAt = now;
         source.persist();
@@ -115,13 +117,16 @@ public class SourceCatalog {
 
     public String baseUrl(SourceDefinition definition) {
         HarvesterConfig.SourceOverride override = config.sources().get(definition.id());
-        return override != null && override.baseUrl().isPresent() ? override.baseUrl().get() : definition.connector().baseUrl();
+        return override != null && override.baseUrl().isPresent()
+                ? override.baseUrl().get()
+                : definition.connector().baseUrl();
     }
 
     public long delayMillis(SourceDefinition definition) {
         HarvesterConfig.SourceOverride override = config.sources().get(definition.id());
         return override != null && override.delayMillis().isPresent()
-                ? override.delayMillis().get() : definition.politeness().delayMillis();
+                ? override.delayMillis().get()
+                : definition.politeness().delayMillis();
     }
 
     /** Whether the source may fetch from loopback and private addresses (all sources, or this one, allowed). */
@@ -135,20 +140,26 @@ public class SourceCatalog {
     public Duration recordTimeout(SourceDefinition definition) {
         HarvesterConfig.SourceOverride override = config.sources().get(definition.id());
         return override != null && override.recordTimeout().isPresent()
-                ? override.recordTimeout().get() : config.harvest().recordTimeout();
+                ? override.recordTimeout().get()
+                : config.harvest().recordTimeout();
     }
 
     /** Share of the source's services a run may change before it is held for review. */
     public double reviewThreshold(SourceDefinition definition) {
         HarvesterConfig.SourceOverride override = config.sources().get(definition.id());
         return override != null && override.reviewThreshold().isPresent()
-                ? override.reviewThreshold().get() : config.harvest().reviewThreshold();
+                ? override.reviewThreshold().get()
+                : config.harvest().reviewThreshold();
     }
 
     /** The secrets a harvest of the source may read: those bound to it, sent only to its base URL's host. */
     public SourceSecrets secrets(SourceDefinition definition) {
-        return new SourceSecrets(definition.id(), boundSecrets(definition.id()), URI.create(baseUrl(definition)),
-                allowsPrivateNetworks(definition), System::getenv);
+        return new SourceSecrets(
+                definition.id(),
+                boundSecrets(definition.id()),
+                URI.create(baseUrl(definition)),
+                allowsPrivateNetworks(definition),
+                System::getenv);
     }
 
     /**
@@ -161,8 +172,12 @@ public class SourceCatalog {
             return new SourceSecrets(file.id(), boundSecrets(file.id()), null, false, System::getenv);
         }
         SourceDefinition configured = definition(stored);
-        return new SourceSecrets(file.id(), boundSecrets(file.id()), URI.create(baseUrl(configured)),
-                allowsPrivateNetworks(configured), System::getenv);
+        return new SourceSecrets(
+                file.id(),
+                boundSecrets(file.id()),
+                URI.create(baseUrl(configured)),
+                allowsPrivateNetworks(configured),
+                System::getenv);
     }
 
     private Set<String> boundSecrets(String sourceId) {

@@ -13,7 +13,6 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.onewindow.connectors.ConnectorConfigException;
 import org.onewindow.harvester.fetch.RequestSecrets;
 import org.onewindow.mappings.model.RawRecord;
@@ -38,7 +37,10 @@ public final class SourceSecrets implements RequestSecrets {
     /** A value read, and the pattern of its percent-encoded form (in either case of hex digits). */
     private record Secret(String value, Pattern encoded) {
         static Secret of(String value) {
-            return new Secret(value, Pattern.compile(Pattern.quote(URLEncoder.encode(value, StandardCharsets.UTF_8)), Pattern.CASE_INSENSITIVE));
+            return new Secret(
+                    value,
+                    Pattern.compile(
+                            Pattern.quote(URLEncoder.encode(value, StandardCharsets.UTF_8)), Pattern.CASE_INSENSITIVE));
         }
 
         boolean in(String text) {
@@ -50,7 +52,12 @@ public final class SourceSecrets implements RequestSecrets {
      * @param home the base URL whose host the secrets may be sent to; null when the source has none yet (a dry-run
      *     of a file whose id names no configured source): then no secret can be read
      */
-    public SourceSecrets(String sourceId, Set<String> bound, URI home, boolean allowPrivateNetworks, Function<String, String> environment) {
+    public SourceSecrets(
+            String sourceId,
+            Set<String> bound,
+            URI home,
+            boolean allowPrivateNetworks,
+            Function<String, String> environment) {
         this.sourceId = sourceId;
         this.bound = Set.copyOf(bound);
         this.home = home;
@@ -65,15 +72,16 @@ public final class SourceSecrets implements RequestSecrets {
      */
     public String read(String name) {
         if (!name.startsWith(PREFIX)) {
-            throw new ConnectorConfigException("environment variable " + name + " cannot be read by a source: only " + PREFIX
-                    + "* variables bound to it can");
+            throw new ConnectorConfigException("environment variable " + name + " cannot be read by a source: only "
+                    + PREFIX + "* variables bound to it can");
         }
         if (!bound.contains(name)) {
-            throw new ConnectorConfigException(name + " is not bound to source '" + sourceId + "': an operator binds it with "
-                    + "onewindow.sources." + sourceId + ".secrets=" + name);
+            throw new ConnectorConfigException(name + " is not bound to source '" + sourceId
+                    + "': an operator binds it with " + "onewindow.sources." + sourceId + ".secrets=" + name);
         }
         if (home == null || home.getHost() == null) {
-            throw new ConnectorConfigException(name + " cannot be used: source '" + sourceId + "' has no configured base URL to send it to");
+            throw new ConnectorConfigException(
+                    name + " cannot be used: source '" + sourceId + "' has no configured base URL to send it to");
         }
         String value = environment.apply(name);
         if (value != null && !value.isBlank()) {
@@ -98,8 +106,8 @@ public final class SourceSecrets implements RequestSecrets {
                 return Optional.of("the request carries " + secret.getKey() + ", which is sent only over https");
             }
             if (!sameHost(target)) {
-                return Optional.of("the request carries " + secret.getKey() + ", which is sent only to " + home.getHost()
-                        + port(home) + ", not to " + target.getHost() + port(target));
+                return Optional.of("the request carries " + secret.getKey() + ", which is sent only to "
+                        + home.getHost() + port(home) + ", not to " + target.getHost() + port(target));
             }
         }
         return Optional.empty();
@@ -110,8 +118,10 @@ public final class SourceSecrets implements RequestSecrets {
         if (read.isEmpty()) {
             return false; // the common case, on every record: nothing to look for
         }
-        return Stream.concat(Stream.of(raw.url()), raw.fields().values().stream().flatMap(List::stream))
-                .filter(Objects::nonNull).anyMatch(text -> read.values().stream().anyMatch(secret -> secret.in(text)));
+        return Stream.concat(
+                        Stream.of(raw.url()), raw.fields().values().stream().flatMap(List::stream))
+                .filter(Objects::nonNull)
+                .anyMatch(text -> read.values().stream().anyMatch(secret -> secret.in(text)));
     }
 
     /** The text with every secret the source read, as written or percent-encoded, replaced by {@value #MASK}. */
@@ -121,13 +131,17 @@ public final class SourceSecrets implements RequestSecrets {
         }
         String masked = text;
         for (Secret secret : read.values()) {
-            masked = secret.encoded().matcher(masked.replace(secret.value(), MASK)).replaceAll(Matcher.quoteReplacement(MASK));
+            masked = secret.encoded()
+                    .matcher(masked.replace(secret.value(), MASK))
+                    .replaceAll(Matcher.quoteReplacement(MASK));
         }
         return masked;
     }
 
     private boolean sameHost(URI target) {
-        return target.getHost() != null && target.getHost().equalsIgnoreCase(home.getHost()) && effectivePort(target) == effectivePort(home);
+        return target.getHost() != null
+                && target.getHost().equalsIgnoreCase(home.getHost())
+                && effectivePort(target) == effectivePort(home);
     }
 
     private static int effectivePort(URI uri) {

@@ -1,13 +1,12 @@
 package org.onewindow.harvester.store;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.jboss.logging.Logger;
 import org.onewindow.harvester.run.HarvestContext;
 import org.onewindow.harvester.run.InstanceIdentity;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * A run's staged changes applied to the record of truth in one transaction, with their history versions and outbox
@@ -28,15 +27,15 @@ public class ApplyRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(ENDPOINT).routeId("apply")
-                .process(this::apply);
+        from(ENDPOINT).routeId("apply").process(this::apply);
     }
 
     private void apply(Exchange exchange) {
         long runId = HarvestContext.of(exchange).runId();
         long started = System.nanoTime();
         ChangeSet.Summary applied = changes.applyRun(runId, instance.name());
-        LOG.infof("run %d applied %d added, %d updated, %d withdrawn in %.1f s", runId, applied.added(), applied.updated(), applied.withdrawn(),
-                (System.nanoTime() - started) / 1e9);
+        LOG.infof(
+                "run %d applied %d added, %d updated, %d withdrawn in %.1f s",
+                runId, applied.added(), applied.updated(), applied.withdrawn(), (System.nanoTime() - started) / 1e9);
     }
 }

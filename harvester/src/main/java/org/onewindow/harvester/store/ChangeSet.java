@@ -1,5 +1,12 @@
 package org.onewindow.harvester.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -9,17 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-
 import org.onewindow.harvester.config.HarvesterConfig;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 
 /**
  * The changes staged on a run, applied to the record of truth in one transaction: each record change, its
@@ -47,7 +44,8 @@ public class ChangeSet {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Summary summary(long runId) {
-        return new Summary((int) StagedChange.count("runId = ?1 and change = ?2", runId, StagedChange.Kind.ADDED),
+        return new Summary(
+                (int) StagedChange.count("runId = ?1 and change = ?2", runId, StagedChange.Kind.ADDED),
                 (int) StagedChange.count("runId = ?1 and change = ?2", runId, StagedChange.Kind.UPDATED),
                 (int) StagedChange.count("runId = ?1 and change = ?2", runId, StagedChange.Kind.WITHDRAWN));
     }
@@ -67,13 +65,16 @@ public class ChangeSet {
      * @throws RunFencedException when the run is no longer running under {@code owner}
      */
     public Summary applyRun(long runId, String owner) {
-        return apply(runId, run -> run.status == RunStatus.RUNNING && owner.equals(run.owner),
+        return apply(
+                runId,
+                run -> run.status == RunStatus.RUNNING && owner.equals(run.owner),
                 "it is no longer running as " + owner + "'s");
     }
 
     /** Applies the changes of a held run an operator approved (claimed for review). */
     public Summary applyApproved(long runId) {
-        return apply(runId, run -> run.status == RunStatus.HELD && run.reviewedAt != null, "it is not held and approved");
+        return apply(
+                runId, run -> run.status == RunStatus.HELD && run.reviewedAt != null, "it is not held and approved");
     }
 
     /**
@@ -84,14 +85,18 @@ public class ChangeSet {
      */
     private Summary apply(long runId, Predicate<HarvestRun> mayApply, String otherwise) {
         try {
-            return QuarkusTransaction.requiringNew().timeout(applyTimeoutSeconds()).call(() -> {
-                HarvestRun run = HarvestRun.findById(runId, LockModeType.PESSIMISTIC_WRITE);
-                if (run == null || !mayApply.test(run)) {
-                    throw new RunFencedException("run " + runId + " may not change the catalogue: " + otherwise
-                            + (run == null ? "" : " (now " + run.status.name().toLowerCase() + ")"));
-                }
-                return applyInOneTransaction(run);
-            });
+            return QuarkusTransaction.requiringNew()
+                    .timeout(applyTimeoutSeconds())
+                    .call(() -> {
+                        HarvestRun run = HarvestRun.findById(runId, LockModeType.PESSIMISTIC_WRITE);
+                        if (run == null || !mayApply.test(run)) {
+                            throw new RunFencedException("run " + runId + " may not change the catalogue: " + otherwise
+                                    + (run == null
+                                            ? ""
+                                            : " (now " + run.status.name().toLowerCase() + ")"));
+                        }
+                        return applyInOneTransaction(run);
+                    });
         } catch (RunFencedException e) {
             QuarkusTransaction.requiringNew().run(() -> StagedChange.delete("runId", runId));
             throw e;
@@ -107,20 +112,27 @@ public class ChangeSet {
         String sourceId = run.sourceId;
         Instant now = Instant.now();
         // the records this run saw start counting toward a withdrawal afresh
-        CatalogueRecord.update("missCount = 0, goneCount = 0 where sourceId = ?1 and lastSeen >= ?2 and (missCount > 0 or goneCount > 0)",
-                sourceId, run.startedAt);
+        CatalogueRecord.update(
+                "missCount = 0, goneCount = 0 where sourceId = ?1 and lastSeen >= ?2 and (missCount > 0 or goneCount > 0)",
+                sourceId,
+                run.startedAt);
         int added = 0;
         int updated = 0;
         int withdrawn = 0;
         long after = 0;
         while (true) {
-            List<StagedChange> chunk = StagedChange.<StagedChange>find("runId = ?1 and id > ?2 order by id", runId, after).page(0, CHUNK).list();
+            List<StagedChange> chunk = StagedChange.<StagedChange>find(
+                            "runId = ?1 and id > ?2 order by id", runId, after)
+                    .page(0, CHUNK)
+                    .list();
             if (chunk.isEmpty()) {
                 break;
             }
             after = chunk.get(chunk.size() - 1).id;
             Map<String, CatalogueRecord> records = new HashMap<>();
-            CatalogueRecord.<CatalogueRecord>list("id in ?1", chunk.stream().map(c -> c.recordId).distinct().toList())
+            CatalogueRecord.<CatalogueRecord>list(
+                            "id in ?1",
+                            chunk.stream().map(c -> c.recordId).distinct().toList())
                     .forEach(record -> records.put(record.id, record));
             for (StagedChange change : chunk) {
                 StagedChange.Kind applied = applyOne(change, records, sourceId, runId, now);
@@ -143,7 +155,8 @@ public class ChangeSet {
      * One staged change applied to its record (in {@code records}, added there when new); null when it changes nothing
      * but a counter toward withdrawal.
      */
-    private StagedChange.Kind applyOne(StagedChange change, Map<String, CatalogueRecord> records, String sourceId, long runId, Instant now) {
+    private StagedChange.Kind applyOne(
+            StagedChange change, Map<String, CatalogueRecord> records, String sourceId, long runId, Instant now) {
         CatalogueRecord record = records.get(change.recordId);
         if (change.change == StagedChange.Kind.MISSED || change.change == StagedChange.Kind.GONE) {
             if (record != null && record.status == RecordStatus.ACTIVE) {
@@ -186,7 +199,8 @@ public class ChangeSet {
         } else if (record.status == RecordStatus.ACTIVE && record.contentHash.equals(change.contentHash)) {
             return null; // another run already applied the same content
         } else {
-            changedFields = record.status == RecordStatus.WITHDRAWN ? changedFields(null, change.document)
+            changedFields = record.status == RecordStatus.WITHDRAWN
+                    ? changedFields(null, change.document)
                     : changedFields(record.document, change.document);
             kind = record.status == RecordStatus.WITHDRAWN ? StagedChange.Kind.ADDED : StagedChange.Kind.UPDATED;
             record.revision++;
@@ -212,7 +226,12 @@ public class ChangeSet {
     }
 
     /** @param runId the run that made the change; null for a change made by the harvester itself (a maintenance task) */
-    static void version(CatalogueRecord record, StagedChange.Kind kind, String changedFields, String document, Long runId,
+    static void version(
+            CatalogueRecord record,
+            StagedChange.Kind kind,
+            String changedFields,
+            String document,
+            Long runId,
             Instant now) {
         ServiceVersion version = new ServiceVersion();
         version.recordId = record.id;
@@ -231,13 +250,13 @@ public class ChangeSet {
             JsonNode old = before == null ? json.createObjectNode() : json.readTree(before);
             JsonNode now = json.readTree(after);
             Set<String> fields = new TreeSet<>();
-            for (Iterator<String> names = now.fieldNames(); names.hasNext();) {
+            for (Iterator<String> names = now.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!now.get(name).equals(old.get(name))) {
                     fields.add(name);
                 }
             }
-            for (Iterator<String> names = old.fieldNames(); names.hasNext();) {
+            for (Iterator<String> names = old.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!now.has(name)) {
                     fields.add(name);

@@ -1,7 +1,5 @@
 package org.onewindow.harvester.store;
 
-import java.time.Instant;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /**
  * A write Elasticsearch refused for good (the document breaks the index mapping), out of the outbox so the others keep
@@ -48,11 +47,13 @@ public class DeadLetter extends PanacheEntityBase {
      * Takes a refused write out of the outbox (when it came from there) into the dead letters, with an error row on the
      * run whose change it was; a write already there (a reindex refused it again) is kept once. Returns the dead letter.
      */
-    public static DeadLetter of(Long outboxEntryId, CatalogueRecord record, OutboxEntry.Operation operation, String error) {
+    public static DeadLetter of(
+            Long outboxEntryId, CatalogueRecord record, OutboxEntry.Operation operation, String error) {
         if (outboxEntryId != null) {
             OutboxEntry.deleteById(outboxEntryId);
         }
-        DeadLetter known = DeadLetter.<DeadLetter>find("recordId = ?1 and revision = ?2 and operation = ?3", record.id, record.revision, operation)
+        DeadLetter known = DeadLetter.<DeadLetter>find(
+                        "recordId = ?1 and revision = ?2 and operation = ?3", record.id, record.revision, operation)
                 .firstResult();
         if (known != null) {
             return known;
@@ -62,8 +63,11 @@ public class DeadLetter extends PanacheEntityBase {
         letter.revision = record.revision;
         letter.operation = operation;
         letter.error = error;
-        letter.runId = ServiceVersion.<ServiceVersion>find("recordId = ?1 and revision = ?2", record.id, record.revision)
-                .firstResultOptional().map(version -> version.runId).orElse(null);
+        letter.runId = ServiceVersion.<ServiceVersion>find(
+                        "recordId = ?1 and revision = ?2", record.id, record.revision)
+                .firstResultOptional()
+                .map(version -> version.runId)
+                .orElse(null);
         letter.createdAt = Instant.now();
         letter.persist();
         if (letter.runId != null) {
@@ -72,7 +76,8 @@ public class DeadLetter extends PanacheEntityBase {
             row.stage = Stage.PUBLISH;
             row.url = record.url;
             row.recordId = record.sourceRecordId;
-            row.message = "refused by Elasticsearch, kept in the dead letters (" + letter.id + "): " + abbreviate(error, 2000);
+            row.message = "refused by Elasticsearch, kept in the dead letters (" + letter.id + "): "
+                    + abbreviate(error, 2000);
             row.createdAt = letter.createdAt;
             row.persist();
         }
@@ -81,9 +86,12 @@ public class DeadLetter extends PanacheEntityBase {
 
     /** How many active records have their current revision refused (so they are not in the index). */
     public static long activeRecordsRefused() {
-        return ((Number) getEntityManager().createNativeQuery("select count(distinct d.record_id) from dead_letter d"
-                + " join service_record r on r.id = d.record_id and r.revision = d.revision"
-                + " where r.status = 'ACTIVE' and d.operation = 'INDEX'").getSingleResult()).longValue();
+        return ((Number) getEntityManager()
+                        .createNativeQuery("select count(distinct d.record_id) from dead_letter d"
+                                + " join service_record r on r.id = d.record_id and r.revision = d.revision"
+                                + " where r.status = 'ACTIVE' and d.operation = 'INDEX'")
+                        .getSingleResult())
+                .longValue();
     }
 
     /** At most {@code max} characters of {@code text}, marked when cut. */

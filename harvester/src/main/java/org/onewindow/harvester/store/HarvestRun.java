@@ -1,8 +1,5 @@
 package org.onewindow.harvester.store;
 
-import java.time.Instant;
-import java.util.Optional;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,13 +9,19 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
 
 /** One harvest of one source, with its outcome counts. */
 @Entity
 @Table(name = "harvest_run")
 public class HarvestRun extends PanacheEntityBase {
 
-    public enum Trigger { SCHEDULE, OPERATOR, STARTUP }
+    public enum Trigger {
+        SCHEDULE,
+        OPERATOR,
+        STARTUP
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -89,7 +92,8 @@ public class HarvestRun extends PanacheEntityBase {
     }
 
     public static Optional<HarvestRun> runningFor(String sourceId) {
-        return find("sourceId = ?1 and status = ?2", sourceId, RunStatus.RUNNING).firstResultOptional();
+        return find("sourceId = ?1 and status = ?2", sourceId, RunStatus.RUNNING)
+                .firstResultOptional();
     }
 
     public static Optional<HarvestRun> heldFor(String sourceId) {

@@ -1,7 +1,5 @@
 package org.onewindow.harvester.store;
 
-import java.time.Instant;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /**
  * A change waiting to reach Elasticsearch, written in the same transaction as the record change, so a publish
@@ -20,7 +19,10 @@ import jakarta.persistence.Table;
 @Table(name = "publish_outbox")
 public class OutboxEntry extends PanacheEntityBase {
 
-    public enum Operation { INDEX, DELETE }
+    public enum Operation {
+        INDEX,
+        DELETE
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -46,7 +48,9 @@ public class OutboxEntry extends PanacheEntityBase {
 
     /** Queues every active record, e.g. when the index was lost: PostgreSQL is the record of truth. */
     public static int enqueueAllActive() {
-        return getEntityManager().createNativeQuery("insert into publish_outbox (record_id, operation, created_at)"
-                + " select id, 'INDEX', now() from service_record where status = 'ACTIVE'").executeUpdate();
+        return getEntityManager()
+                .createNativeQuery("insert into publish_outbox (record_id, operation, created_at)"
+                        + " select id, 'INDEX', now() from service_record where status = 'ACTIVE'")
+                .executeUpdate();
     }
 }

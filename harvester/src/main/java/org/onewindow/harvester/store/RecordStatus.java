@@ -2,5 +2,6 @@ package org.onewindow.harvester.store;
 
 /** Whether a record is in the catalogue. */
 public enum RecordStatus {
-    ACTIVE, WITHDRAWN
+    ACTIVE,
+    WITHDRAWN
 }

@@ -1,5 +1,10 @@
 package org.onewindow.harvester.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,19 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
+import org.hibernate.Session;
 import org.onewindow.harvester.fetch.Validators;
 import org.onewindow.mappings.model.CatalogueIds;
 import org.onewindow.mappings.model.ServiceRecord;
-
-import org.hibernate.Session;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 /**
  * A run's view of the record of truth while it goes: what is known of a record, what the run saw (one statement at
@@ -38,21 +34,33 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class RecordStore {
 
-    public enum Change { ADDED, UPDATED, UNCHANGED }
+    public enum Change {
+        ADDED,
+        UPDATED,
+        UNCHANGED
+    }
 
     /**
      * What the run needs to know of a stored record before fetching it again, and the catalogue id it was given when
      * first added: the record keeps it whatever form ids take later.
      */
-    public record Known(String id, boolean active, Validators validators, LocalDate sourceModified, String definitionHash,
+    public record Known(
+            String id,
+            boolean active,
+            Validators validators,
+            LocalDate sourceModified,
+            String definitionHash,
             String contentHash) {
 
         /**
          * Whether a freshly read record is what is stored, its bookkeeping included: then it changes nothing, and staging
          * it needs no trip to the database.
          */
-        public boolean holds(String documentHash, LocalDate sourceModified, Validators validators, String definitionHash) {
-            return active && documentHash.equals(contentHash) && Objects.equals(sourceModified, this.sourceModified)
+        public boolean holds(
+                String documentHash, LocalDate sourceModified, Validators validators, String definitionHash) {
+            return active
+                    && documentHash.equals(contentHash)
+                    && Objects.equals(sourceModified, this.sourceModified)
                     && Objects.equals(validators.etag(), this.validators.etag())
                     && Objects.equals(validators.lastModified(), this.validators.lastModified())
                     && Objects.equals(definitionHash, this.definitionHash);
@@ -60,8 +68,7 @@ public class RecordStore {
     }
 
     /** A mapped record as it is stored, and the hash that tells whether it changed. */
-    public record Document(String json, String hash) {
-    }
+    public record Document(String json, String hash) {}
 
     @Inject
     ObjectMapper json;
@@ -69,12 +76,18 @@ public class RecordStore {
     /** The stored record of the source's record {@code sourceRecordId}, withdrawn ones included; null if there is none. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Known known(String sourceId, String sourceRecordId) {
-        CatalogueRecord record = CatalogueRecord.find("sourceId = ?1 and sourceRecordId = ?2", sourceId, sourceRecordId).firstResult();
+        CatalogueRecord record = CatalogueRecord.find("sourceId = ?1 and sourceRecordId = ?2", sourceId, sourceRecordId)
+                .firstResult();
         if (record == null) {
             return null;
         }
-        return new Known(record.id, record.status == RecordStatus.ACTIVE, new Validators(record.etag, record.lastModifiedHeader),
-                record.sourceModified, record.definitionHash, record.contentHash);
+        return new Known(
+                record.id,
+                record.status == RecordStatus.ACTIVE,
+                new Validators(record.etag, record.lastModifiedHeader),
+                record.sourceModified,
+                record.definitionHash,
+                record.contentHash);
     }
 
     /**
@@ -87,12 +100,24 @@ public class RecordStore {
         if (sourceRecordIds.isEmpty()) {
             return known;
         }
-        List<Object[]> rows = CatalogueRecord.getEntityManager().createQuery("select r.sourceRecordId, r.id, r.status, r.etag, r.lastModifiedHeader,"
-                + " r.sourceModified, r.definitionHash, r.contentHash from CatalogueRecord r where r.sourceId = :source and r.sourceRecordId in :ids",
-                Object[].class).setParameter("source", sourceId).setParameter("ids", sourceRecordIds).getResultList();
+        List<Object[]> rows = CatalogueRecord.getEntityManager()
+                .createQuery(
+                        "select r.sourceRecordId, r.id, r.status, r.etag, r.lastModifiedHeader,"
+                                + " r.sourceModified, r.definitionHash, r.contentHash from CatalogueRecord r where r.sourceId = :source and r.sourceRecordId in :ids",
+                        Object[].class)
+                .setParameter("source", sourceId)
+                .setParameter("ids", sourceRecordIds)
+                .getResultList();
         for (Object[] row : rows) {
-            known.put((String) row[0], new Known((String) row[1], row[2] == RecordStatus.ACTIVE, new Validators((String) row[3], (String) row[4]),
-                    (LocalDate) row[5], (String) row[6], (String) row[7]));
+            known.put(
+                    (String) row[0],
+                    new Known(
+                            (String) row[1],
+                            row[2] == RecordStatus.ACTIVE,
+                            new Validators((String) row[3], (String) row[4]),
+                            (LocalDate) row[5],
+                            (String) row[6],
+                            (String) row[7]));
         }
         return known;
     }
@@ -118,7 +143,8 @@ public class RecordStore {
             return 0;
         }
         return CatalogueRecord.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("update service_record set last_seen = ? where id = any(?) and last_seen < ?")) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "update service_record set last_seen = ? where id = any(?) and last_seen < ?")) {
                 Timestamp seen = Timestamp.from(at);
                 update.setTimestamp(1, seen);
                 update.setArray(2, connection.createArrayOf("text", ids.toArray()));
@@ -133,13 +159,19 @@ public class RecordStore {
      * staged on the run as an addition or update. The record carries the id {@link #idOf} gave it.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Change stage(long runId, ServiceRecord record, LocalDate sourceModified, Validators validators, String definitionHash) {
+    public Change stage(
+            long runId, ServiceRecord record, LocalDate sourceModified, Validators validators, String definitionHash) {
         return stage(runId, record, document(record), sourceModified, validators, definitionHash);
     }
 
     /** As {@link #stage(long, ServiceRecord, LocalDate, Validators, String)}, with the record's {@link #document} made already. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Change stage(long runId, ServiceRecord record, Document stored, LocalDate sourceModified, Validators validators,
+    public Change stage(
+            long runId,
+            ServiceRecord record,
+            Document stored,
+            LocalDate sourceModified,
+            Validators validators,
             String definitionHash) {
         String document = stored.json();
         String hash = stored.hash();
@@ -154,7 +186,9 @@ public class RecordStore {
             }
         }
         StagedChange change = stagedOrNew(runId, record.id());
-        change.change = existing == null || existing.status == RecordStatus.WITHDRAWN ? StagedChange.Kind.ADDED : StagedChange.Kind.UPDATED;
+        change.change = existing == null || existing.status == RecordStatus.WITHDRAWN
+                ? StagedChange.Kind.ADDED
+                : StagedChange.Kind.UPDATED;
         change.sourceRecordId = record.sourceRecordId();
         change.url = record.url();
         change.document = document;
@@ -178,7 +212,8 @@ public class RecordStore {
         for (String id : ids) {
             CatalogueRecord record = CatalogueRecord.findById(id);
             if (record != null && record.status == RecordStatus.ACTIVE) {
-                withdrawn += stageTowardWithdrawal(runId, record, StagedChange.Kind.GONE, record.goneCount + 1 >= threshold);
+                withdrawn +=
+                        stageTowardWithdrawal(runId, record, StagedChange.Kind.GONE, record.goneCount + 1 >= threshold);
             }
         }
         return withdrawn;
@@ -192,38 +227,50 @@ public class RecordStore {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int stageMisses(long runId, String sourceId, Set<String> listedSourceRecordIds, int threshold) {
         // only the few the listing no longer names are read, never every record of the source with its document
-        List<Missed> missed = CatalogueRecord.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("select id, source_record_id, url, miss_count from service_record"
-                    + " where source_id = ? and status = 'ACTIVE' and not (source_record_id = any(?))")) {
-                query.setString(1, sourceId);
-                query.setArray(2, connection.createArrayOf("text", listedSourceRecordIds.toArray()));
-                List<Missed> rows = new ArrayList<>();
-                try (ResultSet result = query.executeQuery()) {
-                    while (result.next()) {
-                        rows.add(new Missed(result.getString(1), result.getString(2), result.getString(3), result.getInt(4)));
+        List<Missed> missed = CatalogueRecord.getEntityManager()
+                .unwrap(Session.class)
+                .doReturningWork(connection -> {
+                    try (PreparedStatement query = connection.prepareStatement(
+                            "select id, source_record_id, url, miss_count from service_record"
+                                    + " where source_id = ? and status = 'ACTIVE' and not (source_record_id = any(?))")) {
+                        query.setString(1, sourceId);
+                        query.setArray(2, connection.createArrayOf("text", listedSourceRecordIds.toArray()));
+                        List<Missed> rows = new ArrayList<>();
+                        try (ResultSet result = query.executeQuery()) {
+                            while (result.next()) {
+                                rows.add(new Missed(
+                                        result.getString(1),
+                                        result.getString(2),
+                                        result.getString(3),
+                                        result.getInt(4)));
+                            }
+                        }
+                        return rows;
                     }
-                }
-                return rows;
-            }
-        });
+                });
         int withdrawn = 0;
         for (Missed record : missed) {
-            withdrawn += stageTowardWithdrawal(runId, record.id(), record.sourceRecordId(), record.url(), StagedChange.Kind.MISSED,
+            withdrawn += stageTowardWithdrawal(
+                    runId,
+                    record.id(),
+                    record.sourceRecordId(),
+                    record.url(),
+                    StagedChange.Kind.MISSED,
                     record.missCount() + 1 >= threshold);
         }
         return withdrawn;
     }
 
     /** An active record a complete listing did not name. */
-    private record Missed(String id, String sourceRecordId, String url, int missCount) {
-    }
+    private record Missed(String id, String sourceRecordId, String url, int missCount) {}
 
-    private static int stageTowardWithdrawal(long runId, CatalogueRecord record, StagedChange.Kind observed, boolean withdraw) {
+    private static int stageTowardWithdrawal(
+            long runId, CatalogueRecord record, StagedChange.Kind observed, boolean withdraw) {
         return stageTowardWithdrawal(runId, record.id, record.sourceRecordId, record.url, observed, withdraw);
     }
 
-    private static int stageTowardWithdrawal(long runId, String id, String sourceRecordId, String url, StagedChange.Kind observed,
-            boolean withdraw) {
+    private static int stageTowardWithdrawal(
+            long runId, String id, String sourceRecordId, String url, StagedChange.Kind observed, boolean withdraw) {
         StagedChange change = stagedOrNew(runId, id);
         change.change = withdraw ? StagedChange.Kind.WITHDRAWN : observed;
         change.sourceRecordId = sourceRecordId;
@@ -233,7 +280,8 @@ public class RecordStore {
     }
 
     private static StagedChange stagedOrNew(long runId, String recordId) {
-        StagedChange change = StagedChange.find("runId = ?1 and recordId = ?2", runId, recordId).firstResult();
+        StagedChange change = StagedChange.find("runId = ?1 and recordId = ?2", runId, recordId)
+                .firstResult();
         if (change == null) {
             change = new StagedChange();
             change.runId = runId;
@@ -258,7 +306,8 @@ public class RecordStore {
 
     public static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,12 +1,11 @@
 package org.onewindow.harvester.store;
 
-import java.time.Instant;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** A harvested source; {@code definition} is its mapping file's YAML, the truth at run time. */
 @Entity

@@ -1,10 +1,5 @@
 package org.onewindow.harvester.store;
 
-import java.time.LocalDate;
-
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,6 +9,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.LocalDate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A change a run found, waiting to be applied to the record of truth: at the end of the run, or when an operator
@@ -28,7 +26,13 @@ public class StagedChange extends PanacheEntityBase {
      * nothing but the record's counter toward withdrawal, written when the run is applied so that a run cancelled,
      * failed or discarded leaves no count behind.
      */
-    public enum Kind { ADDED, UPDATED, WITHDRAWN, MISSED, GONE }
+    public enum Kind {
+        ADDED,
+        UPDATED,
+        WITHDRAWN,
+        MISSED,
+        GONE
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

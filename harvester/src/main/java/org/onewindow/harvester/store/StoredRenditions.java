@@ -1,24 +1,21 @@
 package org.onewindow.harvester.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-
 import org.jboss.logging.Logger;
 import org.onewindow.mappings.html.DisplayHtml;
 import org.onewindow.mappings.model.ServiceRecord;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 
 /**
  * Cleans the HTML renditions of records stored before every rendition passed the display safelist: each record with
@@ -37,9 +34,14 @@ public class StoredRenditions {
 
     /** Cleans every stored record once, if the task is pending; returns how many records got a new revision. */
     public int cleanIfPending() {
-        boolean pending = QuarkusTransaction.requiringNew().call(() -> CatalogueRecord.getEntityManager()
-                .createNativeQuery("select count(*) from maintenance_task where name = ?1 and done_at is null")
-                .setParameter(1, TASK).getSingleResult() instanceof Number count && count.longValue() > 0);
+        boolean pending = QuarkusTransaction.requiringNew()
+                .call(() -> CatalogueRecord.getEntityManager()
+                                        .createNativeQuery(
+                                                "select count(*) from maintenance_task where name = ?1 and done_at is null")
+                                        .setParameter(1, TASK)
+                                        .getSingleResult()
+                                instanceof Number count
+                        && count.longValue() > 0);
         if (!pending) {
             return 0;
         }
@@ -47,9 +49,14 @@ public class StoredRenditions {
         String after = "";
         while (true) {
             final String cursor = after;
-            List<String> ids = QuarkusTransaction.requiringNew().call(() -> CatalogueRecord.getEntityManager()
-                    .createNativeQuery("select id from service_record where id > ?1 and document -> 'html' is not null order by id limit " + PAGE, String.class)
-                    .setParameter(1, cursor).getResultList());
+            List<String> ids = QuarkusTransaction.requiringNew()
+                    .call(() -> CatalogueRecord.getEntityManager()
+                            .createNativeQuery(
+                                    "select id from service_record where id > ?1 and document -> 'html' is not null order by id limit "
+                                            + PAGE,
+                                    String.class)
+                            .setParameter(1, cursor)
+                            .getResultList());
             if (ids.isEmpty()) {
                 break;
             }
@@ -62,8 +69,11 @@ public class StoredRenditions {
             });
             after = ids.get(ids.size() - 1);
         }
-        QuarkusTransaction.requiringNew().run(() -> CatalogueRecord.getEntityManager()
-                .createNativeQuery("update maintenance_task set done_at = now() where name = ?1").setParameter(1, TASK).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> CatalogueRecord.getEntityManager()
+                        .createNativeQuery("update maintenance_task set done_at = now() where name = ?1")
+                        .setParameter(1, TASK)
+                        .executeUpdate());
         LOG.infof("stored HTML renditions checked: %d record(s) had active HTML and were cleaned", cleaned);
         return cleaned;
     }
@@ -76,14 +86,16 @@ public class StoredRenditions {
                 return false;
             }
             ObjectNode cleaned = json.createObjectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> fields = html.fields(); fields.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = html.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (field.getValue().isTextual()) {
-                    cleaned.put(field.getKey(), DisplayHtml.clean(field.getValue().asText(), record.url));
+                    cleaned.put(
+                            field.getKey(), DisplayHtml.clean(field.getValue().asText(), record.url));
                 }
             }
             document.set("html", cleaned);
-            String text = json.writeValueAsString(json.treeToValue(document, ServiceRecord.class)); // as a harvest writes it
+            String text =
+                    json.writeValueAsString(json.treeToValue(document, ServiceRecord.class)); // as a harvest writes it
             Instant now = Instant.now();
             record.revision++;
             record.document = text;
@@ -94,7 +106,9 @@ public class StoredRenditions {
             OutboxEntry.enqueue(record.id, OutboxEntry.Operation.INDEX);
             return true;
         } catch (JsonProcessingException e) {
-            LOG.errorf("record %s: stored document unreadable, renditions not checked: %s", record.id, e.getOriginalMessage());
+            LOG.errorf(
+                    "record %s: stored document unreadable, renditions not checked: %s",
+                    record.id, e.getOriginalMessage());
             return false;
         }
     }

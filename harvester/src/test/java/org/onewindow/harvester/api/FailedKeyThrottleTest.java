@@ -3,7 +3,6 @@ package org.onewindow.harvester.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 
 class FailedKeyThrottleTest {
@@ -35,7 +34,9 @@ class FailedKeyThrottleTest {
         for (int i = 0; i < FailedKeyThrottle.MAX_CLIENTS - 1; i++) {
             throttle.failed("flood-" + i);
         }
-        assertThat(throttle.waitFor("guesser")).as("still remembered: the table is full, not over").isPresent();
+        assertThat(throttle.waitFor("guesser"))
+                .as("still remembered: the table is full, not over")
+                .isPresent();
 
         for (int i = 0; i < 2 * FailedKeyThrottle.MAX_CLIENTS; i++) {
             throttle.failed("more-" + i);

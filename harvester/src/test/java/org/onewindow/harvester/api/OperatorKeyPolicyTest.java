@@ -9,9 +9,12 @@ class OperatorKeyPolicyTest {
 
     @Test
     void keysShorterThan32CharactersAreRefusedNamingTheSetting() {
-        assertThatThrownBy(() -> OperatorKeyPolicy.check("operator")).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("ONEWINDOW_OPERATOR_KEY").hasMessageContaining("at least 32 characters, got 8");
-        assertThatThrownBy(() -> OperatorKeyPolicy.check("  " + "x".repeat(31) + "  ")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> OperatorKeyPolicy.check("operator"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ONEWINDOW_OPERATOR_KEY")
+                .hasMessageContaining("at least 32 characters, got 8");
+        assertThatThrownBy(() -> OperatorKeyPolicy.check("  " + "x".repeat(31) + "  "))
+                .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> OperatorKeyPolicy.check(null)).isInstanceOf(IllegalStateException.class);
     }
 

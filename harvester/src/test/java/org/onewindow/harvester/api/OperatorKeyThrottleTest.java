@@ -2,13 +2,12 @@ package org.onewindow.harvester.api;
 
 import static io.restassured.RestAssured.given;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.onewindow.harvester.LocalServicesTestResource;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.onewindow.harvester.LocalServicesTestResource;
 
 @QuarkusTest
 @QuarkusTestResource(value = LocalServicesTestResource.class, restrictToAnnotatedClass = false)
@@ -28,8 +27,17 @@ class OperatorKeyThrottleTest {
             given().auth().oauth2("guess-" + i).get("/api/v1/sources").then().statusCode(401);
         }
 
-        given().auth().oauth2("guess-again").get("/api/v1/sources").then().statusCode(429).header("Retry-After", "6");
-        given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).get("/api/v1/sources").then().statusCode(429);
+        given().auth()
+                .oauth2("guess-again")
+                .get("/api/v1/sources")
+                .then()
+                .statusCode(429)
+                .header("Retry-After", "6");
+        given().auth()
+                .oauth2(LocalServicesTestResource.OPERATOR_KEY)
+                .get("/api/v1/sources")
+                .then()
+                .statusCode(429);
     }
 
     @Test
@@ -38,6 +46,10 @@ class OperatorKeyThrottleTest {
             given().get("/api/v1/sources").then().statusCode(401);
         }
 
-        given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).get("/api/v1/sources").then().statusCode(200);
+        given().auth()
+                .oauth2(LocalServicesTestResource.OPERATOR_KEY)
+                .get("/api/v1/sources")
+                .then()
+                .statusCode(200);
     }
 }

@@ -2,14 +2,13 @@ package org.onewindow.harvester.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.onewindow.connectors.PageRequest;
 import org.onewindow.harvester.LocalServicesTestResource;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /** The fetch route's connections, whatever the URL guard decided before them. */
 @QuarkusTest
@@ -34,7 +33,9 @@ class FetchConnectionPoolsTest {
     }
 
     private FetchOutcome fetch(String url, boolean allowPrivateNetworks) {
-        return producer.requestBody(PageFetchRoute.ENDPOINT, new FetchCall(PageRequest.get(url), Validators.NONE, allowPrivateNetworks),
+        return producer.requestBody(
+                PageFetchRoute.ENDPOINT,
+                new FetchCall(PageRequest.get(url), Validators.NONE, allowPrivateNetworks),
                 FetchOutcome.class);
     }
 }

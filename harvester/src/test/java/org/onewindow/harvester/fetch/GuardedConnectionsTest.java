@@ -8,11 +8,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -21,8 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
 
 /** A name that answers a public address to the guard and loopback to the connection (DNS rebinding). */
 class GuardedConnectionsTest {
@@ -52,7 +50,9 @@ class GuardedConnectionsTest {
         HostResolver rebinding = publicFirstThenLoopback();
         String url = "http://" + REBINDING_HOST + ":" + site.port() + "/admin";
 
-        assertThat(UrlGuard.check(url, false, rebinding)).as("the guard saw a public address").isEmpty();
+        assertThat(UrlGuard.check(url, false, rebinding))
+                .as("the guard saw a public address")
+                .isEmpty();
         try (CloseableHttpClient client = client(GuardedConnections.pool(false, rebinding, Duration.ofSeconds(2)))) {
             assertThatThrownBy(() -> client.execute(new HttpGet(url), response -> response.getCode()))
                     .isInstanceOf(GuardedConnections.InternalAddressRefused.class)
@@ -63,8 +63,11 @@ class GuardedConnectionsTest {
 
     @Test
     void thePoolOfSourcesAllowedPrivateNetworksReachesLoopback() throws IOException {
-        try (CloseableHttpClient client = client(GuardedConnections.pool(true, publicFirstThenLoopback(), Duration.ofSeconds(2)))) {
-            int status = client.execute(new HttpGet("http://" + REBINDING_HOST + ":" + site.port() + "/page"), response -> response.getCode());
+        try (CloseableHttpClient client =
+                client(GuardedConnections.pool(true, publicFirstThenLoopback(), Duration.ofSeconds(2)))) {
+            int status = client.execute(
+                    new HttpGet("http://" + REBINDING_HOST + ":" + site.port() + "/page"),
+                    response -> response.getCode());
             assertThat(status).isEqualTo(200);
         }
     }
@@ -77,6 +80,9 @@ class GuardedConnectionsTest {
     private static HostResolver publicFirstThenLoopback() {
         AtomicInteger lookups = new AtomicInteger();
         return host -> new InetAddress[] {
-                lookups.getAndIncrement() == 0 ? InternalAddresses.literal("93.184.215.14") : InternalAddresses.literal("127.0.0.1")};
+            lookups.getAndIncrement() == 0
+                    ? InternalAddresses.literal("93.184.215.14")
+                    : InternalAddresses.literal("127.0.0.1")
+        };
     }
 }

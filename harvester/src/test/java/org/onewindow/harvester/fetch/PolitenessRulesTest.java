@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 
 /** The small rules of crawling manners: Retry-After forms, where robots.txt lives, one request per host at a time. */
@@ -20,9 +19,12 @@ class PolitenessRulesTest {
     @Test
     void readsRetryAfterAsSecondsOrAsAnHttpDate() {
         assertThat(FetchRoute.retryAfter("120")).isEqualTo(Duration.ofSeconds(120));
-        String inAMinute = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(60).format(DateTimeFormatter.RFC_1123_DATE_TIME);
+        String inAMinute =
+                ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(60).format(DateTimeFormatter.RFC_1123_DATE_TIME);
         assertThat(FetchRoute.retryAfter(inAMinute)).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(60));
-        assertThat(FetchRoute.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).as("a date in the past").isEqualTo(Duration.ZERO);
+        assertThat(FetchRoute.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT"))
+                .as("a date in the past")
+                .isEqualTo(Duration.ZERO);
         assertThat(FetchRoute.retryAfter("soon")).isNull();
         assertThat(FetchRoute.retryAfter(null)).isNull();
     }

@@ -3,17 +3,23 @@ package org.onewindow.harvester.publish;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.onewindow.harvester.TestRecords;
 import org.onewindow.harvester.LocalServicesTestResource;
+import org.onewindow.harvester.TestRecords;
 import org.onewindow.harvester.store.CatalogueRecord;
 import org.onewindow.harvester.store.DeadLetter;
 import org.onewindow.harvester.store.HarvestError;
@@ -25,15 +31,6 @@ import org.onewindow.harvester.store.RunStatus;
 import org.onewindow.harvester.store.ServiceVersion;
 import org.onewindow.harvester.store.StagedChange;
 import org.onewindow.mappings.index.ServiceIndex;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 
 /**
  * A document Elasticsearch refuses for good (it breaks the index mapping) goes to the dead letters once, with an error
@@ -78,23 +75,38 @@ class DeadLettersTest {
         assertThat(first.failures()).isEmpty();
         assertThat(first.deadLettered()).isEqualTo(1);
         assertThat(indexed(GOOD)).isTrue();
-        assertThat(indexed(LONG_KEYWORD)).as("a keyword too long to index is kept in the source, not refused").isTrue();
+        assertThat(indexed(LONG_KEYWORD))
+                .as("a keyword too long to index is kept in the source, not refused")
+                .isTrue();
         assertThat(indexed(REFUSED)).isFalse();
-        assertThat(QuarkusTransaction.requiringNew().call(() -> OutboxEntry.count("recordId in ?1", List.of(GOOD, REFUSED, LONG_KEYWORD))))
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> OutboxEntry.count("recordId in ?1", List.of(GOOD, REFUSED, LONG_KEYWORD))))
                 .isZero();
-        List<String> runErrors = QuarkusTransaction.requiringNew().call(() -> HarvestError.<HarvestError>list("runId", runId).stream()
-                .map(e -> e.stage + " " + e.recordId + " " + e.message).toList());
-        assertThat(runErrors).singleElement().asString().startsWith("PUBLISH DEAD-LETTERS-REFUSED refused by Elasticsearch")
+        List<String> runErrors = QuarkusTransaction.requiringNew()
+                .call(() -> HarvestError.<HarvestError>list("runId", runId).stream()
+                        .map(e -> e.stage + " " + e.recordId + " " + e.message)
+                        .toList());
+        assertThat(runErrors)
+                .singleElement()
+                .asString()
+                .startsWith("PUBLISH DEAD-LETTERS-REFUSED refused by Elasticsearch")
                 .contains("popularity");
 
         CataloguePublisher.Result second = publisher.publishPending();
         assertThat(second.deadLettered()).as("refused once, not at every drain").isZero();
         assertThat(second.failures()).isEmpty();
 
-        JsonPath listed = given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).get("/api/v1/dead-letters").then().statusCode(200)
-                .extract().jsonPath();
-        assertThat(listed.getList("findAll { it.recordId == '" + REFUSED + "' }.runId", Long.class)).containsExactly(runId);
-        assertThat(listed.getString("find { it.recordId == '" + REFUSED + "' }.error")).contains("popularity");
+        JsonPath listed = given().auth()
+                .oauth2(LocalServicesTestResource.OPERATOR_KEY)
+                .get("/api/v1/dead-letters")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(listed.getList("findAll { it.recordId == '" + REFUSED + "' }.runId", Long.class))
+                .containsExactly(runId);
+        assertThat(listed.getString("find { it.recordId == '" + REFUSED + "' }.error"))
+                .contains("popularity");
         given().get("/api/v1/dead-letters").then().statusCode(401);
     }
 
@@ -102,16 +114,25 @@ class DeadLettersTest {
     void aFullReindexGoesOnPastARefusedDocumentAndMovesTheAlias() throws IOException {
         long runId = storeRun();
         store(REFUSED, runId, document(REFUSED).put("popularity", "많음"));
-        long active = QuarkusTransaction.requiringNew().call(() -> CatalogueRecord.count("status", RecordStatus.ACTIVE));
+        long active =
+                QuarkusTransaction.requiringNew().call(() -> CatalogueRecord.count("status", RecordStatus.ACTIVE));
         String before = indexBehindAlias();
 
-        int indexed = given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).post("/api/v1/index/rebuild").then().statusCode(200)
-                .extract().path("indexed");
+        int indexed = given().auth()
+                .oauth2(LocalServicesTestResource.OPERATOR_KEY)
+                .post("/api/v1/index/rebuild")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("indexed");
 
         assertThat(indexed).isEqualTo(active - 1);
         assertThat(indexBehindAlias()).isNotEqualTo(before);
-        assertThat(QuarkusTransaction.requiringNew().call(() -> DeadLetter.count("recordId", REFUSED))).isEqualTo(1);
-        assertThat(publisher.reconcile().deadLettered()).as("a refused record is not taken for a lost index").isZero();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> DeadLetter.count("recordId", REFUSED)))
+                .isEqualTo(1);
+        assertThat(publisher.reconcile().deadLettered())
+                .as("a refused record is not taken for a lost index")
+                .isZero();
     }
 
     @Test
@@ -119,31 +140,52 @@ class DeadLettersTest {
         long runId = storeRun();
         store(REFUSED, runId, document(REFUSED).put("popularity", "많음"));
         publisher.publishPending();
-        long letter = QuarkusTransaction.requiringNew().call(() -> DeadLetter.<DeadLetter>find("recordId", REFUSED).singleResult().id);
+        long letter = QuarkusTransaction.requiringNew()
+                .call(() -> DeadLetter.<DeadLetter>find("recordId", REFUSED).singleResult().id);
 
-        JsonPath again = given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).post("/api/v1/dead-letters/{id}/retry", letter)
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath again = given().auth()
+                .oauth2(LocalServicesTestResource.OPERATOR_KEY)
+                .post("/api/v1/dead-letters/{id}/retry", letter)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(again.getBoolean("published")).isFalse();
         long next = again.getLong("deadLetter.id");
         assertThat(next).isNotEqualTo(letter);
 
-        QuarkusTransaction.requiringNew().run(() -> { // the source (or its mapping) was fixed and harvested again
-            CatalogueRecord record = CatalogueRecord.findById(REFUSED);
-            record.document = document(REFUSED).put("popularity", 12).toString();
-            record.revision++;
-        });
-        JsonPath fixed = given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).post("/api/v1/dead-letters/{id}/retry", next)
-                .then().statusCode(200).extract().jsonPath();
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () -> { // the source (or its mapping) was fixed and harvested again
+                            CatalogueRecord record = CatalogueRecord.findById(REFUSED);
+                            record.document =
+                                    document(REFUSED).put("popularity", 12).toString();
+                            record.revision++;
+                        });
+        JsonPath fixed = given().auth()
+                .oauth2(LocalServicesTestResource.OPERATOR_KEY)
+                .post("/api/v1/dead-letters/{id}/retry", next)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(fixed.getBoolean("published")).isTrue();
         assertThat(fixed.getString("deadLetter")).isNull();
         assertThat(indexed(REFUSED)).isTrue();
-        given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY).post("/api/v1/dead-letters/{id}/retry", next).then().statusCode(404)
+        given().auth()
+                .oauth2(LocalServicesTestResource.OPERATOR_KEY)
+                .post("/api/v1/dead-letters/{id}/retry", next)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 
     private ObjectNode document(String id) {
         String local = id.substring(SOURCE.length() + 1);
-        ObjectNode document = json.createObjectNode().put("id", id).put("sourceId", SOURCE).put("sourceRecordId", local)
+        ObjectNode document = json.createObjectNode()
+                .put("id", id)
+                .put("sourceId", SOURCE)
+                .put("sourceRecordId", local)
                 .put("url", "https://www.mohw.go.kr/svc/view.do?svcId=" + local);
         document.putObject("name").put("ko", "발행 시험 서비스 " + local);
         return document;
@@ -209,7 +251,11 @@ class DeadLettersTest {
     }
 
     private String indexBehindAlias() throws IOException {
-        return json.readTree(elasticsearch.performRequest(new Request("GET", "/_alias/" + ServiceIndex.ALIAS)).getEntity().getContent())
-                .fieldNames().next();
+        return json.readTree(elasticsearch
+                        .performRequest(new Request("GET", "/_alias/" + ServiceIndex.ALIAS))
+                        .getEntity()
+                        .getContent())
+                .fieldNames()
+                .next();
     }
 }

@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,15 +36,19 @@ class RecordDeadlineTest {
     void aRecordThatHangsIsAbandonedAtItsDeadlineAndItsThreadInterrupted() throws InterruptedException {
         CountDownLatch interrupted = new CountDownLatch(1);
 
-        RecordDeadline.Result<String> result = deadline.await(() -> {
-            try {
-                never.await();
-                return "never";
-            } catch (InterruptedException e) {
-                interrupted.countDown();
-                throw e;
-            }
-        }, Duration.ofMillis(200), NO_RUN_DEADLINE, () -> false);
+        RecordDeadline.Result<String> result = deadline.await(
+                () -> {
+                    try {
+                        never.await();
+                        return "never";
+                    } catch (InterruptedException e) {
+                        interrupted.countDown();
+                        throw e;
+                    }
+                },
+                Duration.ofMillis(200),
+                NO_RUN_DEADLINE,
+                () -> false);
 
         assertThat(result).isEqualTo(new RecordDeadline.TimedOut<>(Duration.ofMillis(200)));
         assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
@@ -66,33 +69,54 @@ class RecordDeadlineTest {
     void aCancelIsHonouredWhileARecordIsStillBeingWorkedOn() {
         AtomicBoolean cancelled = new AtomicBoolean(true);
 
-        assertThat(deadline.await(() -> {
-            never.await();
-            return "never";
-        }, Duration.ofMinutes(5), NO_RUN_DEADLINE, cancelled::get)).isInstanceOf(RecordDeadline.Cancelled.class);
+        assertThat(deadline.await(
+                        () -> {
+                            never.await();
+                            return "never";
+                        },
+                        Duration.ofMinutes(5),
+                        NO_RUN_DEADLINE,
+                        cancelled::get))
+                .isInstanceOf(RecordDeadline.Cancelled.class);
     }
 
     @Test
     void aCancelWinsOverTheRecordsOwnDeadline() {
-        assertThat(deadline.await(() -> {
-            never.await();
-            return "never";
-        }, Duration.ofMillis(10), NO_RUN_DEADLINE, () -> true)).isInstanceOf(RecordDeadline.Cancelled.class);
+        assertThat(deadline.await(
+                        () -> {
+                            never.await();
+                            return "never";
+                        },
+                        Duration.ofMillis(10),
+                        NO_RUN_DEADLINE,
+                        () -> true))
+                .isInstanceOf(RecordDeadline.Cancelled.class);
     }
 
     @Test
     void theRunsTimeBudgetIsHonouredWhileARecordIsStillBeingWorkedOn() {
-        assertThat(deadline.await(() -> {
-            never.await();
-            return "never";
-        }, Duration.ofMinutes(5), Instant.now(), () -> false)).isInstanceOf(RecordDeadline.RunOutOfTime.class);
+        assertThat(deadline.await(
+                        () -> {
+                            never.await();
+                            return "never";
+                        },
+                        Duration.ofMinutes(5),
+                        Instant.now(),
+                        () -> false))
+                .isInstanceOf(RecordDeadline.RunOutOfTime.class);
     }
 
     @Test
     void whatTheWorkThrowsReachesTheRun() {
-        assertThatThrownBy(() -> deadline.await(() -> {
-            throw new IllegalStateException("mapping exploded");
-        }, Duration.ofSeconds(5), NO_RUN_DEADLINE, () -> false)).isInstanceOf(IllegalStateException.class).hasMessage("mapping exploded");
+        assertThatThrownBy(() -> deadline.await(
+                        () -> {
+                            throw new IllegalStateException("mapping exploded");
+                        },
+                        Duration.ofSeconds(5),
+                        NO_RUN_DEADLINE,
+                        () -> false))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("mapping exploded");
     }
 
     private String spinForever() {

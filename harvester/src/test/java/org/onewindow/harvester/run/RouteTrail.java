@@ -1,9 +1,9 @@
 package org.onewindow.harvester.run;
 
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.NamedNode;
@@ -14,8 +14,6 @@ import org.apache.camel.support.RoutePolicySupport;
 import org.onewindow.connectors.RecordRef;
 import org.onewindow.harvester.fetch.FetchRequest;
 
-import jakarta.inject.Singleton;
-
 /**
  * Which route each exchange entered, and for what (a run's id, a record's source id, a fetched URL): every route of
  * the test application gets this policy (Camel adds the {@link RoutePolicyFactory} beans it finds to its context).
@@ -24,8 +22,7 @@ import jakarta.inject.Singleton;
 public class RouteTrail implements RoutePolicyFactory {
 
     /** An exchange entered route {@code routeId}; {@code runId} is null for an exchange that does not carry its run. */
-    public record Passage(String routeId, Long runId, String subject) {
-    }
+    public record Passage(String routeId, Long runId, String subject) {}
 
     private final Queue<Passage> passages = new ConcurrentLinkedQueue<>();
 

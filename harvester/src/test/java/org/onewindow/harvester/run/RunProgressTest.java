@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 
 class RunProgressTest {
@@ -22,7 +21,8 @@ class RunProgressTest {
         clock.addAndGet(Duration.ofMinutes(2).toNanos());
 
         assertThat(progress.movedWithin(List.of(1L, 2L, 3L), Duration.ofMinutes(5)))
-                .as("1 stuck for 6 minutes, 2 moved 2 minutes ago, 3 never started").containsExactly(2L);
+                .as("1 stuck for 6 minutes, 2 moved 2 minutes ago, 3 never started")
+                .containsExactly(2L);
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.onewindow.connectors.ConnectorConfigException;
 import org.onewindow.mappings.model.RawRecord;
@@ -16,16 +15,19 @@ class SourceSecretsRulesTest {
 
     private static final String NAME = "ONEWINDOW_SECRET_API_KEY";
     private static final String VALUE = "k3y+with/slash==";
-    private static final Map<String, String> ENVIRONMENT = Map.of(NAME, VALUE, "QUARKUS_DATASOURCE_PASSWORD", "db-password");
+    private static final Map<String, String> ENVIRONMENT =
+            Map.of(NAME, VALUE, "QUARKUS_DATASOURCE_PASSWORD", "db-password");
 
     @Test
     void onlyBoundSecretVariablesCanBeRead() {
         SourceSecrets secrets = secrets("https://api.agency.go.kr", false);
 
         assertThat(secrets.read(NAME)).isEqualTo(VALUE);
-        assertThatThrownBy(() -> secrets.read("QUARKUS_DATASOURCE_PASSWORD")).isInstanceOf(ConnectorConfigException.class)
+        assertThatThrownBy(() -> secrets.read("QUARKUS_DATASOURCE_PASSWORD"))
+                .isInstanceOf(ConnectorConfigException.class)
                 .hasMessageContaining("only ONEWINDOW_SECRET_* variables bound to it");
-        assertThatThrownBy(() -> secrets.read("ONEWINDOW_SECRET_OTHER")).isInstanceOf(ConnectorConfigException.class)
+        assertThatThrownBy(() -> secrets.read("ONEWINDOW_SECRET_OTHER"))
+                .isInstanceOf(ConnectorConfigException.class)
                 .hasMessageContaining("onewindow.sources.agency-api.secrets=ONEWINDOW_SECRET_OTHER");
     }
 
@@ -34,13 +36,18 @@ class SourceSecretsRulesTest {
         SourceSecrets secrets = secrets("https://api.agency.go.kr", false);
         secrets.read(NAME);
 
-        assertThat(secrets.refusal("https://api.agency.go.kr/list?serviceKey=k3y%2Bwith%2Fslash%3D%3D")).isEmpty();
-        assertThat(secrets.refusal("https://evil.example/list?serviceKey=k3y%2bwith%2fslash%3d%3d")).hasValueSatisfying(
-                reason -> assertThat(reason).contains("sent only to api.agency.go.kr, not to evil.example"));
-        assertThat(secrets.refusal("https://api.agency.go.kr:8443/list?k=" + VALUE)).isPresent();
-        assertThat(secrets.refusal("http://api.agency.go.kr/list?k=" + VALUE)).hasValueSatisfying(
-                reason -> assertThat(reason).contains("only over https"));
-        assertThat(secrets.refusal("https://evil.example/list")).as("no secret carried").isEmpty();
+        assertThat(secrets.refusal("https://api.agency.go.kr/list?serviceKey=k3y%2Bwith%2Fslash%3D%3D"))
+                .isEmpty();
+        assertThat(secrets.refusal("https://evil.example/list?serviceKey=k3y%2bwith%2fslash%3d%3d"))
+                .hasValueSatisfying(
+                        reason -> assertThat(reason).contains("sent only to api.agency.go.kr, not to evil.example"));
+        assertThat(secrets.refusal("https://api.agency.go.kr:8443/list?k=" + VALUE))
+                .isPresent();
+        assertThat(secrets.refusal("http://api.agency.go.kr/list?k=" + VALUE))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("only over https"));
+        assertThat(secrets.refusal("https://evil.example/list"))
+                .as("no secret carried")
+                .isEmpty();
     }
 
     @Test
@@ -56,10 +63,16 @@ class SourceSecretsRulesTest {
         SourceSecrets secrets = secrets("https://api.agency.go.kr", false);
         secrets.read(NAME);
 
-        assertThat(secrets.mask("key " + VALUE + " and k3y%2Bwith%2Fslash%3D%3D")).isEqualTo("key **** and ****");
-        assertThat(secrets.appearsIn(new RawRecord("1", "https://api.agency.go.kr/1", Map.of("a", List.of("x", "echo: k3y%2bwith%2fslash%3d%3d")))))
+        assertThat(secrets.mask("key " + VALUE + " and k3y%2Bwith%2Fslash%3D%3D"))
+                .isEqualTo("key **** and ****");
+        assertThat(secrets.appearsIn(new RawRecord(
+                        "1",
+                        "https://api.agency.go.kr/1",
+                        Map.of("a", List.of("x", "echo: k3y%2bwith%2fslash%3d%3d")))))
                 .isTrue();
-        assertThat(secrets.appearsIn(new RawRecord("1", "https://api.agency.go.kr/1", Map.of("a", List.of("nothing here"))))).isFalse();
+        assertThat(secrets.appearsIn(
+                        new RawRecord("1", "https://api.agency.go.kr/1", Map.of("a", List.of("nothing here")))))
+                .isFalse();
     }
 
     @Test

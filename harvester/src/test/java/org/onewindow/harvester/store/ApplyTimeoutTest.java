@@ -2,17 +2,15 @@ package org.onewindow.harvester.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-
-import org.junit.jupiter.api.Test;
-import org.onewindow.harvester.LocalServicesTestResource;
-import org.onewindow.harvester.config.HarvesterConfig;
-import org.onewindow.harvester.run.InstanceIdentity;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.onewindow.harvester.LocalServicesTestResource;
+import org.onewindow.harvester.config.HarvesterConfig;
+import org.onewindow.harvester.run.InstanceIdentity;
 
 /** A run's changes may take as long to apply as the run may take: one setting, onewindow.harvest.run-timeout. */
 @QuarkusTest
@@ -46,10 +44,13 @@ class ApplyTimeoutTest {
         });
 
         try {
-            assertThat(timeouts.during(() -> changes.applyRun(runId, instance.name()))).as("test configuration: 3h")
-                    .containsExactly((int) config.harvest().runTimeout().toSeconds()).containsExactly(3 * 60 * 60);
+            assertThat(timeouts.during(() -> changes.applyRun(runId, instance.name())))
+                    .as("test configuration: 3h")
+                    .containsExactly((int) config.harvest().runTimeout().toSeconds())
+                    .containsExactly(3 * 60 * 60);
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> HarvestRun.<HarvestRun>findById(runId).status = RunStatus.SUCCEEDED);
+            QuarkusTransaction.requiringNew()
+                    .run(() -> HarvestRun.<HarvestRun>findById(runId).status = RunStatus.SUCCEEDED);
         }
     }
 }

@@ -3,19 +3,17 @@ package org.onewindow.harvester.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.onewindow.harvester.LocalServicesTestResource;
 import org.onewindow.harvester.run.AbandonedRuns;
 import org.onewindow.harvester.run.InstanceIdentity;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /**
  * A harvester declared dead after a long stall may wake up and reach the end of its run: it must not apply its changes
@@ -53,14 +51,20 @@ class RunFencingTest {
     @Test
     void aRunClosedAsAbandonedChangesNothingWhenItReachesItsEndLater() {
         runId = runningRun(instance.name(), Instant.now().minus(Duration.ofHours(1)));
-        assertThat(abandonedRuns.closeSilent(Duration.ofMinutes(5))).as("another instance declares it dead").isPositive();
+        assertThat(abandonedRuns.closeSilent(Duration.ofMinutes(5)))
+                .as("another instance declares it dead")
+                .isPositive();
         stageAnAddition(); // the stalled harvester wakes up and goes on staging
 
-        assertThatThrownBy(() -> changes.applyRun(runId, instance.name())).isInstanceOf(ChangeSet.RunFencedException.class)
+        assertThatThrownBy(() -> changes.applyRun(runId, instance.name()))
+                .isInstanceOf(ChangeSet.RunFencedException.class)
                 .hasMessageContaining("failed");
 
-        assertThat(QuarkusTransaction.requiringNew().call(() -> CatalogueRecord.<CatalogueRecord>findById(RECORD) == null)).isTrue();
-        assertThat(QuarkusTransaction.requiringNew().call(() -> StagedChange.count("runId", runId))).isZero();
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> CatalogueRecord.<CatalogueRecord>findById(RECORD) == null))
+                .isTrue();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> StagedChange.count("runId", runId)))
+                .isZero();
     }
 
     @Test
@@ -68,8 +72,11 @@ class RunFencingTest {
         runId = runningRun("another-harvester", Instant.now());
         stageAnAddition();
 
-        assertThatThrownBy(() -> changes.applyRun(runId, instance.name())).isInstanceOf(ChangeSet.RunFencedException.class);
-        assertThat(QuarkusTransaction.requiringNew().call(() -> CatalogueRecord.<CatalogueRecord>findById(RECORD) == null)).isTrue();
+        assertThatThrownBy(() -> changes.applyRun(runId, instance.name()))
+                .isInstanceOf(ChangeSet.RunFencedException.class);
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> CatalogueRecord.<CatalogueRecord>findById(RECORD) == null))
+                .isTrue();
     }
 
     private static long runningRun(String owner, Instant heartbeat) {

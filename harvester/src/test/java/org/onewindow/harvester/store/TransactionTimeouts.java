@@ -1,10 +1,6 @@
 package org.onewindow.harvester.store;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionImple;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -12,6 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionScoped;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Test bean: the timeout (in seconds) of every transaction begun while it listens. */
 @ApplicationScoped

@@ -1,5 +1,9 @@
 package org.onewindow.runtime.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -21,18 +25,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.onewindow.runtime.LocalStack;
 import org.onewindow.runtime.OperatorClient;
 import org.onewindow.runtime.Ports;
 import org.onewindow.runtime.Processes;
 import org.onewindow.runtime.RuntimeEnvironmentException;
 import org.onewindow.runtime.StackSupervisor;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code ./onewindow up | down | status}: runs the local stack in a background supervisor process, so the
@@ -75,15 +73,19 @@ public final class OneWindowCli {
         if (files.supervisor().isPresent() && files.stack().isPresent()) {
             List<String> down = downComponents(files.stack().get());
             if (down.isEmpty()) {
-                say("already running (supervisor pid " + files.supervisor().get().pid() + ")");
+                say("already running (supervisor pid "
+                        + files.supervisor().get().pid() + ")");
             } else {
-                say("already running (supervisor pid " + files.supervisor().get().pid() + "), but down: " + String.join("; ", down));
-                say("starting " + (down.size() == 1 ? "it" : "them") + " again, with " + (down.size() == 1 ? "its" : "their") + " data …");
+                say("already running (supervisor pid "
+                        + files.supervisor().get().pid() + "), but down: " + String.join("; ", down));
+                say("starting " + (down.size() == 1 ? "it" : "them") + " again, with "
+                        + (down.size() == 1 ? "its" : "their") + " data …");
                 files.requestRestartNow();
                 awaitEveryComponentUp();
             }
         } else {
-            long from = lineCount(); // the log keeps the stack's history (crashes, restarts): only what comes now is shown
+            long from =
+                    lineCount(); // the log keeps the stack's history (crashes, restarts): only what comes now is shown
             if (files.supervisor().isPresent()) {
                 say("a stack is still starting or stopping; waiting for it");
             } else {
@@ -105,26 +107,32 @@ public final class OneWindowCli {
         List<OperatorClient.RunResult> runs = catalogueSize(api) == 0
                 ? operator.harvestAllSources(Duration.ofMinutes(15), OneWindowCli::say)
                 : operator.harvestSourcesNotYetHarvested(Duration.ofMinutes(15), OneWindowCli::say);
-        runs.stream().filter(r -> !"succeeded".equals(r.status())).forEach(r ->
-                say("run " + r.runId() + " of " + r.sourceId() + " ended " + r.status() + "; see " + url(stack, "harvester")
-                        + "/api/v1/runs/" + r.runId() + "/errors"));
+        runs.stream()
+                .filter(r -> !"succeeded".equals(r.status()))
+                .forEach(r -> say("run " + r.runId() + " of " + r.sourceId() + " ended " + r.status() + "; see "
+                        + url(stack, "harvester") + "/api/v1/runs/" + r.runId() + "/errors"));
         long total = catalogueSize(api);
         if (total == 0) {
-            throw new RuntimeEnvironmentException("the catalogue is still empty after harvesting; see " + files.state().resolve("logs"));
+            throw new RuntimeEnvironmentException("the catalogue is still empty after harvesting; see "
+                    + files.state().resolve("logs"));
         }
         say("searchable: " + total + " services in the catalogue");
         System.out.println();
         System.out.println("  catalogue API   " + api + "/api/v1/services?q=청년");
         System.out.println("  OpenAPI         " + api + "/q/openapi");
-        System.out.println("  harvester API   " + url(stack, "harvester") + "/api/v1/sources   (Authorization: Bearer $(cat "
-                + relative(files.operatorKeyFile()) + "))");
+        System.out.println("  harvester API   " + url(stack, "harvester")
+                + "/api/v1/sources   (Authorization: Bearer $(cat " + relative(files.operatorKeyFile()) + "))");
         for (JsonNode component : stack.path("components")) {
             if (component.path("name").asText().startsWith("demo-")) {
-                System.out.printf("  %-20s %s%s%n", component.path("name").asText(), component.path("url").asText(),
+                System.out.printf(
+                        "  %-20s %s%s%n",
+                        component.path("name").asText(),
+                        component.path("url").asText(),
                         component.path("entryPath").asText(""));
             }
         }
-        System.out.println("  operator key    " + files.operatorKey() + "   (stored in " + relative(files.operatorKeyFile()) + ")");
+        System.out.println("  operator key    " + files.operatorKey() + "   (stored in "
+                + relative(files.operatorKeyFile()) + ")");
         System.out.println("  logs            " + relative(files.state().resolve("logs")));
         System.out.println("  stop with       ./onewindow down");
         return 0;
@@ -143,9 +151,11 @@ public final class OneWindowCli {
             boolean recordedDown = "down".equals(component.path("state").asText());
             boolean ended = !alive(component.path("pid").asLong(-1));
             if (recordedDown || ended) {
-                down.add(component.path("name").asText() + (recordedDown
-                        ? " (since " + local(component.path("since").asText()) + ": " + component.path("problem").asText() + ")"
-                        : " (its process, pid " + component.path("pid").asLong() + ", has just ended)"));
+                down.add(component.path("name").asText()
+                        + (recordedDown
+                                ? " (since " + local(component.path("since").asText()) + ": "
+                                        + component.path("problem").asText() + ")"
+                                : " (its process, pid " + component.path("pid").asLong() + ", has just ended)"));
             }
         }
         return down;
@@ -158,16 +168,19 @@ public final class OneWindowCli {
         while (true) {
             shown = showNewLines(shown);
             if (files.supervisor().isEmpty()) {
-                throw new RuntimeEnvironmentException("the stack's supervisor stopped; its log is " + relative(files.log()));
+                throw new RuntimeEnvironmentException(
+                        "the stack's supervisor stopped; its log is " + relative(files.log()));
             }
-            List<String> down = files.stack().map(OneWindowCli::downComponents).orElse(List.of("the whole stack (no stack.json)"));
+            List<String> down =
+                    files.stack().map(OneWindowCli::downComponents).orElse(List.of("the whole stack (no stack.json)"));
             if (down.isEmpty()) {
                 say("every component is up");
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new RuntimeEnvironmentException("still down after " + START_TIMEOUT.toMinutes() + " minutes: "
-                        + String.join("; ", down) + "; see " + relative(files.state().resolve("logs")));
+                throw new RuntimeEnvironmentException(
+                        "still down after " + START_TIMEOUT.toMinutes() + " minutes: " + String.join("; ", down)
+                                + "; see " + relative(files.state().resolve("logs")));
             }
             pause(500);
         }
@@ -194,7 +207,8 @@ public final class OneWindowCli {
 
     private static String local(String instant) {
         try {
-            return DateTimeFormatter.ofPattern("HH:mm:ss").format(Instant.parse(instant).atZone(ZoneId.systemDefault()));
+            return DateTimeFormatter.ofPattern("HH:mm:ss")
+                    .format(Instant.parse(instant).atZone(ZoneId.systemDefault()));
         } catch (RuntimeException e) {
             return instant;
         }
@@ -202,7 +216,9 @@ public final class OneWindowCli {
 
     private long lineCount() {
         try {
-            return Files.exists(files.log()) ? Files.readAllLines(files.log(), StandardCharsets.UTF_8).size() : 0;
+            return Files.exists(files.log())
+                    ? Files.readAllLines(files.log(), StandardCharsets.UTF_8).size()
+                    : 0;
         } catch (IOException e) {
             return 0;
         }
@@ -216,14 +232,21 @@ public final class OneWindowCli {
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
-        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("onewindow-runtime."))
+        System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith("onewindow-runtime."))
                 .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), OneWindowCli.class.getName(), "supervise"));
+        command.addAll(
+                List.of("-cp", System.getProperty("java.class.path"), OneWindowCli.class.getName(), "supervise"));
         try {
             Files.createDirectories(files.log().getParent());
-            Files.writeString(files.log(), "== ./onewindow up, " + Instant.now() + " ==\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            new ProcessBuilder(command).redirectErrorStream(true)
+            Files.writeString(
+                    files.log(),
+                    "== ./onewindow up, " + Instant.now() + " ==\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(files.log().toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
@@ -247,8 +270,8 @@ public final class OneWindowCli {
                 throw new RuntimeEnvironmentException("the stack did not start; its log is " + relative(files.log()));
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new RuntimeEnvironmentException("the stack did not start within " + START_TIMEOUT.toMinutes() + " minutes; see "
-                        + relative(files.log()));
+                throw new RuntimeEnvironmentException("the stack did not start within " + START_TIMEOUT.toMinutes()
+                        + " minutes; see " + relative(files.log()));
             }
             pause(300);
         }
@@ -275,24 +298,32 @@ public final class OneWindowCli {
     /** Runs in the background: holds the stack until it is asked to stop (SIGTERM from {@code down}). */
     private int supervise() {
         supervising = true;
-        try (RandomAccessFile lockFile = new RandomAccessFile(files.state().resolve("stack.lock").toFile(), "rw");
-             FileLock lock = lockFile.getChannel().tryLock()) {
+        try (RandomAccessFile lockFile =
+                        new RandomAccessFile(files.state().resolve("stack.lock").toFile(), "rw");
+                FileLock lock = lockFile.getChannel().tryLock()) {
             if (lock == null) {
                 throw new RuntimeEnvironmentException("another stack runs on " + files.state());
             }
-            Files.writeString(files.pidFile(), Long.toString(ProcessHandle.current().pid()));
+            Files.writeString(
+                    files.pidFile(), Long.toString(ProcessHandle.current().pid()));
             LocalStack stack = LocalStack.start(settings(), OneWindowCli::say);
-            StackSupervisor supervisor = new StackSupervisor(stack.processes(), OneWindowCli::say,
-                    states -> files.writeStack(describe(stack, states)), Clock.systemUTC());
+            StackSupervisor supervisor = new StackSupervisor(
+                    stack.processes(),
+                    OneWindowCli::say,
+                    states -> files.writeStack(describe(stack, states)),
+                    Clock.systemUTC());
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                say("stopping …");
-                supervisor.close();
-                stack.close();
-                files.clear();
-                say("stopped");
-                stopped.countDown();
-            }, "onewindow-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                say("stopping …");
+                                supervisor.close();
+                                stack.close();
+                                files.clear();
+                                say("stopped");
+                                stopped.countDown();
+                            },
+                            "onewindow-stop"));
             supervisor.start();
             say("stack is up; crashed components are started again (watch with ./onewindow status)");
             while (!stopped.await(1, TimeUnit.SECONDS)) {
@@ -314,11 +345,20 @@ public final class OneWindowCli {
     }
 
     private LocalStack.Settings settings() {
-        return new LocalStack.Settings(files.state(),
-                Path.of(required("elasticsearch-zip")), Path.of(required("analysis-plugin-zip")),
-                Path.of(required("harvester-jar")), Path.of(required("api-jar")), files.operatorKey(), true,
-                new LocalStack.Ports(envPort("ONEWINDOW_ES_PORT", 0), envPort("ONEWINDOW_PG_PORT", 0), envPort("ONEWINDOW_DEMO_PORT", 0),
-                        envPort("ONEWINDOW_HARVESTER_PORT", 8081), envPort("ONEWINDOW_API_PORT", 8080)));
+        return new LocalStack.Settings(
+                files.state(),
+                Path.of(required("elasticsearch-zip")),
+                Path.of(required("analysis-plugin-zip")),
+                Path.of(required("harvester-jar")),
+                Path.of(required("api-jar")),
+                files.operatorKey(),
+                true,
+                new LocalStack.Ports(
+                        envPort("ONEWINDOW_ES_PORT", 0),
+                        envPort("ONEWINDOW_PG_PORT", 0),
+                        envPort("ONEWINDOW_DEMO_PORT", 0),
+                        envPort("ONEWINDOW_HARVESTER_PORT", 8081),
+                        envPort("ONEWINDOW_API_PORT", 8080)));
     }
 
     /** stack.json: every component, where it runs, and for each supervised process its state as the supervisor knows it. */
@@ -327,18 +367,27 @@ public final class OneWindowCli {
         root.put("supervisorPid", ProcessHandle.current().pid());
         ArrayNode components = root.putArray("components");
         stack.components().values().forEach(c -> {
-            ObjectNode component = components.addObject().put("name", c.name()).put("url", c.url()).put("pid", c.pid());
+            ObjectNode component = components
+                    .addObject()
+                    .put("name", c.name())
+                    .put("url", c.url())
+                    .put("pid", c.pid());
             stack.entryPath(c.name()).ifPresent(path -> component.put("entryPath", path));
-            states.stream().filter(state -> state.name().equals(c.name())).findFirst().ifPresent(state -> {
-                component.put("state", state.up() ? "up" : "down").put("since", state.since().toString())
-                        .put("restarts", state.restarts());
-                if (state.problem() != null) {
-                    component.put("problem", state.problem());
-                }
-                if (state.nextAttempt() != null) {
-                    component.put("nextAttempt", state.nextAttempt().toString());
-                }
-            });
+            states.stream()
+                    .filter(state -> state.name().equals(c.name()))
+                    .findFirst()
+                    .ifPresent(state -> {
+                        component
+                                .put("state", state.up() ? "up" : "down")
+                                .put("since", state.since().toString())
+                                .put("restarts", state.restarts());
+                        if (state.problem() != null) {
+                            component.put("problem", state.problem());
+                        }
+                        if (state.nextAttempt() != null) {
+                            component.put("nextAttempt", state.nextAttempt().toString());
+                        }
+                    });
         });
         return root;
     }
@@ -365,7 +414,8 @@ public final class OneWindowCli {
         files.clear();
         List<String> stillListening = new ArrayList<>();
         for (JsonNode component : stack.path("components")) {
-            int port = URI.create(component.path("url").asText().replace("jdbc:", "")).getPort();
+            int port = URI.create(component.path("url").asText().replace("jdbc:", ""))
+                    .getPort();
             if (port > 0 && Ports.isListening(port)) {
                 stillListening.add(component.path("name").asText() + " on port " + port);
             }
@@ -384,7 +434,9 @@ public final class OneWindowCli {
         stack.path("components").forEach(c -> lastStartedFirst.add(0, c));
         for (JsonNode component : lastStartedFirst) {
             long pid = component.path("pid").asLong(-1);
-            if (pid > 0 && pid != supervisorPid && pid != ProcessHandle.current().pid()
+            if (pid > 0
+                    && pid != supervisorPid
+                    && pid != ProcessHandle.current().pid()
                     && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                 say("stopping leftover " + component.path("name").asText() + " (pid " + pid + ")");
                 Processes.stop(pid);
@@ -400,42 +452,57 @@ public final class OneWindowCli {
             return stack.isPresent() ? 1 : 0;
         }
         if (stack.isEmpty()) {
-            System.out.println("starting (supervisor pid " + supervisor.get().pid() + "); progress in " + relative(files.log()));
+            System.out.println(
+                    "starting (supervisor pid " + supervisor.get().pid() + "); progress in " + relative(files.log()));
             return 0;
         }
-        System.out.println("running (supervisor pid " + supervisor.get().pid() + ", state in " + relative(files.state()) + ")");
+        System.out.println(
+                "running (supervisor pid " + supervisor.get().pid() + ", state in " + relative(files.state()) + ")");
         boolean anyDown = false;
         for (JsonNode component : stack.get().path("components")) {
             String name = component.path("name").asText();
             boolean supervised = component.has("state");
-            boolean down = supervised ? "down".equals(component.path("state").asText()) || !alive(component.path("pid").asLong(-1))
+            boolean down = supervised
+                    ? "down".equals(component.path("state").asText())
+                            || !alive(component.path("pid").asLong(-1))
                     : !listening(component);
             anyDown |= down;
             String detail;
             if (down && "down".equals(component.path("state").asText())) {
-                detail = "down since " + local(component.path("since").asText()) + " (" + ago(component.path("since").asText()) + "): "
+                detail = "down since " + local(component.path("since").asText()) + " ("
+                        + ago(component.path("since").asText()) + "): "
                         + component.path("problem").asText()
-                        + (component.has("nextAttempt") ? "; next start " + local(component.path("nextAttempt").asText()) : "");
+                        + (component.has("nextAttempt")
+                                ? "; next start "
+                                        + local(component.path("nextAttempt").asText())
+                                : "");
             } else if (down) {
                 detail = "down: its process (pid " + component.path("pid").asLong() + ") has just ended";
             } else {
                 int restarts = component.path("restarts").asInt(0);
-                detail = "pid " + component.path("pid").asLong() + (restarts == 0 ? ""
-                        : ", started again " + restarts + "× (up since " + local(component.path("since").asText()) + ")");
+                detail = "pid " + component.path("pid").asLong()
+                        + (restarts == 0
+                                ? ""
+                                : ", started again " + restarts + "× (up since "
+                                        + local(component.path("since").asText()) + ")");
             }
-            System.out.printf("  %-20s %-4s %-44s %s%n", name, down ? "DOWN" : "up", component.path("url").asText(), detail);
+            System.out.printf(
+                    "  %-20s %-4s %-44s %s%n",
+                    name, down ? "DOWN" : "up", component.path("url").asText(), detail);
         }
         return anyDown ? 1 : 0;
     }
 
     private static boolean listening(JsonNode component) {
-        int port = URI.create(component.path("url").asText().replace("jdbc:", "")).getPort();
+        int port =
+                URI.create(component.path("url").asText().replace("jdbc:", "")).getPort();
         return port > 0 && Ports.isListening(port);
     }
 
     private static String ago(String instant) {
         try {
-            long seconds = Duration.between(Instant.parse(instant), Instant.now()).toSeconds();
+            long seconds =
+                    Duration.between(Instant.parse(instant), Instant.now()).toSeconds();
             return seconds < 120 ? seconds + " s ago" : seconds / 60 + " min ago";
         } catch (RuntimeException e) {
             return "?";
@@ -445,16 +512,25 @@ public final class OneWindowCli {
     /** How many services the public API finds; a clear error when it cannot answer (a component is down). */
     private static long catalogueSize(String api) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(api + "/api/v1/services?size=1")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(api + "/api/v1/services?size=1"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new RuntimeEnvironmentException("the catalogue API answered " + response.statusCode() + ": "
-                        + response.body().substring(0, Math.min(300, response.body().length())) + " (./onewindow status says what is down)");
+                        + response.body()
+                                .substring(0, Math.min(300, response.body().length()))
+                        + " (./onewindow status says what is down)");
             }
             return JSON.readTree(response.body()).path("total").asLong();
         } catch (IOException e) {
-            throw new RuntimeEnvironmentException("the catalogue API at " + api + " cannot be reached: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + " (./onewindow status says what is down)", e);
+            throw new RuntimeEnvironmentException(
+                    "the catalogue API at " + api + " cannot be reached: "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                            + " (./onewindow status says what is down)",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RuntimeEnvironmentException("interrupted", e);

@@ -1,5 +1,7 @@
 package org.onewindow.runtime.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,9 +13,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The files of a local stack under its state directory ({@code .onewindow/}). */
 record StackFiles(Path state) {
@@ -65,8 +64,12 @@ record StackFiles(Path state) {
                 return Optional.empty();
             }
             long pid = Long.parseLong(Files.readString(pidFile()).strip());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().commandLine().map(c -> c.contains(OneWindowCli.class.getName())).orElse(true));
+            return ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info()
+                            .commandLine()
+                            .map(c -> c.contains(OneWindowCli.class.getName()))
+                            .orElse(true));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -74,7 +77,9 @@ record StackFiles(Path state) {
 
     Optional<JsonNode> stack() {
         try {
-            return Files.exists(stackFile()) ? Optional.of(JSON.readTree(stackFile().toFile())) : Optional.empty();
+            return Files.exists(stackFile())
+                    ? Optional.of(JSON.readTree(stackFile().toFile()))
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -101,7 +106,8 @@ record StackFiles(Path state) {
             if (!Files.exists(operatorKeyFile())) {
                 byte[] random = new byte[32];
                 new SecureRandom().nextBytes(random);
-                Path temp = Files.createTempFile(state, "operator.key", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+                Path temp = Files.createTempFile(
+                        state, "operator.key", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
                 Files.writeString(temp, Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
                 Files.move(temp, operatorKeyFile(), StandardCopyOption.ATOMIC_MOVE);
             } else if (!Files.getPosixFilePermissions(operatorKeyFile()).equals(OWNER_ONLY)) {

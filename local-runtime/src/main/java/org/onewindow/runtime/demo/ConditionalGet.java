@@ -1,15 +1,14 @@
 package org.onewindow.runtime.demo;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * What a web server in front of an agency site does for pages that did not change: an ETag derived from the body on
@@ -24,8 +23,11 @@ final class ConditionalGet implements ResponseTransformerV2 {
 
     @Override
     public Response transform(Response response, ServeEvent event) {
-        if (!RequestMethod.GET.equals(event.getRequest().getMethod()) || response.getStatus() != 200 || response.getFault() != null
-                || response.getChunkedDribbleDelay() != null || response.getInitialDelay() > 0) {
+        if (!RequestMethod.GET.equals(event.getRequest().getMethod())
+                || response.getStatus() != 200
+                || response.getFault() != null
+                || response.getChunkedDribbleDelay() != null
+                || response.getInitialDelay() > 0) {
             return response;
         }
         byte[] body = response.getBody();
@@ -35,10 +37,15 @@ final class ConditionalGet implements ResponseTransformerV2 {
         String etag = "\"" + sha1(body) + "\"";
         String ifNoneMatch = event.getRequest().getHeader("If-None-Match");
         if (etag.equals(ifNoneMatch)) {
-            return Response.response().status(304).headers(new HttpHeaders(new HttpHeader("ETag", etag)))
+            return Response.response()
+                    .status(304)
+                    .headers(new HttpHeaders(new HttpHeader("ETag", etag)))
                     .build();
         }
-        return Response.Builder.like(response).but().headers(response.getHeaders().plus(new HttpHeader("ETag", etag))).build();
+        return Response.Builder.like(response)
+                .but()
+                .headers(response.getHeaders().plus(new HttpHeader("ETag", etag)))
+                .build();
     }
 
     private static String sha1(byte[] body) {

@@ -1,10 +1,9 @@
 package org.onewindow.runtime.demo;
 
-import java.util.List;
-import java.util.Map;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.Extension;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One demo agency: the site a real agency of its kind publishes (an eGovFrame board, an open API, a feed, pages
@@ -43,7 +42,12 @@ public interface DemoAgency {
 
     /** The demo agencies of the local stack, one per kind of source, the 보건복지부 board first. */
     static List<DemoAgency> all() {
-        return List.of(new MohwWelfareAgency(), new Gov24ApiAgency(), new JongnoGuAgency(), new NhisAgency(),
-                new SeoulSitemapAgency(), new MoisCpsvAgency());
+        return List.of(
+                new MohwWelfareAgency(),
+                new Gov24ApiAgency(),
+                new JongnoGuAgency(),
+                new NhisAgency(),
+                new SeoulSitemapAgency(),
+                new MoisCpsvAgency());
     }
 }

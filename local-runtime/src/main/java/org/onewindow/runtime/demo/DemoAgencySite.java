@@ -1,8 +1,7 @@
 package org.onewindow.runtime.demo;
 
-import java.util.List;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.util.List;
 
 /**
  * The 보건복지부 demo site alone ({@link MohwWelfareAgency} on its own server), for tests that harvest one

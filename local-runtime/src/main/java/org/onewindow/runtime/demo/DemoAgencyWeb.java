@@ -2,16 +2,15 @@ package org.onewindow.runtime.demo;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntUnaryOperator;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.extension.Extension;
 
 /**
  * Every demo agency on its own WireMock server, as real agencies are separate hosts: one port each, on loopback.
@@ -32,8 +31,11 @@ public final class DemoAgencyWeb implements AutoCloseable {
 
         /** @param port 0 for a free port */
         static Site start(DemoAgency agency, int port) {
-            WireMockConfiguration options = options().port(port).bindAddress("127.0.0.1")
-                    .disableRequestJournal().containerThreads(16);
+            WireMockConfiguration options = options()
+                    .port(port)
+                    .bindAddress("127.0.0.1")
+                    .disableRequestJournal()
+                    .containerThreads(16);
             List<Extension> extensions = new ArrayList<>(agency.extensions());
             extensions.add(new ConditionalGet());
             options.extensions(extensions.toArray(Extension[]::new));
@@ -115,7 +117,8 @@ public final class DemoAgencyWeb implements AutoCloseable {
     public Site site(String sourceId) {
         Site site = sites.get(sourceId);
         if (site == null) {
-            throw new IllegalArgumentException("no demo agency for source " + sourceId + " (known: " + sites.keySet() + ")");
+            throw new IllegalArgumentException(
+                    "no demo agency for source " + sourceId + " (known: " + sites.keySet() + ")");
         }
         return site;
     }
@@ -133,7 +136,9 @@ public final class DemoAgencyWeb implements AutoCloseable {
 
     /** Every service the sites publish together. */
     public int serviceCount() {
-        return sites.values().stream().mapToInt(site -> site.agency().serviceCount()).sum();
+        return sites.values().stream()
+                .mapToInt(site -> site.agency().serviceCount())
+                .sum();
     }
 
     /** What the harvester's environment needs to read every site (API keys). */
@@ -152,7 +157,8 @@ public final class DemoAgencyWeb implements AutoCloseable {
             try {
                 site.close();
             } catch (RuntimeException e) {
-                System.err.println("could not stop the demo site of " + site.agency().sourceId() + ": " + e.getMessage());
+                System.err.println(
+                        "could not stop the demo site of " + site.agency().sourceId() + ": " + e.getMessage());
             }
         }
     }

@@ -1,12 +1,11 @@
 package org.onewindow.runtime.demo;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One service of a demo agency, as written in {@code demo-sites/<agency>/services.json}. The fields after
@@ -62,7 +61,7 @@ public record DemoService(
             if (in == null) {
                 throw new IllegalStateException("missing demo data " + path);
             }
-            return List.copyOf(new ObjectMapper().readValue(in, new TypeReference<List<DemoService>>() { }));
+            return List.copyOf(new ObjectMapper().readValue(in, new TypeReference<List<DemoService>>() {}));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the demo services " + path, e);
         }

@@ -27,10 +27,12 @@ final class EgovPages {
     String listPage(List<DemoService> services, int pageIndex) {
         int pages = pageCount(services.size());
         int from = (pageIndex - 1) * PAGE_SIZE;
-        List<DemoService> rows = from >= services.size() || from < 0 ? List.of()
+        List<DemoService> rows = from >= services.size() || from < 0
+                ? List.of()
                 : services.subList(from, Math.min(services.size(), from + PAGE_SIZE));
         StringBuilder html = new StringBuilder(head("복지서비스 목록"));
-        html.append("""
+        html.append(
+                """
                 <script type="text/javascript">
                 function fn_egov_link_page(pageNo) {
                     document.listForm.pageIndex.value = pageNo;
@@ -58,11 +60,20 @@ final class EgovPages {
                 """.formatted(LIST_PATH, VIEW_PATH, MENU_NO, escape(agencyName), pageIndex, services.size(), pages));
         int number = services.size() - from;
         for (DemoService service : rows) {
-            html.append("<tr><td>").append(number--).append("</td>")
-                    .append("<td class=\"subject\"><a href=\"javascript:fn_view('").append(service.id()).append("','N');\">")
-                    .append(escape(service.name())).append("</a></td>")
-                    .append("<td>").append(escape(service.department())).append("</td>")
-                    .append("<td>").append(service.registeredAt()).append("</td></tr>\n");
+            html.append("<tr><td>")
+                    .append(number--)
+                    .append("</td>")
+                    .append("<td class=\"subject\"><a href=\"javascript:fn_view('")
+                    .append(service.id())
+                    .append("','N');\">")
+                    .append(escape(service.name()))
+                    .append("</a></td>")
+                    .append("<td>")
+                    .append(escape(service.department()))
+                    .append("</td>")
+                    .append("<td>")
+                    .append(service.registeredAt())
+                    .append("</td></tr>\n");
         }
         if (rows.isEmpty()) {
             html.append("<tr><td colspan=\"4\" class=\"no_data\">등록된 게시물이 없습니다.</td></tr>\n");
@@ -73,12 +84,17 @@ final class EgovPages {
             if (page == pageIndex) {
                 html.append("<strong>").append(page).append("</strong> ");
             } else {
-                html.append("<a href=\"#\" onclick=\"fn_egov_link_page(").append(page).append("); return false;\">")
-                        .append(page).append("</a> ");
+                html.append("<a href=\"#\" onclick=\"fn_egov_link_page(")
+                        .append(page)
+                        .append("); return false;\">")
+                        .append(page)
+                        .append("</a> ");
             }
         }
-        html.append("<a href=\"#\" class=\"last\" onclick=\"fn_egov_link_page(").append(pages)
-                .append("); return false;\">마지막</a></div>\n</form>\n</div>\n").append(footer());
+        html.append("<a href=\"#\" class=\"last\" onclick=\"fn_egov_link_page(")
+                .append(pages)
+                .append("); return false;\">마지막</a></div>\n</form>\n</div>\n")
+                .append(footer());
         return html.toString();
     }
 
@@ -87,41 +103,59 @@ final class EgovPages {
         boolean definitionList = position % 4 == 3;
         // Some legacy pages declare no charset at all: the bytes are EUC-KR (MS949) and only detection can tell.
         boolean undeclared = position % 5 == 4;
-        StringBuilder html = new StringBuilder(undeclared ? headWithoutCharset(service.name() + " | 복지서비스") : head(service.name() + " | 복지서비스"));
+        StringBuilder html = new StringBuilder(
+                undeclared ? headWithoutCharset(service.name() + " | 복지서비스") : head(service.name() + " | 복지서비스"));
         html.append("</head>\n<body>\n<div id=\"wrap\"><div id=\"header\"><h1><a href=\"/\">")
-                .append(escape(agencyName)).append("</a></h1></div>\n<div id=\"contents\">\n")
+                .append(escape(agencyName))
+                .append("</a></h1></div>\n<div id=\"contents\">\n")
                 .append("<div class=\"location\">홈 &gt; 정책 &gt; 복지서비스</div>\n")
-                .append("<h3 class=\"svc_tit\">").append(escape(service.name())).append("</h3>\n")
-                .append("<p class=\"svc_summary\">").append(escape(service.summary())).append("</p>\n");
+                .append("<h3 class=\"svc_tit\">")
+                .append(escape(service.name()))
+                .append("</h3>\n")
+                .append("<p class=\"svc_summary\">")
+                .append(escape(service.summary()))
+                .append("</p>\n");
         String[][] rows = {
-                {"서비스분야", "분야", escape(service.category())},
-                {"지원형태", "지원유형", escape(service.supportType())},
-                {"서비스목적", "사업목적", escape(service.purpose())},
-                {"지원대상", "신청자격", lines(service.audience())},
-                {"선정기준", "선정기준", lines(service.criteria())},
-                {"지원내용", "지원내용", bullets(service.benefits())},
-                {"신청방법", "신청절차", lines(service.howToApply())},
-                {"신청기한", "신청기간", escape(service.deadline())},
-                {"구비서류", "제출서류", bullets(String.join("\n", service.documents()))},
-                {"소관기관", "소관기관", escape(agencyName) + " " + escape(service.department())},
-                {"문의처", "문의", escape(service.contact())},
-                {"최종수정일", "수정일", service.updatedAt()},
+            {"서비스분야", "분야", escape(service.category())},
+            {"지원형태", "지원유형", escape(service.supportType())},
+            {"서비스목적", "사업목적", escape(service.purpose())},
+            {"지원대상", "신청자격", lines(service.audience())},
+            {"선정기준", "선정기준", lines(service.criteria())},
+            {"지원내용", "지원내용", bullets(service.benefits())},
+            {"신청방법", "신청절차", lines(service.howToApply())},
+            {"신청기한", "신청기간", escape(service.deadline())},
+            {"구비서류", "제출서류", bullets(String.join("\n", service.documents()))},
+            {"소관기관", "소관기관", escape(agencyName) + " " + escape(service.department())},
+            {"문의처", "문의", escape(service.contact())},
+            {"최종수정일", "수정일", service.updatedAt()},
         };
         if (definitionList) {
             html.append("<dl class=\"svc_info\">\n");
             for (String[] row : rows) {
-                html.append("<dt>").append(row[1]).append("</dt>\n<dd>").append(row[2]).append("</dd>\n");
+                html.append("<dt>")
+                        .append(row[1])
+                        .append("</dt>\n<dd>")
+                        .append(row[2])
+                        .append("</dd>\n");
             }
             html.append("</dl>\n");
         } else {
             html.append("<table class=\"view_tbl\" summary=\"복지서비스 상세정보\">\n<caption>복지서비스 상세정보</caption>\n<tbody>\n");
             for (String[] row : rows) {
-                html.append("<tr><th scope=\"row\">").append(row[0]).append("</th><td>").append(row[2]).append("</td></tr>\n");
+                html.append("<tr><th scope=\"row\">")
+                        .append(row[0])
+                        .append("</th><td>")
+                        .append(row[2])
+                        .append("</td></tr>\n");
             }
             html.append("</tbody>\n</table>\n");
         }
-        html.append("<div class=\"btn_area\"><a href=\"").append(LIST_PATH).append("?menuNo=").append(MENU_NO)
-                .append("\" class=\"btn\">목록</a></div>\n</div>\n").append(footer());
+        html.append("<div class=\"btn_area\"><a href=\"")
+                .append(LIST_PATH)
+                .append("?menuNo=")
+                .append(MENU_NO)
+                .append("\" class=\"btn\">목록</a></div>\n</div>\n")
+                .append(footer());
         return html.toString();
     }
 
@@ -168,6 +202,9 @@ final class EgovPages {
     }
 
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

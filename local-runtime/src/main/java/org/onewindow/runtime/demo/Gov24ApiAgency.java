@@ -6,14 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,6 +16,13 @@ import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * 행정안전부's public service API as 정부24 publishes it on the open data portal ({@code api.odcloud.kr}),
@@ -43,6 +42,7 @@ public final class Gov24ApiAgency extends SiteOfAgency {
     public static final String SERVICE_KEY = "OneWindowDemo+Gov24/ServiceKey==";
     /** The environment variable the {@code gov24-api} mapping file reads the key from. */
     public static final String KEY_ENV = "ONEWINDOW_SECRET_GOV24_KEY";
+
     public static final String LIST_PATH = "/api/gov24/v3/serviceList";
     public static final String DETAIL_PATH = "/api/gov24/v3/serviceDetail";
     public static final String ID_CONDITION = "cond[서비스ID::EQ]";
@@ -53,7 +53,11 @@ public final class Gov24ApiAgency extends SiteOfAgency {
     private static final int DEFAULT_PER_PAGE = 10;
 
     public Gov24ApiAgency() {
-        super(SOURCE_ID, AGENCY_NAME, "gov24-api", LIST_PATH + "?page=1&perPage=10&serviceKey=" + URLEncoder.encode(SERVICE_KEY, StandardCharsets.UTF_8));
+        super(
+                SOURCE_ID,
+                AGENCY_NAME,
+                "gov24-api",
+                LIST_PATH + "?page=1&perPage=10&serviceKey=" + URLEncoder.encode(SERVICE_KEY, StandardCharsets.UTF_8));
     }
 
     @Override
@@ -68,7 +72,8 @@ public final class Gov24ApiAgency extends SiteOfAgency {
 
     @Override
     public void stub(WireMockServer server) {
-        server.stubFor(get(urlPathMatching("(/api)?/gov24/v3/service(List|Detail)")).atPriority(1)
+        server.stubFor(get(urlPathMatching("(/api)?/gov24/v3/service(List|Detail)"))
+                .atPriority(1)
                 .willReturn(aResponse().withTransformers(TRANSFORMER)));
         server.stubFor(any(anyUrl()).atPriority(10).willReturn(json(404, "{\"code\":-404,\"msg\":\"API not found\"}")));
         Robots.stub(server);
@@ -97,7 +102,8 @@ public final class Gov24ApiAgency extends SiteOfAgency {
             Optional<Integer> page = number(query.getOrDefault("page", "1"));
             Optional<Integer> perPage = number(query.getOrDefault("perPage", Integer.toString(DEFAULT_PER_PAGE)));
             if (page.isEmpty() || perPage.isEmpty()) {
-                return json(400, "{\"code\":-2,\"msg\":\"요청 파라미터가 올바르지 않습니다.\"}").build();
+                return json(400, "{\"code\":-2,\"msg\":\"요청 파라미터가 올바르지 않습니다.\"}")
+                        .build();
             }
             String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
             List<DemoService> matching = services();
@@ -125,7 +131,9 @@ public final class Gov24ApiAgency extends SiteOfAgency {
     }
 
     private static ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json;charset=UTF-8")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json;charset=UTF-8")
                 .withBody(body.getBytes(StandardCharsets.UTF_8));
     }
 

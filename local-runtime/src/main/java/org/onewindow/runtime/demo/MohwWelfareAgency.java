@@ -9,13 +9,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
 
 /**
  * 보건복지부's eGovFrame board ({@code mohw-welfare}): pages in EUC-KR (MS949), paginated by a POSTed
@@ -36,6 +35,7 @@ public final class MohwWelfareAgency extends SiteOfAgency {
     public MohwWelfareAgency(String sourceId, List<DemoService> services) {
         super(sourceId, AGENCY_NAME, services, EgovPages.LIST_PATH);
     }
+
     private final Set<String> hidden = new CopyOnWriteArraySet<>();
     private final EgovPages pages = new EgovPages(AGENCY_NAME);
     private volatile WireMockServer server;
@@ -59,8 +59,14 @@ public final class MohwWelfareAgency extends SiteOfAgency {
         for (int i = 0; i < services().size(); i++) {
             DemoService service = services().get(i);
             if (service.id().equals(serviceId)) {
-                serve(get(urlPathEqualTo(EgovPages.VIEW_PATH)).withQueryParam("svcId", equalTo(service.id())).atPriority(1),
-                        pages.detailPage(service, i).replace(service.name(), newName).getBytes(MS949), false);
+                serve(
+                        get(urlPathEqualTo(EgovPages.VIEW_PATH))
+                                .withQueryParam("svcId", equalTo(service.id()))
+                                .atPriority(1),
+                        pages.detailPage(service, i)
+                                .replace(service.name(), newName)
+                                .getBytes(MS949),
+                        false);
                 return;
             }
         }
@@ -74,30 +80,54 @@ public final class MohwWelfareAgency extends SiteOfAgency {
     }
 
     private void stubListPages() {
-        List<DemoService> listed = services().stream().filter(s -> !hidden.contains(s.id())).toList();
+        List<DemoService> listed =
+                services().stream().filter(s -> !hidden.contains(s.id())).toList();
         int pageCount = EgovPages.pageCount(listed.size());
         for (int page = 1; page <= pageCount + 1; page++) {
             byte[] body = pages.listPage(listed, page).getBytes(MS949);
             String index = Integer.toString(page);
-            serve(post(urlPathMatching(LIST_PATH_PATTERN)).withFormParam("pageIndex", equalTo(index)).atPriority(1), body, true);
-            serve(get(urlPathMatching(LIST_PATH_PATTERN)).withQueryParam("pageIndex", equalTo(index)).atPriority(1), body, true);
+            serve(
+                    post(urlPathMatching(LIST_PATH_PATTERN))
+                            .withFormParam("pageIndex", equalTo(index))
+                            .atPriority(1),
+                    body,
+                    true);
+            serve(
+                    get(urlPathMatching(LIST_PATH_PATTERN))
+                            .withQueryParam("pageIndex", equalTo(index))
+                            .atPriority(1),
+                    body,
+                    true);
         }
         byte[] first = pages.listPage(listed, 1).getBytes(MS949);
-        serve(any(urlPathMatching(LIST_PATH_PATTERN)).withQueryParam("pageIndex", absent()).atPriority(5), first, true);
+        serve(
+                any(urlPathMatching(LIST_PATH_PATTERN))
+                        .withQueryParam("pageIndex", absent())
+                        .atPriority(5),
+                first,
+                true);
     }
 
     private void stubRecordPages() {
         for (int i = 0; i < services().size(); i++) {
             DemoService service = services().get(i);
-            serve(get(urlPathEqualTo(EgovPages.VIEW_PATH)).withQueryParam("svcId", equalTo(service.id())).atPriority(1),
-                    pages.detailPage(service, i).getBytes(MS949), false);
+            serve(
+                    get(urlPathEqualTo(EgovPages.VIEW_PATH))
+                            .withQueryParam("svcId", equalTo(service.id()))
+                            .atPriority(1),
+                    pages.detailPage(service, i).getBytes(MS949),
+                    false);
         }
-        serve(get(urlPathEqualTo(EgovPages.VIEW_PATH)).atPriority(9), pages.noSuchRecordPage().getBytes(MS949), false);
+        serve(
+                get(urlPathEqualTo(EgovPages.VIEW_PATH)).atPriority(9),
+                pages.noSuchRecordPage().getBytes(MS949),
+                false);
     }
 
     /** List pages declare the charset in the header; record pages only in their meta tag, as many real ones do. */
     private void serve(MappingBuilder request, byte[] body, boolean charsetInHeader) {
-        server.stubFor(request.willReturn(aResponse().withStatus(200)
+        server.stubFor(request.willReturn(aResponse()
+                .withStatus(200)
                 .withHeader("Content-Type", charsetInHeader ? "text/html;charset=EUC-KR" : "text/html")
                 .withBody(body)));
     }

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 /**
@@ -25,8 +24,11 @@ public final class MoisCpsvAgency extends SiteOfAgency {
     @Override
     public void stub(WireMockServer server) {
         String origin = "http://127.0.0.1:" + server.port();
-        server.stubFor(get(urlPathEqualTo(CATALOGUE_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/turtle; charset=UTF-8").withBody(catalogue(origin))));
+        server.stubFor(get(urlPathEqualTo(CATALOGUE_PATH))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/turtle; charset=UTF-8")
+                        .withBody(catalogue(origin))));
         Robots.stub(server);
     }
 
@@ -47,9 +49,13 @@ public final class MoisCpsvAgency extends SiteOfAgency {
                 """.formatted(origin));
         for (DemoService s : services()) {
             String iri = "<" + origin + "/cpsv/service/" + s.id() + ">";
-            ttl.append(iri).append(" a cpsv:PublicService ;\n")
-                    .append("    dct:identifier ").append(literal(s.id(), null)).append(" ;\n")
-                    .append("    dct:title ").append(literal(s.name(), "ko"));
+            ttl.append(iri)
+                    .append(" a cpsv:PublicService ;\n")
+                    .append("    dct:identifier ")
+                    .append(literal(s.id(), null))
+                    .append(" ;\n")
+                    .append("    dct:title ")
+                    .append(literal(s.name(), "ko"));
             if (s.nameEn() != null) {
                 ttl.append(", ").append(literal(s.nameEn(), "en"));
             }
@@ -57,23 +63,40 @@ public final class MoisCpsvAgency extends SiteOfAgency {
             if (s.summaryEn() != null) {
                 ttl.append(", ").append(literal(s.summaryEn(), "en"));
             }
-            ttl.append(" ;\n    cv:hasCompetentAuthority <").append(origin).append("/cpsv/org/mois> ;\n")
-                    .append("    cv:thematicArea [ skos:prefLabel ").append(literal(s.category(), "ko")).append(" ] ;\n");
+            ttl.append(" ;\n    cv:hasCompetentAuthority <")
+                    .append(origin)
+                    .append("/cpsv/org/mois> ;\n")
+                    .append("    cv:thematicArea [ skos:prefLabel ")
+                    .append(literal(s.category(), "ko"))
+                    .append(" ] ;\n");
             for (String requirement : s.audience().lines().toList()) {
-                ttl.append("    cv:holdsRequirement [ a cv:Requirement ; dct:title ").append(literal(requirement, "ko")).append(" ] ;\n");
+                ttl.append("    cv:holdsRequirement [ a cv:Requirement ; dct:title ")
+                        .append(literal(requirement, "ko"))
+                        .append(" ] ;\n");
             }
             for (String evidence : s.documents()) {
-                ttl.append("    cpsv:hasInput [ a cv:Evidence ; dct:title ").append(literal(evidence, "ko")).append(" ] ;\n");
+                ttl.append("    cpsv:hasInput [ a cv:Evidence ; dct:title ")
+                        .append(literal(evidence, "ko"))
+                        .append(" ] ;\n");
             }
-            ttl.append("    cpsv:produces [ a cv:Output ; dct:title ").append(literal(s.benefits(), "ko")).append(" ] ;\n")
-                    .append("    cv:contactPoint [ a cv:ContactPoint ; cv:telephone ").append(literal(s.contact(), null)).append(" ] ;\n")
-                    .append("    dct:modified ").append(literal(s.updatedAt(), null)).append(" .\n\n");
+            ttl.append("    cpsv:produces [ a cv:Output ; dct:title ")
+                    .append(literal(s.benefits(), "ko"))
+                    .append(" ] ;\n")
+                    .append("    cv:contactPoint [ a cv:ContactPoint ; cv:telephone ")
+                    .append(literal(s.contact(), null))
+                    .append(" ] ;\n")
+                    .append("    dct:modified ")
+                    .append(literal(s.updatedAt(), null))
+                    .append(" .\n\n");
         }
         return ttl.toString();
     }
 
     private static String literal(String text, String language) {
-        String escaped = text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "");
+        String escaped = text.replace("\\", "\\\\")
+                .replace("\"", "\\\"")
+                .replace("\n", "\\n")
+                .replace("\r", "");
         return "\"" + escaped + "\"" + (language == null ? "" : "@" + language);
     }
 }

@@ -9,11 +9,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 /** The {@code robots.txt} every demo site answers: crawling allowed. */
 final class Robots {
 
-    private Robots() {
-    }
+    private Robots() {}
 
     static void stub(WireMockServer server) {
-        server.stubFor(get(urlEqualTo("/robots.txt")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/plain").withBody("User-agent: *\nAllow: /\n")));
+        server.stubFor(get(urlEqualTo("/robots.txt"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/plain")
+                        .withBody("User-agent: *\nAllow: /\n")));
     }
 }

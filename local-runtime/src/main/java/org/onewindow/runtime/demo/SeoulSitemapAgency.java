@@ -6,13 +6,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
 
 /**
  * 서울특별시's welfare portal ({@code seoul-sitemap}): no usable listing, but a sitemap index at {@code /sitemap.xml}
@@ -33,22 +32,40 @@ public final class SeoulSitemapAgency extends SiteOfAgency {
     @Override
     public void stub(WireMockServer server) {
         String origin = "http://127.0.0.1:" + server.port();
-        server.stubFor(get(urlPathEqualTo("/sitemap.xml")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/xml; charset=UTF-8").withBody(sitemapIndex(origin))));
-        server.stubFor(get(urlPathEqualTo("/sitemap/sitemap-welfare.xml.gz")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/gzip").withBody(gzip(serviceSitemap(origin)))));
-        server.stubFor(get(urlPathEqualTo("/sitemap/sitemap-notice.xml")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/xml; charset=UTF-8").withBody(noticeSitemap(origin))));
+        server.stubFor(get(urlPathEqualTo("/sitemap.xml"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/xml; charset=UTF-8")
+                        .withBody(sitemapIndex(origin))));
+        server.stubFor(get(urlPathEqualTo("/sitemap/sitemap-welfare.xml.gz"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/gzip")
+                        .withBody(gzip(serviceSitemap(origin)))));
+        server.stubFor(get(urlPathEqualTo("/sitemap/sitemap-notice.xml"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/xml; charset=UTF-8")
+                        .withBody(noticeSitemap(origin))));
         for (int i = 0; i < services().size(); i++) {
             DemoService service = services().get(i);
             server.stubFor(get(urlPathMatching(VIEW_PATH.replace(".", "\\.") + "(;jsessionid=[^?]*)?"))
-                    .withQueryParam("svcId", equalTo(service.id())).atPriority(1)
-                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=UTF-8")
+                    .withQueryParam("svcId", equalTo(service.id()))
+                    .atPriority(1)
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "text/html; charset=UTF-8")
                             .withBody(i % 7 == 6 ? olderTemplate(service) : page(service))));
         }
-        server.stubFor(get(urlPathMatching(VIEW_PATH.replace(".", "\\.") + ".*")).atPriority(9).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/html; charset=UTF-8")
-                .withBody("<html><body><script>alert('존재하지 않는 게시물입니다.');history.back();</script></body></html>")));
+        server.stubFor(
+                get(urlPathMatching(VIEW_PATH.replace(".", "\\.") + ".*"))
+                        .atPriority(9)
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withHeader("Content-Type", "text/html; charset=UTF-8")
+                                        .withBody(
+                                                "<html><body><script>alert('존재하지 않는 게시물입니다.');history.back();</script></body></html>")));
         Robots.stub(server);
     }
 
@@ -68,8 +85,15 @@ public final class SeoulSitemapAgency extends SiteOfAgency {
         for (int i = 0; i < services().size(); i++) {
             DemoService service = services().get(i);
             String session = i % 5 == 0 ? ";jsessionid=5E2A9C1D7B3F" : "";
-            xml.append("  <url><loc>").append(origin).append(VIEW_PATH).append(session).append("?svcId=").append(service.id())
-                    .append("</loc><lastmod>").append(service.updatedAt()).append("</lastmod><changefreq>monthly</changefreq></url>\n");
+            xml.append("  <url><loc>")
+                    .append(origin)
+                    .append(VIEW_PATH)
+                    .append(session)
+                    .append("?svcId=")
+                    .append(service.id())
+                    .append("</loc><lastmod>")
+                    .append(service.updatedAt())
+                    .append("</lastmod><changefreq>monthly</changefreq></url>\n");
         }
         xml.append("  <url><loc>").append(origin).append("/welfare/main.do</loc></url>\n</urlset>\n");
         return xml.toString();
@@ -98,7 +122,15 @@ public final class SeoulSitemapAgency extends SiteOfAgency {
         row(rows, "신청방법", lines(s.howToApply()));
         row(rows, "신청기간", esc(s.deadline()));
         if (s.hasDocuments()) {
-            row(rows, "구비서류", "<ul>" + String.join("", s.documents().stream().map(d -> "<li>" + esc(d) + "</li>").toList()) + "</ul>");
+            row(
+                    rows,
+                    "구비서류",
+                    "<ul>"
+                            + String.join(
+                                    "",
+                                    s.documents().stream()
+                                            .map(d -> "<li>" + esc(d) + "</li>")
+                                            .toList()) + "</ul>");
         }
         row(rows, "담당부서", esc(AGENCY_NAME + " " + s.department()));
         row(rows, "문의처", esc(s.contact()));
@@ -120,8 +152,11 @@ public final class SeoulSitemapAgency extends SiteOfAgency {
                 %4$s  </tbody></table>
                 </div>
                 </body></html>
-                """.formatted(esc(s.name()), s.nameEn() == null ? "" : "\n  <p class=\"tit-en\" lang=\"en\">" + esc(s.nameEn()) + "</p>",
-                esc(s.summary()), rows);
+                """.formatted(
+                        esc(s.name()),
+                        s.nameEn() == null ? "" : "\n  <p class=\"tit-en\" lang=\"en\">" + esc(s.nameEn()) + "</p>",
+                        esc(s.summary()),
+                        rows);
     }
 
     /** An older page template still used by some sections: a definition list with other labels. */
@@ -141,24 +176,45 @@ public final class SeoulSitemapAgency extends SiteOfAgency {
                 <dt>문의</dt><dd>%9$s</dd>
                 <dt>수정일</dt><dd>%10$s</dd>
                 </dl></div></body></html>
-                """.formatted(esc(s.name()), esc(s.category()), esc(s.supportType()), esc(s.purpose()), lines(s.audience()),
-                lines(s.benefits()), lines(s.howToApply()), esc(AGENCY_NAME + " " + s.department()), esc(s.contact()), s.updatedAt());
+                """.formatted(
+                        esc(s.name()),
+                        esc(s.category()),
+                        esc(s.supportType()),
+                        esc(s.purpose()),
+                        lines(s.audience()),
+                        lines(s.benefits()),
+                        lines(s.howToApply()),
+                        esc(AGENCY_NAME + " " + s.department()),
+                        esc(s.contact()),
+                        s.updatedAt());
     }
 
     private static void row(StringBuilder rows, String label, String value) {
-        rows.append("    <tr><th scope=\"row\">").append(label).append("</th><td>").append(value).append("</td></tr>\n");
+        rows.append("    <tr><th scope=\"row\">")
+                .append(label)
+                .append("</th><td>")
+                .append(value)
+                .append("</td></tr>\n");
     }
 
     private static String lines(String text) {
-        return text == null ? "" : String.join("<br>", text.lines().map(SeoulSitemapAgency::esc).toList());
+        return text == null
+                ? ""
+                : String.join("<br>", text.lines().map(SeoulSitemapAgency::esc).toList());
     }
 
     static String esc(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text == null
+                ? ""
+                : text.replace("&", "&amp;")
+                        .replace("<", "&lt;")
+                        .replace(">", "&gt;")
+                        .replace("\"", "&quot;");
     }
 
     private static byte[] gzip(String text) {
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); GZIPOutputStream zip = new GZIPOutputStream(bytes)) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                GZIPOutputStream zip = new GZIPOutputStream(bytes)) {
             zip.write(text.getBytes(StandardCharsets.UTF_8));
             zip.finish();
             return bytes.toByteArray();

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +21,8 @@ class StackFilesTest {
         String key = files.operatorKey();
 
         assertThat(key).hasSizeGreaterThanOrEqualTo(32);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(files.operatorKeyFile()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(files.operatorKeyFile())))
+                .isEqualTo("rw-------");
         assertThat(files.operatorKey()).as("kept").isEqualTo(key);
         try (var left = Files.list(state)) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactly("operator.key");
@@ -36,6 +36,7 @@ class StackFilesTest {
         Files.setPosixFilePermissions(files.operatorKeyFile(), PosixFilePermissions.fromString("rw-r--r--"));
 
         assertThat(files.operatorKey()).isEqualTo(key);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(files.operatorKeyFile()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(files.operatorKeyFile())))
+                .isEqualTo("rw-------");
     }
 }

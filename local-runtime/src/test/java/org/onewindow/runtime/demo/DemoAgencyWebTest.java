@@ -2,6 +2,8 @@ package org.onewindow.runtime.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,9 +18,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
-
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,9 +26,6 @@ import org.onewindow.runtime.Ports;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Every demo agency on its own port, read over real HTTP as a harvester reads it. */
 class DemoAgencyWebTest {
@@ -45,17 +42,21 @@ class DemoAgencyWebTest {
 
     @AfterAll
     static void stop() {
-        List<Integer> ports = web.sites().values().stream().map(DemoAgencyWeb.Site::port).toList();
+        List<Integer> ports =
+                web.sites().values().stream().map(DemoAgencyWeb.Site::port).toList();
         web.close();
         assertThat(ports).noneMatch(Ports::isListening);
     }
 
     @Test
     void everyAgencyHasItsOwnHostAndSource() {
-        assertThat(web.sites().keySet()).containsExactly("mohw-welfare", "gov24-api", "jongno-gu-feed", "nhis-jsonld",
-                "seoul-sitemap", "mois-cpsv");
+        assertThat(web.sites().keySet())
+                .containsExactly(
+                        "mohw-welfare", "gov24-api", "jongno-gu-feed", "nhis-jsonld", "seoul-sitemap", "mois-cpsv");
         assertThat(new HashSet<>(web.baseUrls().values())).hasSize(6);
-        assertThat(web.sites().values()).extracting(site -> site.agency().serviceCount()).containsExactly(64, 60, 50, 50, 60, 30);
+        assertThat(web.sites().values())
+                .extracting(site -> site.agency().serviceCount())
+                .containsExactly(64, 60, 50, 50, 60, 30);
         assertThat(web.serviceCount()).isEqualTo(314);
         assertThat(web.harvesterEnvironment()).containsEntry(Gov24ApiAgency.KEY_ENV, Gov24ApiAgency.SERVICE_KEY);
     }
@@ -65,17 +66,20 @@ class DemoAgencyWebTest {
         String index = new String(get(web.site("seoul-sitemap").entryUrl()).body(), StandardCharsets.UTF_8);
         assertThat(index).contains("<sitemapindex", "sitemap-welfare.xml.gz", "sitemap-notice.xml");
         HttpResponse<byte[]> gz = get(web.baseUrl("seoul-sitemap") + "/sitemap/sitemap-welfare.xml.gz");
-        String services = new String(new GZIPInputStream(new ByteArrayInputStream(gz.body())).readAllBytes(), StandardCharsets.UTF_8);
+        String services = new String(
+                new GZIPInputStream(new ByteArrayInputStream(gz.body())).readAllBytes(), StandardCharsets.UTF_8);
         assertThat(services.split("<url>", -1)).hasSize(60 + 1 + 1);
         Matcher first = Pattern.compile("<loc>([^<]+svcId=[^<]+)</loc>").matcher(services);
         assertThat(first.find()).isTrue();
-        assertThat(new String(get(first.group(1)).body(), StandardCharsets.UTF_8)).contains("<table class=\"tbl-view\">");
+        assertThat(new String(get(first.group(1)).body(), StandardCharsets.UTF_8))
+                .contains("<table class=\"tbl-view\">");
     }
 
     @Test
     void theMinistryPublishesACpsvApCatalogueInTurtle() throws Exception {
         HttpResponse<byte[]> catalogue = get(web.site("mois-cpsv").entryUrl());
-        assertThat(catalogue.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/turtle"));
+        assertThat(catalogue.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/turtle"));
         String ttl = new String(catalogue.body(), StandardCharsets.UTF_8);
         assertThat(ttl.split("a cpsv:PublicService", -1)).hasSize(30 + 1);
         assertThat(ttl).contains("@en", "cv:hasCompetentAuthority");
@@ -93,9 +97,11 @@ class DemoAgencyWebTest {
         String key = "&serviceKey=" + URLEncoder.encode(Gov24ApiAgency.SERVICE_KEY, StandardCharsets.UTF_8);
         List<String> ids = new ArrayList<>();
         for (int page = 1; page <= 3; page++) {
-            HttpResponse<byte[]> response = get(web.baseUrl("gov24-api") + Gov24ApiAgency.LIST_PATH + "?page=" + page + "&perPage=25" + key);
+            HttpResponse<byte[]> response =
+                    get(web.baseUrl("gov24-api") + Gov24ApiAgency.LIST_PATH + "?page=" + page + "&perPage=25" + key);
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
             JsonNode answer = JSON.readTree(response.body());
             assertThat(answer.path("totalCount").asInt()).isEqualTo(60);
             assertThat(answer.path("page").asInt()).isEqualTo(page);
@@ -110,8 +116,10 @@ class DemoAgencyWebTest {
         assertThat(ids).hasSize(60).doesNotHaveDuplicates();
 
         JsonNode detail = JSON.readTree(get(web.baseUrl("gov24-api") + "/api/gov24/v3/serviceDetail?"
-                + URLEncoder.encode("cond[서비스ID::EQ]", StandardCharsets.UTF_8) + "=" + ids.get(0) + "&serviceKey="
-                + URLEncoder.encode(Gov24ApiAgency.SERVICE_KEY, StandardCharsets.UTF_8)).body());
+                        + URLEncoder.encode("cond[서비스ID::EQ]", StandardCharsets.UTF_8) + "=" + ids.get(0)
+                        + "&serviceKey="
+                        + URLEncoder.encode(Gov24ApiAgency.SERVICE_KEY, StandardCharsets.UTF_8))
+                .body());
         assertThat(detail.path("data")).hasSize(1);
         JsonNode record = detail.path("data").get(0);
         assertThat(record.path("서비스ID").asText()).isEqualTo(ids.get(0));
@@ -136,7 +144,8 @@ class DemoAgencyWebTest {
     void theDistrictFeedHasAnItemPerServiceInEucKr() throws Exception {
         HttpResponse<byte[]> response = get(web.site("jongno-gu-feed").entryUrl());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(new String(response.body(), 0, 40, StandardCharsets.US_ASCII)).contains("encoding=\"EUC-KR\"");
+        assertThat(new String(response.body(), 0, 40, StandardCharsets.US_ASCII))
+                .contains("encoding=\"EUC-KR\"");
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         Document feed = factory.newDocumentBuilder().parse(new ByteArrayInputStream(response.body()));
@@ -145,7 +154,8 @@ class DemoAgencyWebTest {
         assertThat(items.getLength()).isEqualTo(50);
         Element first = (Element) items.item(0);
         assertThat(text(first, "title")).isNotBlank();
-        assertThat(text(first, "pubDate")).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} \\+0900");
+        assertThat(text(first, "pubDate"))
+                .matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} \\+0900");
         assertThat(text(first, "guid")).startsWith("JN");
         String link = text(first, "link");
         assertThat(link).startsWith(web.baseUrl("jongno-gu-feed") + "/");
@@ -158,16 +168,24 @@ class DemoAgencyWebTest {
     void theInstitutionsServicePagesCarryGovernmentServiceJsonLd() throws Exception {
         String list = new String(get(web.site("nhis-jsonld").entryUrl()).body(), StandardCharsets.UTF_8);
         assertThat(list).contains("총 <strong>50</strong>건", "pageIndex=2");
-        Matcher link = Pattern.compile("href=\"(/nhis/svc/view\\.do[^\"]*svcNo=([A-Z0-9_]+)[^\"]*)\"").matcher(list);
+        Matcher link = Pattern.compile("href=\"(/nhis/svc/view\\.do[^\"]*svcNo=([A-Z0-9_]+)[^\"]*)\"")
+                .matcher(list);
         assertThat(link.find()).isTrue();
-        String page = new String(get(web.baseUrl("nhis-jsonld") + link.group(1).replace("&amp;", "&")).body(), StandardCharsets.UTF_8);
-        Matcher block = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL).matcher(page);
+        String page = new String(
+                get(web.baseUrl("nhis-jsonld") + link.group(1).replace("&amp;", "&"))
+                        .body(),
+                StandardCharsets.UTF_8);
+        Matcher block = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL)
+                .matcher(page);
         List<JsonNode> blocks = new ArrayList<>();
         while (block.find()) {
             blocks.add(JSON.readTree(block.group(1)));
         }
         assertThat(blocks).extracting(b -> b.path("@type").asText()).contains("GovernmentService");
-        JsonNode service = blocks.stream().filter(b -> b.path("@type").asText().equals("GovernmentService")).findFirst().orElseThrow();
+        JsonNode service = blocks.stream()
+                .filter(b -> b.path("@type").asText().equals("GovernmentService"))
+                .findFirst()
+                .orElseThrow();
         assertThat(service.path("identifier").path("value").asText()).isEqualTo(link.group(2));
         assertThat(service.path("provider").path("name").asText()).isEqualTo("국민건강보험공단");
         assertThat(service.path("description").toString()).isNotBlank();
@@ -176,8 +194,13 @@ class DemoAgencyWebTest {
     @Test
     void pagesForServicesWithoutCriteriaOrDocumentsLeaveThoseRowsOut() throws Exception {
         DemoService without = web.site("nhis-jsonld").agency().services().stream()
-                .filter(s -> !s.hasCriteria() || !s.hasDocuments()).findFirst().orElseThrow();
-        String page = new String(get(web.baseUrl("nhis-jsonld") + NhisAgency.VIEW_PATH + "?svcNo=" + without.id()).body(), StandardCharsets.UTF_8);
+                .filter(s -> !s.hasCriteria() || !s.hasDocuments())
+                .findFirst()
+                .orElseThrow();
+        String page = new String(
+                get(web.baseUrl("nhis-jsonld") + NhisAgency.VIEW_PATH + "?svcNo=" + without.id())
+                        .body(),
+                StandardCharsets.UTF_8);
         assertThat(page).contains(without.name());
         if (!without.hasCriteria()) {
             assertThat(page).doesNotContain(">선정기준<");

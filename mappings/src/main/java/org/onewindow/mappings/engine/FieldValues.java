@@ -1,15 +1,14 @@
 package org.onewindow.mappings.engine;
 
 import java.text.ParsePosition;
-import java.time.LocalDate;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.onewindow.mappings.model.RawRecord;
 import org.onewindow.mappings.source.ExtractBudgetExceededException;
 import org.onewindow.mappings.source.FieldRule;
@@ -106,7 +105,9 @@ final class FieldValues {
             return url;
         }
         warnings.add(field.key() + ": not an absolute http(s) URL: '" + url + "'"
-                + (source.fields().get(field).absoluteUrl() ? "" : " (absoluteUrl: true resolves it against the record URL)"));
+                + (source.fields().get(field).absoluteUrl()
+                        ? ""
+                        : " (absoluteUrl: true resolves it against the record URL)"));
         return null;
     }
 
@@ -131,7 +132,9 @@ final class FieldValues {
     private List<String> rawValues(FieldRule rule) {
         for (String rawField : rule.from()) {
             List<String> values = raw.values(rawField).stream()
-                    .flatMap(v -> rule.split() == null ? Stream.of(v) : Arrays.stream(v.split(Pattern.quote(rule.splitSeparator()))))
+                    .flatMap(v -> rule.split() == null
+                            ? Stream.of(v)
+                            : Arrays.stream(v.split(Pattern.quote(rule.splitSeparator()))))
                     .map(String::strip)
                     .map(rule::apply)
                     .map(v -> v == null ? null : v.strip())
@@ -146,9 +149,13 @@ final class FieldValues {
 
     private List<String> mapOnto(TargetField field, Vocabulary vocabulary, List<String> values) {
         Vocabulary.Resolution resolution = vocabulary.resolveAll(values);
-        resolution.unknown().forEach(value ->
-                warnings.add(field.key() + ": '" + value + "' is not in vocabulary " + vocabulary.name()));
-        return resolution.terms().stream().map(term -> field.storesCodes() ? term.code() : term.ko()).toList();
+        resolution
+                .unknown()
+                .forEach(value ->
+                        warnings.add(field.key() + ": '" + value + "' is not in vocabulary " + vocabulary.name()));
+        return resolution.terms().stream()
+                .map(term -> field.storesCodes() ? term.code() : term.ko())
+                .toList();
     }
 
     private String absolute(String value) {
@@ -157,6 +164,5 @@ final class FieldValues {
     }
 
     /** A date field's text and the date read from it (null when unreadable). */
-    record DateValue(String text, LocalDate date) {
-    }
+    record DateValue(String text, LocalDate date) {}
 }

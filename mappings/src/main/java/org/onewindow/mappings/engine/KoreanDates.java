@@ -18,8 +18,7 @@ final class KoreanDates {
             DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT));
     private static final Pattern DATE_PREFIX = Pattern.compile("^\\s*(\\d{4}[-.]?\\d{1,2}[-.]?\\d{1,2})");
 
-    private KoreanDates() {
-    }
+    private KoreanDates() {}
 
     /** The date at the start of the text; null when there is none or it is impossible. */
     static LocalDate parse(String text) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.onewindow.mappings.html.DisplayHtml;
 import org.onewindow.mappings.model.CatalogueIds;
 import org.onewindow.mappings.model.CompetentAuthority;
@@ -40,8 +39,12 @@ public final class MappingEngine {
      * Text fields shown as formatted text; each gets the HTML of the raw field that filled it, if any, cleaned with the
      * display safelist here whatever connector made it (links resolved against the record's URL).
      */
-    private static final List<TargetField> FORMATTED = List.of(TargetField.DESCRIPTION, TargetField.AUDIENCE,
-            TargetField.ELIGIBILITY, TargetField.BENEFITS, TargetField.HOW_TO_APPLY);
+    private static final List<TargetField> FORMATTED = List.of(
+            TargetField.DESCRIPTION,
+            TargetField.AUDIENCE,
+            TargetField.ELIGIBILITY,
+            TargetField.BENEFITS,
+            TargetField.HOW_TO_APPLY);
 
     private static Map<String, String> htmlRenditions(SourceDefinition source, RawRecord raw) {
         Map<String, String> html = new LinkedHashMap<>();
@@ -87,7 +90,8 @@ public final class MappingEngine {
 
         LocalizedText name = localized(values.text(TargetField.NAME), values.text(TargetField.NAME_EN));
         LocalizedText summary = localized(values.text(TargetField.SUMMARY), values.text(TargetField.SUMMARY_EN));
-        LocalizedText description = localized(values.text(TargetField.DESCRIPTION), values.text(TargetField.DESCRIPTION_EN));
+        LocalizedText description =
+                localized(values.text(TargetField.DESCRIPTION), values.text(TargetField.DESCRIPTION_EN));
 
         ServiceRecord record = new ServiceRecord(
                 CatalogueIds.of(source.id(), raw.sourceRecordId()),
@@ -138,7 +142,8 @@ public final class MappingEngine {
         if (licence == null) {
             return null;
         }
-        Term term = vocabularies.get(Vocabularies.LICENCES).byCode(licence.type()).orElseThrow();
+        Term term =
+                vocabularies.get(Vocabularies.LICENCES).byCode(licence.type()).orElseThrow();
         return new Licence(term.code(), new LocalizedText(term.ko(), term.en()), term.url());
     }
 

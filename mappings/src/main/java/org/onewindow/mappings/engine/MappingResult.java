@@ -1,7 +1,6 @@
 package org.onewindow.mappings.engine;
 
 import java.util.List;
-
 import org.onewindow.mappings.model.ServiceRecord;
 
 /**

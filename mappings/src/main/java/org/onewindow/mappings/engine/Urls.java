@@ -4,8 +4,7 @@ import java.net.URI;
 
 final class Urls {
 
-    private Urls() {
-    }
+    private Urls() {}
 
     static boolean isHttp(String url) {
         if (url == null) {
@@ -13,7 +12,8 @@ final class Urls {
         }
         try {
             URI uri = URI.create(url);
-            return uri.isAbsolute() && uri.getHost() != null
+            return uri.isAbsolute()
+                    && uri.getHost() != null
                     && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
         } catch (IllegalArgumentException e) {
             return false;

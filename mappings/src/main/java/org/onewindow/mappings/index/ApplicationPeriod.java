@@ -49,7 +49,8 @@ public record ApplicationPeriod(boolean always, LocalDate from, LocalDate to) {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.of(Integer.parseInt(date.group(1)), Integer.parseInt(date.group(2)), Integer.parseInt(date.group(3))));
+            return Optional.of(LocalDate.of(
+                    Integer.parseInt(date.group(1)), Integer.parseInt(date.group(2)), Integer.parseInt(date.group(3))));
         } catch (DateTimeException e) {
             return Optional.empty();
         }

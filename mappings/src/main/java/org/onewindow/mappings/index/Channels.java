@@ -1,14 +1,13 @@
 package org.onewindow.mappings.index;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The ways to reach or apply for a service, read from what agencies publish: the online application page, the
@@ -42,8 +41,10 @@ public final class Channels {
      * 1350); a short number written against a Hangul syllable is a quantity (100매, 1000원), not a telephone number.
      * Every branch and look-around has a bounded length, so each position costs a bounded number of steps.
      */
-    private static final Pattern PHONE = Pattern.compile("(?<![\\d,.-])(?:(0\\d{1,2}-\\d{3,4}-\\d{4}|1[5-8]\\d{2}-\\d{4})(?![\\d-])"
-            + "|(1\\d{2,3})(?![\\d,.-]|[가-힣]))");
+    private static final Pattern PHONE =
+            Pattern.compile("(?<![\\d,.-])(?:(0\\d{1,2}-\\d{3,4}-\\d{4}|1[5-8]\\d{2}-\\d{4})(?![\\d-])"
+                    + "|(1\\d{2,3})(?![\\d,.-]|[가-힣]))");
+
     private static final Pattern ONLINE = Pattern.compile("온라인|누리집|홈페이지|인터넷|앱|포털|정부24|복지로|www\\.|https?://");
     private static final Pattern IN_PERSON = Pattern.compile("방문|창구|주민센터|행정복지센터|보건소|구청|시청|군청|지사");
     private static final Pattern POST = Pattern.compile("우편");
@@ -53,12 +54,14 @@ public final class Channels {
     /** A label longer than this is a sentence, not the name of a desk. */
     private static final int MAX_LABEL = 40;
 
-    private Channels() {
-    }
+    private Channels() {}
 
     /** The channels of a record document (its {@code onlineApplicationUrl}, {@code howToApply} and {@code contact}). */
     public static List<Channel> of(JsonNode record) {
-        return read(text(record.path("onlineApplicationUrl")), text(record.path("howToApply")), text(record.path("contact")));
+        return read(
+                text(record.path("onlineApplicationUrl")),
+                text(record.path("howToApply")),
+                text(record.path("contact")));
     }
 
     /** The channels of those texts (each may be null); read through {@link CharSequence} so a test can count the reads. */
@@ -109,7 +112,8 @@ public final class Channels {
         boolean first = true;
         while (number.find()) {
             if (first) {
-                CharSequence before = Text.strip(text.subSequence(0, Text.withoutTrailing(text, number.start(), Channels::isLabelEnd)));
+                CharSequence before = Text.strip(
+                        text.subSequence(0, Text.withoutTrailing(text, number.start(), Channels::isLabelEnd)));
                 label = before.length() == 0 || before.length() > MAX_LABEL ? null : before.toString();
                 first = false;
             }
@@ -123,7 +127,10 @@ public final class Channels {
     }
 
     private static void add(List<Channel> channels, Set<String> seen, Channel channel) {
-        String key = channel.type() + "|" + (channel.url() != null ? channel.url() : channel.phone() != null ? channel.phone() : channel.description());
+        String key = channel.type() + "|"
+                + (channel.url() != null
+                        ? channel.url()
+                        : channel.phone() != null ? channel.phone() : channel.description());
         if (seen.add(key)) {
             channels.add(channel);
         }
@@ -131,7 +138,8 @@ public final class Channels {
 
     /** The address without the sentence's punctuation after it, made absolute. */
     private static String absolute(String address) {
-        String trimmed = address.substring(0, Text.withoutTrailing(address, address.length(), c -> c == '.' || c == ',' || c == ')'));
+        String trimmed = address.substring(
+                0, Text.withoutTrailing(address, address.length(), c -> c == '.' || c == ',' || c == ')'));
         return trimmed.startsWith("http") ? trimmed : "https://" + trimmed;
     }
 

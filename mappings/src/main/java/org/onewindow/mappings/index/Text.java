@@ -14,8 +14,7 @@ final class Text {
         boolean test(char c);
     }
 
-    private Text() {
-    }
+    private Text() {}
 
     /** The non-blank lines, stripped, as {@link String#lines()} cuts them (at \n, \r and \r\n). */
     static List<CharSequence> lines(CharSequence text) {
@@ -33,7 +32,8 @@ final class Text {
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
-            int separator = c == '\n' || !contact && c == '\r' ? 1
+            int separator = c == '\n' || !contact && c == '\r'
+                    ? 1
                     : contact && c == '|' && i + 1 < text.length() && text.charAt(i + 1) == '|' ? 2 : 0;
             if (separator > 0) {
                 addStripped(parts, text.subSequence(start, i));

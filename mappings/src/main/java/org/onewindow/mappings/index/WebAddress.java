@@ -8,8 +8,7 @@ package org.onewindow.mappings.index;
  */
 final class WebAddress {
 
-    private WebAddress() {
-    }
+    private WebAddress() {}
 
     /** The address, or null when the line names none. */
     static String first(CharSequence line) {

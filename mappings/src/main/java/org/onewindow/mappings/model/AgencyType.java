@@ -1,12 +1,10 @@
 package org.onewindow.mappings.model;
 
-import java.util.Arrays;
-
-import org.onewindow.mappings.vocabulary.Term;
-import org.onewindow.mappings.vocabulary.Vocabularies;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import org.onewindow.mappings.vocabulary.Term;
+import org.onewindow.mappings.vocabulary.Vocabularies;
 
 /** 소관기관유형: who runs a service. Its codes are those of the {@code agency-types} vocabulary. */
 public enum AgencyType {
@@ -29,9 +27,17 @@ public enum AgencyType {
     /** The type named by its code or by any label or alias of the vocabulary ("중앙행정기관", "지자체"). */
     @JsonCreator
     public static AgencyType of(String value) {
-        String code = Vocabularies.bundled().get(Vocabularies.AGENCY_TYPES).resolve(value).map(Term::code).orElse(value);
-        return Arrays.stream(values()).filter(type -> type.code.equals(code)).findFirst()
+        String code = Vocabularies.bundled()
+                .get(Vocabularies.AGENCY_TYPES)
+                .resolve(value)
+                .map(Term::code)
+                .orElse(value);
+        return Arrays.stream(values())
+                .filter(type -> type.code.equals(code))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown agency type '" + value + "' (one of "
-                        + String.join(", ", Arrays.stream(values()).map(AgencyType::code).toList()) + ", or their Korean names)"));
+                        + String.join(
+                                ", ",
+                                Arrays.stream(values()).map(AgencyType::code).toList()) + ", or their Korean names)"));
     }
 }

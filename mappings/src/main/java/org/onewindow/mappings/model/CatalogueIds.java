@@ -34,8 +34,7 @@ public final class CatalogueIds {
 
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
-    private CatalogueIds() {
-    }
+    private CatalogueIds() {}
 
     public static String of(String sourceId, String localId) {
         String escaped = escape(localId);
@@ -64,12 +63,18 @@ public final class CatalogueIds {
     }
 
     private static boolean isKept(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '.'
+                || c == '_'
+                || c == '-';
     }
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

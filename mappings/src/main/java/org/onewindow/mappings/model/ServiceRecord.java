@@ -1,12 +1,11 @@
 package org.onewindow.mappings.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The common schema: one government service, whatever source described it. Field meanings follow the Korean
@@ -63,10 +62,37 @@ public record ServiceRecord(
 
     /** The same record under the catalogue id the harvester allocated for it ({@link CatalogueIds}). */
     public ServiceRecord withId(String catalogueId) {
-        return catalogueId.equals(id) ? this : new ServiceRecord(catalogueId, sourceId, sourceRecordId, url, name, summary,
-                description, supportType, audience, audienceCodes, eligibility, benefits, howToApply, onlineApplicationUrl,
-                applicationPeriod, requiredDocuments, competentAuthority, contact, categories, lifeEvents, keywords, region,
-                legalBasis, lastModified, popularity, licence, attribution, html);
+        return catalogueId.equals(id)
+                ? this
+                : new ServiceRecord(
+                        catalogueId,
+                        sourceId,
+                        sourceRecordId,
+                        url,
+                        name,
+                        summary,
+                        description,
+                        supportType,
+                        audience,
+                        audienceCodes,
+                        eligibility,
+                        benefits,
+                        howToApply,
+                        onlineApplicationUrl,
+                        applicationPeriod,
+                        requiredDocuments,
+                        competentAuthority,
+                        contact,
+                        categories,
+                        lifeEvents,
+                        keywords,
+                        region,
+                        legalBasis,
+                        lastModified,
+                        popularity,
+                        licence,
+                        attribution,
+                        html);
     }
 
     private static List<String> copy(List<String> values) {

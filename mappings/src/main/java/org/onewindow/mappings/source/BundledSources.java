@@ -16,8 +16,7 @@ public final class BundledSources {
     public static final String FOLDER = "sources/";
     public static final String INDEX = FOLDER + "sources.list";
 
-    private BundledSources() {
-    }
+    private BundledSources() {}
 
     public static List<String> fileNames() {
         String index = resource(INDEX);

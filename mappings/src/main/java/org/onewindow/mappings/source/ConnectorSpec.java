@@ -11,5 +11,4 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record ConnectorSpec(
         @JsonProperty(required = true) String kind,
         @JsonProperty(required = true) String baseUrl,
-        @JsonProperty(required = true) JsonNode settings) {
-}
+        @JsonProperty(required = true) JsonNode settings) {}

@@ -13,7 +13,8 @@ public final class ExtractBudgetExceededException extends RuntimeException {
 
     static ExtractBudgetExceededException reads(String pattern, int valueLength, long budget) {
         return new ExtractBudgetExceededException("extract pattern '" + pattern + "' read more than " + budget
-                + " characters of a " + valueLength + "-character value (budget: " + FieldRule.EXTRACT_READS_PER_CHARACTER
+                + " characters of a " + valueLength + "-character value (budget: "
+                + FieldRule.EXTRACT_READS_PER_CHARACTER
                 + " reads per character): a pattern that backtracks this much is catastrophic or quadratic");
     }
 

@@ -1,5 +1,6 @@
 package org.onewindow.mappings.source;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
@@ -7,8 +8,6 @@ import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * How one target field is filled (see mappings/README.md, "Mapping language"): the raw fields to try in order (the
@@ -32,11 +31,12 @@ public record FieldRule(
      * a linear pattern reads each character a few times, a quadratic or catastrophic one runs out.
      */
     public static final int EXTRACT_READS_PER_CHARACTER = 1_000;
+
     public static final long EXTRACT_MIN_READS = 100_000;
 
     /** The keys a rule object may hold, in the order the README explains them. */
-    public static final List<String> KEYS = List.of(
-            "from", "split", "extract", "default", "valueMap", "dateFormat", "absoluteUrl", "join");
+    public static final List<String> KEYS =
+            List.of("from", "split", "extract", "default", "valueMap", "dateFormat", "absoluteUrl", "join");
 
     public FieldRule {
         if (from == null || from.isEmpty()) {

@@ -1,15 +1,14 @@
 package org.onewindow.mappings.source;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Reads a {@link FieldRule} from a name, a list of names or an object. Keys and values are checked earlier, with
@@ -27,14 +26,18 @@ final class FieldRuleReader extends JsonDeserializer<FieldRule> {
             return new FieldRule(texts(node, context));
         }
         if (!node.isObject()) {
-            return context.reportInputMismatch(FieldRule.class,
+            return context.reportInputMismatch(
+                    FieldRule.class,
                     "a field rule is a raw field name, a list of them, or an object {from, split, extract, ...}");
         }
         for (var names = node.fieldNames(); names.hasNext(); ) {
             String key = names.next();
             if (!FieldRule.KEYS.contains(key)) {
-                return context.reportInputMismatch(FieldRule.class,
-                        "unknown field rule key '%s'%s", key, Suggestions.didYouMean(key, FieldRule.KEYS));
+                return context.reportInputMismatch(
+                        FieldRule.class,
+                        "unknown field rule key '%s'%s",
+                        key,
+                        Suggestions.didYouMean(key, FieldRule.KEYS));
             }
         }
         JsonNode from = node.path("from");
@@ -44,10 +47,17 @@ final class FieldRuleReader extends JsonDeserializer<FieldRule> {
         try {
             pattern = extract == null ? null : Pattern.compile(extract);
         } catch (PatternSyntaxException e) {
-            return context.reportInputMismatch(FieldRule.class, "invalid extract pattern '%s': %s", extract, e.getDescription());
+            return context.reportInputMismatch(
+                    FieldRule.class, "invalid extract pattern '%s': %s", extract, e.getDescription());
         }
-        return new FieldRule(sources, text(node.get("split")), text(node.get("join")), pattern,
-                text(node.get("dateFormat")), text(node.get("valueMap")), node.path("absoluteUrl").asBoolean(false),
+        return new FieldRule(
+                sources,
+                text(node.get("split")),
+                text(node.get("join")),
+                pattern,
+                text(node.get("dateFormat")),
+                text(node.get("valueMap")),
+                node.path("absoluteUrl").asBoolean(false),
                 text(node.get("default")));
     }
 

@@ -1,5 +1,8 @@
 package org.onewindow.mappings.source;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -11,12 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.onewindow.mappings.model.AgencyType;
-
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 
 /**
  * Checks a mapping file before Jackson reads it, so that every problem carries its line: unknown keys (Jackson
@@ -33,7 +31,9 @@ final class FileCheck {
             "/connector", componentNames(ConnectorSpec.class),
             "/politeness", componentNames(Politeness.class),
             "/fields", TargetField.keys());
-    private static final List<String> REQUIRED_TOP_LEVEL = List.of("id", "agency", "licence", "connector", "schedule", "fields");
+
+    private static final List<String> REQUIRED_TOP_LEVEL =
+            List.of("id", "agency", "licence", "connector", "schedule", "fields");
     private static final Pattern RULE_OBJECT = Pattern.compile("/fields/([^/]+)");
     private static final Pattern RULE_VALUE = Pattern.compile("/fields/([^/]+)/([^/]+)");
 
@@ -51,7 +51,10 @@ final class FileCheck {
     static List<String> check(String fileName, JsonParser parser) throws IOException {
         FileCheck check = new FileCheck(fileName);
         check.read(parser);
-        return check.problems.stream().sorted(Comparator.comparingInt(Problem::line)).map(Problem::text).toList();
+        return check.problems.stream()
+                .sorted(Comparator.comparingInt(Problem::line))
+                .map(Problem::text)
+                .toList();
     }
 
     private void read(JsonParser parser) throws IOException {
@@ -59,17 +62,25 @@ final class FileCheck {
             int line = line(parser.currentTokenLocation());
             String pointer = parser.getParsingContext().pathAsPointer().toString();
             if (token == JsonToken.FIELD_NAME) {
-                checkKey(parser.currentName(), parser.getParsingContext().pathAsPointer().head().toString(), line);
+                checkKey(
+                        parser.currentName(),
+                        parser.getParsingContext().pathAsPointer().head().toString(),
+                        line);
             } else if (token.isScalarValue()) {
                 checkValue(pointer, new Value(parser.getText(), token, line));
             }
         }
-        List<String> missing = REQUIRED_TOP_LEVEL.stream().filter(key -> !topLevelKeys.contains(key)).toList();
+        List<String> missing = REQUIRED_TOP_LEVEL.stream()
+                .filter(key -> !topLevelKeys.contains(key))
+                .toList();
         if (!missing.isEmpty() && problems.isEmpty()) {
-            missing.forEach(key -> problems.add(new Problem(1, fileName + ":1: missing required field '" + key + "'"
-                    + ("licence".equals(key) ? " (e.g. licence: {type: KOGL-1, attribution: 보건복지부})" : ""))));
+            missing.forEach(key -> problems.add(new Problem(
+                    1,
+                    fileName + ":1: missing required field '" + key + "'"
+                            + ("licence".equals(key) ? " (e.g. licence: {type: KOGL-1, attribution: 보건복지부})" : ""))));
         }
-        rules.forEach((field, values) -> TargetField.find(field).ifPresent(target -> new RuleCheck(target, values).run()));
+        rules.forEach(
+                (field, values) -> TargetField.find(field).ifPresent(target -> new RuleCheck(target, values).run()));
     }
 
     private void checkKey(String key, String object, int line) {
@@ -106,7 +117,9 @@ final class FileCheck {
     }
 
     private static List<String> componentNames(Class<? extends Record> type) {
-        return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+        return Arrays.stream(type.getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
     }
 
     static int line(JsonLocation location) {
@@ -128,8 +141,11 @@ final class FileCheck {
             value("dateFormat").ifPresent(v -> attempt(v.line(), () -> RuleChecks.dateFormat(field, v.text())));
             value("extract").ifPresent(v -> attempt(v.line(), () -> RuleChecks.extract(v.text())));
             value("absoluteUrl").ifPresent(v -> attempt(v.line(), () -> RuleChecks.absoluteUrl(field, v.token())));
-            value("default").ifPresent(v -> attempt(v.line(),
-                    () -> RuleChecks.defaultValue(field, value("valueMap").map(Value::text).orElse(null), v.text())));
+            value("default")
+                    .ifPresent(v -> attempt(
+                            v.line(),
+                            () -> RuleChecks.defaultValue(
+                                    field, value("valueMap").map(Value::text).orElse(null), v.text())));
         }
 
         private Optional<Value> value(String key) {
@@ -137,9 +153,7 @@ final class FileCheck {
         }
     }
 
-    private record Value(String text, JsonToken token, int line) {
-    }
+    private record Value(String text, JsonToken token, int line) {}
 
-    private record Problem(int line, String text) {
-    }
+    private record Problem(int line, String text) {}
 }

@@ -1,10 +1,9 @@
 package org.onewindow.mappings.source;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import java.util.Map;
 
 /**
  * One source as declared in its mapping file (sources-as-code): who publishes it and under which licence, how to read

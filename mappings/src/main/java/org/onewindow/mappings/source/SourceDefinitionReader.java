@@ -1,9 +1,5 @@
 package org.onewindow.mappings.source;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -14,6 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads one mapping file into a {@link SourceDefinition}, or explains precisely why it cannot:
@@ -66,8 +65,10 @@ public final class SourceDefinitionReader {
 
     private static String message(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
-            List<String> known = unknown.getKnownPropertyIds().stream().map(Object::toString).toList();
-            return "unknown field '" + unknown.getPropertyName() + "'" + Suggestions.didYouMean(unknown.getPropertyName(), known);
+            List<String> known =
+                    unknown.getKnownPropertyIds().stream().map(Object::toString).toList();
+            return "unknown field '" + unknown.getPropertyName() + "'"
+                    + Suggestions.didYouMean(unknown.getPropertyName(), known);
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

@@ -1,11 +1,10 @@
 package org.onewindow.mappings.source;
 
-import org.onewindow.mappings.vocabulary.Term;
-import org.onewindow.mappings.vocabulary.Vocabularies;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import org.onewindow.mappings.vocabulary.Term;
+import org.onewindow.mappings.vocabulary.Vocabularies;
 
 /**
  * The licence a source publishes its content under (a code, label or alias of the {@code licences} vocabulary,
@@ -30,9 +29,15 @@ public record SourceLicence(
     }
 
     static Term term(String type) {
-        return Vocabularies.bundled().get(Vocabularies.LICENCES).resolve(type)
+        return Vocabularies.bundled()
+                .get(Vocabularies.LICENCES)
+                .resolve(type)
                 .orElseThrow(() -> new IllegalArgumentException("unknown licence type '" + type + "' (one of "
-                        + String.join(", ", Vocabularies.bundled().get(Vocabularies.LICENCES).terms().stream().map(Term::code).toList())
+                        + String.join(
+                                ", ",
+                                Vocabularies.bundled().get(Vocabularies.LICENCES).terms().stream()
+                                        .map(Term::code)
+                                        .toList())
                         + ")"));
     }
 }

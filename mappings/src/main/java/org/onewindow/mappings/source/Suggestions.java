@@ -6,8 +6,7 @@ import java.util.Comparator;
 /** "(did you mean 'benefits'?)" for a misspelt key, by edit distance. */
 public final class Suggestions {
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     public static String didYouMean(String given, Collection<String> known) {
         return known.stream()

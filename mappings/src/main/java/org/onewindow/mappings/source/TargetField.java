@@ -6,14 +6,12 @@ import static org.onewindow.mappings.source.TargetField.Kind.LIST;
 import static org.onewindow.mappings.source.TargetField.Kind.TEXT;
 import static org.onewindow.mappings.source.TargetField.Kind.URL;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-
 import org.onewindow.mappings.vocabulary.Vocabularies;
-
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * The common-schema fields a mapping file may fill, by the names the files use; what kind of value each holds; and,
@@ -49,7 +47,13 @@ public enum TargetField {
     POPULARITY("popularity", INTEGER);
 
     /** What a field holds: one text (several values joined), a list, a date, an absolute http(s) URL, a whole number. */
-    public enum Kind { TEXT, LIST, DATE, URL, INTEGER }
+    public enum Kind {
+        TEXT,
+        LIST,
+        DATE,
+        URL,
+        INTEGER
+    }
 
     private final String key;
     private final Kind kind;
@@ -92,8 +96,9 @@ public enum TargetField {
 
     @JsonCreator
     public static TargetField fromKey(String key) {
-        return find(key).orElseThrow(() -> new IllegalArgumentException(
-                "unknown field '" + key + "'" + Suggestions.didYouMean(key, keys())));
+        return find(key)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown field '" + key + "'" + Suggestions.didYouMean(key, keys())));
     }
 
     public static Optional<TargetField> find(String key) {

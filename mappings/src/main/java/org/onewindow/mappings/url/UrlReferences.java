@@ -5,8 +5,7 @@ import java.net.URI;
 /** Resolves a link found on a page (or in a record) against the page's URL, as browsers do (RFC 3986). */
 public final class UrlReferences {
 
-    private UrlReferences() {
-    }
+    private UrlReferences() {}
 
     /** The absolute URL {@code reference} names from {@code base}; null when either cannot be read as a URI. */
     public static String resolve(String base, String reference) {

@@ -1,12 +1,11 @@
 package org.onewindow.mappings.vocabulary;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One entry of a controlled vocabulary: its stable code, its Korean and English labels, the other spellings that

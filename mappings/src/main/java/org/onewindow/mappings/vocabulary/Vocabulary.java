@@ -1,5 +1,10 @@
 package org.onewindow.mappings.vocabulary;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -9,12 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * A controlled vocabulary read from one file under {@code vocabularies/}. A value resolves to a term by its code,
@@ -28,6 +27,7 @@ public final class Vocabulary {
             .build();
     /** Middle dots and their look-alikes (ㆍ U+318D is the one Korean keyboards type), full stops and slashes. */
     private static final Pattern SEPARATORS = Pattern.compile("\\s*[·ㆍ・･‧∙•./]+\\s*");
+
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final String name;
@@ -68,7 +68,8 @@ public final class Vocabulary {
             throw new IllegalArgumentException("vocabulary " + expectedName + ": " + e.getMessage(), e);
         }
         if (!expectedName.equals(file.name())) {
-            throw new IllegalArgumentException("vocabulary file " + expectedName + " names itself '" + file.name() + "'");
+            throw new IllegalArgumentException(
+                    "vocabulary file " + expectedName + " names itself '" + file.name() + "'");
         }
         return new Vocabulary(file.name(), file.title(), file.terms());
     }
@@ -100,11 +101,14 @@ public final class Vocabulary {
         List<Term> resolved = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (String value : values) {
-            resolve(value).ifPresentOrElse(t -> {
-                if (!resolved.contains(t)) {
-                    resolved.add(t);
-                }
-            }, () -> unknown.add(value));
+            resolve(value)
+                    .ifPresentOrElse(
+                            t -> {
+                                if (!resolved.contains(t)) {
+                                    resolved.add(t);
+                                }
+                            },
+                            () -> unknown.add(value));
         }
         return new Resolution(resolved, unknown);
     }
@@ -134,12 +138,10 @@ public final class Vocabulary {
         return "Vocabulary[" + name + ", " + terms.size() + " terms]";
     }
 
-    public record Resolution(List<Term> terms, List<String> unknown) {
-    }
+    public record Resolution(List<Term> terms, List<String> unknown) {}
 
     private record File(
             @JsonProperty(required = true) String name,
             @JsonProperty(required = true) String title,
-            @JsonProperty(required = true) List<Term> terms) {
-    }
+            @JsonProperty(required = true) List<Term> terms) {}
 }

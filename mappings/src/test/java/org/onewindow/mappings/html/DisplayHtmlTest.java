@@ -16,14 +16,21 @@ class DisplayHtmlTest {
                 <a href="javascript:alert(1)">나쁜</a> <a href="/apply.do" rel="opener" target="_blank">신청</a>
                 <table><tr><td colspan="2">표</td></tr></table>""", PAGE);
 
-        assertThat(html).contains("<p>지원 <strong>내용</strong><br>둘째 줄</p>", "<ul><li>월 30만원</li></ul>",
-                "<a href=\"https://www.agency.go.kr/apply.do\" rel=\"nofollow noopener\">신청</a>", "<td colspan=\"2\">표</td>");
-        assertThat(html).doesNotContain("script", "onclick", "onerror", "style", "<img", "javascript:", "target=", "rel=\"opener\"");
+        assertThat(html)
+                .contains(
+                        "<p>지원 <strong>내용</strong><br>둘째 줄</p>",
+                        "<ul><li>월 30만원</li></ul>",
+                        "<a href=\"https://www.agency.go.kr/apply.do\" rel=\"nofollow noopener\">신청</a>",
+                        "<td colspan=\"2\">표</td>");
+        assertThat(html)
+                .doesNotContain(
+                        "script", "onclick", "onerror", "style", "<img", "javascript:", "target=", "rel=\"opener\"");
     }
 
     @Test
     void cleanedMarkupIsSafeAndActiveMarkupIsNot() {
-        String cleaned = DisplayHtml.clean("<img src=x onerror=alert(1)><p>설명</p><a href='/x'>링크</a><table><tr><td>1</td></tr></table>", PAGE);
+        String cleaned = DisplayHtml.clean(
+                "<img src=x onerror=alert(1)><p>설명</p><a href='/x'>링크</a><table><tr><td>1</td></tr></table>", PAGE);
 
         assertThat(DisplayHtml.isSafe(cleaned)).isTrue();
         assertThat(DisplayHtml.isSafe("<img src=x onerror=alert(1)>")).isFalse();
@@ -43,7 +50,8 @@ class DisplayHtmlTest {
 
     @Test
     void markupTheCleanerCannotMakeSafeIsShownAsItsText() {
-        String cleaned = DisplayHtml.clean("<table><template>틀</template><tr><td>x</td></tr></table><script>alert(1)</script>", PAGE);
+        String cleaned = DisplayHtml.clean(
+                "<table><template>틀</template><tr><td>x</td></tr></table><script>alert(1)</script>", PAGE);
 
         assertThat(DisplayHtml.isSafe(cleaned)).as(cleaned).isTrue();
         assertThat(cleaned).contains("x").doesNotContain("script", "alert");

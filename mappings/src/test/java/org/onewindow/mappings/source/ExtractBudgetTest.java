@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.onewindow.mappings.engine.MappingEngine;
 import org.onewindow.mappings.model.RawRecord;
@@ -26,7 +25,8 @@ class ExtractBudgetTest {
             "one long word", length -> "가".repeat(length),
             "one long word ending like a department", length -> "가".repeat(length - 1) + "과",
             "many words", length -> "보건복지부 복지정책과 ".repeat(length / 12 + 1).substring(0, length),
-            "many labelled lines", length -> "지원대상: 만 65세 이상\n".repeat(length / 15 + 1).substring(0, length),
+            "many labelled lines",
+                    length -> "지원대상: 만 65세 이상\n".repeat(length / 15 + 1).substring(0, length),
             "labels without values", length -> "라벨: ".repeat(length / 4 + 1).substring(0, length));
 
     private static SourceDefinition source(String extract) {
@@ -51,7 +51,8 @@ class ExtractBudgetTest {
     @Test
     void aCatastrophicPatternRunsOutOfBudgetAsAnErrorNamingTheRule() {
         SourceDefinition source = source("^(a+)+$");
-        RawRecord raw = new RawRecord("WLF1", URL, Map.of("title", List.of("기초연금"), "purpose", List.of("a".repeat(100_000) + "!")));
+        RawRecord raw = new RawRecord(
+                "WLF1", URL, Map.of("title", List.of("기초연금"), "purpose", List.of("a".repeat(100_000) + "!")));
 
         assertThatThrownBy(() -> new MappingEngine().map(source, raw))
                 .isInstanceOf(ExtractBudgetExceededException.class)
@@ -62,8 +63,15 @@ class ExtractBudgetTest {
 
     @Test
     void aLinearPatternReadsAMillionCharactersWithinBudget() {
-        FieldRule rule = new FieldRule(List.of("authority"), null, null, Pattern.compile("(?<!\\S)(\\S+(?:과|팀|센터))$"),
-                null, null, false, null);
+        FieldRule rule = new FieldRule(
+                List.of("authority"),
+                null,
+                null,
+                Pattern.compile("(?<!\\S)(\\S+(?:과|팀|센터))$"),
+                null,
+                null,
+                false,
+                null);
 
         assertThat(rule.apply("가".repeat(999_990) + " 보건복지부 기초연금과")).isEqualTo("기초연금과");
     }
@@ -71,11 +79,13 @@ class ExtractBudgetTest {
     @Test
     void aPatternRecursingPastTheStackIsAnErrorNamingTheRuleToo() {
         SourceDefinition source = source("(a|b)*c");
-        RawRecord raw = new RawRecord("WLF1", URL, Map.of("title", List.of("기초연금"), "purpose", List.of("a".repeat(1_000_000))));
+        RawRecord raw =
+                new RawRecord("WLF1", URL, Map.of("title", List.of("기초연금"), "purpose", List.of("a".repeat(1_000_000))));
 
         assertThatThrownBy(() -> new MappingEngine().map(source, raw))
                 .isInstanceOf(ExtractBudgetExceededException.class)
-                .hasMessageStartingWith("description: extract pattern '(a|b)*c' recursed too deeply on a 1000000-character value");
+                .hasMessageStartingWith(
+                        "description: extract pattern '(a|b)*c' recursed too deeply on a 1000000-character value");
     }
 
     @Test
@@ -101,12 +111,25 @@ class ExtractBudgetTest {
         Map<String, String> rewritten = Map.of(
                 "([^\\s]+(과|팀|국|실|센터|단))$", "(?<!\\S)(\\S+(?:과|팀|국|실|센터|단))$",
                 "([^\\s]+(과|팀|관|국|실|센터|단))$", "(?<!\\S)(\\S+(?:과|팀|관|국|실|센터|단))$");
-        List<String> values = List.of("보건복지부 기초연금과", "서울특별시 종로구 가족정책과", "보건복지부", "과", "센터", "고객센터",
-                "국민연금공단  고객센터", "보건복지부\t인구정책실", "서울특별시 복지정책관", "청년정책팀 ", "가족과 함께", "a과b과",
-                "보건복지부 기초연금과(044-202-3000)", "보건복지부 사회서비스일자리정책과\n서울특별시 돌봄정책단");
+        List<String> values = List.of(
+                "보건복지부 기초연금과",
+                "서울특별시 종로구 가족정책과",
+                "보건복지부",
+                "과",
+                "센터",
+                "고객센터",
+                "국민연금공단  고객센터",
+                "보건복지부\t인구정책실",
+                "서울특별시 복지정책관",
+                "청년정책팀 ",
+                "가족과 함께",
+                "a과b과",
+                "보건복지부 기초연금과(044-202-3000)",
+                "보건복지부 사회서비스일자리정책과\n서울특별시 돌봄정책단");
 
-        rewritten.forEach((quadratic, linear) -> values.forEach(value ->
-                assertThat(group1(Pattern.compile(linear), value)).as("%s on '%s'", linear, value)
+        rewritten.forEach((quadratic, linear) ->
+                values.forEach(value -> assertThat(group1(Pattern.compile(linear), value))
+                        .as("%s on '%s'", linear, value)
                         .isEqualTo(group1(Pattern.compile(quadratic), value))));
         List<String> bundled = BundledSources.readAll().stream()
                 .flatMap(file -> file.result().definition().fields().values().stream())
