@@ -134,6 +134,18 @@ public final class HarvestBenchmark {
         writeReport(options.state(), report(results));
     }
 
+    /** The writes of a pass, as the tables give them: record ins / upd, version ins, outbox ins; transactions. */
+    static String writes(Map<String, Long> writes) {
+        return String.format(
+                Locale.ROOT,
+                "%d / %d, %d, %d; %d",
+                writes.get("service_record inserted"),
+                writes.get("service_record updated"),
+                writes.get("service_version inserted"),
+                writes.get("publish_outbox inserted"),
+                writes.get("transactions"));
+    }
+
     /** The table, printed and written to {@code results.md} in the state directory. */
     static void writeReport(Path state, String report) throws IOException {
         Files.createDirectories(state);
@@ -413,7 +425,7 @@ public final class HarvestBenchmark {
             }
             out.append(String.format(
                     Locale.ROOT,
-                    "| %s | %d | %.1f | %.1f | %.2f | %s | %s | %.1f | %.1f | %.2f | %d / %d, %d, %d; %d | %d | %d |%n",
+                    "| %s | %d | %.1f | %.1f | %.2f | %s | %s | %.1f | %.1f | %.2f | %s | %d | %d |%n",
                     m.build(),
                     m.round(),
                     m.firstSeconds(),
@@ -424,11 +436,7 @@ public final class HarvestBenchmark {
                     m.againSeconds(),
                     m.againCpu(),
                     m.againSeconds() / m.firstSeconds(),
-                    m.againWrites().get("service_record inserted"),
-                    m.againWrites().get("service_record updated"),
-                    m.againWrites().get("service_version inserted"),
-                    m.againWrites().get("publish_outbox inserted"),
-                    m.againWrites().get("transactions"),
+                    writes(m.againWrites()),
                     m.esWritesAgain(),
                     m.heapPeakMb()));
         }

@@ -124,7 +124,7 @@ public final class HostsBenchmark {
         for (Measured m : results) {
             report.append(String.format(
                     Locale.ROOT,
-                    "| %s | %d | %d | %d | %.1f | %.0f | %.0f | %.2f | %.1f | %.2f | %d / %d, %d, %d; %d | %d |%n",
+                    "| %s | %d | %d | %d | %.1f | %.0f | %.0f | %.2f | %.1f | %.2f | %s | %d |%n",
                     m.build(),
                     m.round(),
                     m.services(),
@@ -135,11 +135,7 @@ public final class HostsBenchmark {
                     m.cpu() * 1000 / m.services(),
                     m.againSeconds(),
                     m.againSeconds() / m.seconds(),
-                    m.againWrites().get("service_record inserted"),
-                    m.againWrites().get("service_record updated"),
-                    m.againWrites().get("service_version inserted"),
-                    m.againWrites().get("publish_outbox inserted"),
-                    m.againWrites().get("transactions"),
+                    HarvestBenchmark.writes(m.againWrites()),
                     m.esWritesAgain()));
         }
         report.append("\nRuns as they ended (status × count), profiles:\n\n");
