@@ -87,6 +87,18 @@ public final class OperatorCalls {
                 .asLong();
     }
 
+    /** The one index the alias points at: a rebuild names a fresh one, so tests never assume its name. */
+    public static String indexBehindAlias(RestClient elasticsearch) throws IOException {
+        JsonNode aliases = JSON.readTree(elasticsearch
+                .performRequest(new Request("GET", "/_alias/" + ServiceIndex.ALIAS))
+                .getEntity()
+                .getContent());
+        if (aliases.size() != 1) {
+            throw new AssertionError("the alias points at " + aliases.size() + " indices: " + aliases);
+        }
+        return aliases.fieldNames().next();
+    }
+
     public static JsonNode indexedDocument(RestClient elasticsearch, String id) throws IOException {
         var response = elasticsearch.performRequest(new Request("GET", "/" + ServiceIndex.ALIAS + "/_doc/" + id));
         return JSON.readTree(response.getEntity().getContent()).path("_source");

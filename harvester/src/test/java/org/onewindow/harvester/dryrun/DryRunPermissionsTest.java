@@ -1,4 +1,4 @@
-package org.onewindow.harvester;
+package org.onewindow.harvester.dryrun;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.onewindow.harvester.LocalServicesTestResource;
 
 /** Dry-runs as production runs them: without onewindow.dry-run.allow-private-networks. */
 @QuarkusTest

@@ -1,4 +1,4 @@
-package org.onewindow.harvester;
+package org.onewindow.harvester.source;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -22,6 +22,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.harvester.LocalServicesTestResource;
 import org.onewindow.runtime.demo.DemoAgencyWeb;
 import org.onewindow.runtime.demo.Gov24ApiAgency;
 

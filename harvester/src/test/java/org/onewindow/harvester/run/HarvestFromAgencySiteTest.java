@@ -1,4 +1,4 @@
-package org.onewindow.harvester;
+package org.onewindow.harvester.run;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -34,6 +34,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.onewindow.harvester.AgencySiteDouble;
+import org.onewindow.harvester.LocalServicesTestResource;
+import org.onewindow.harvester.OperatorCalls;
+import org.onewindow.harvester.TestRecords;
 import org.onewindow.harvester.publish.CataloguePublisher;
 import org.onewindow.harvester.store.CatalogueRecord;
 import org.onewindow.harvester.store.HarvestRun;
@@ -127,12 +131,12 @@ class HarvestFromAgencySiteTest {
         assertThat(QuarkusTransaction.requiringNew()
                         .call(() -> ((Number) CatalogueRecord.getEntityManager()
                                         .createNativeQuery(
-                                                "select count(distinct xmin::text) from service_record where source_id = ?1")
+                                                "select count(distinct xmin::text) from service_record where source_id = ?1 and status = 'ACTIVE'")
                                         .setParameter(1, SOURCE)
                                         .getSingleResult())
                                 .longValue()))
                 .as(
-                        "the records were last written by one transaction: the run's seen-ness statement, no update of each")
+                        "the records the run saw were last written by one transaction: its seen-ness statement, no update of each")
                 .isEqualTo(1);
         assertThat(QuarkusTransaction.requiringNew().call(() -> ServiceVersion.count()))
                 .as("no version in the history")
@@ -177,7 +181,7 @@ class HarvestFromAgencySiteTest {
     @Test
     @Order(4)
     void aLostIndexIsRebuiltFromPostgresEvenWhenNothingChanged() throws IOException {
-        elasticsearch.performRequest(new Request("DELETE", "/" + ServiceIndex.INDEX));
+        elasticsearch.performRequest(new Request("DELETE", "/" + OperatorCalls.indexBehindAlias(elasticsearch)));
 
         JsonPath run = runToEnd();
 
@@ -189,7 +193,7 @@ class HarvestFromAgencySiteTest {
     @Order(5)
     void reconcilingRepublishesWhatTheIndexMissesAgainstPostgres() throws IOException {
         // Someone recreated the index empty behind the alias (the harvester cannot tell from the alias alone).
-        elasticsearch.performRequest(new Request("DELETE", "/" + ServiceIndex.INDEX));
+        elasticsearch.performRequest(new Request("DELETE", "/" + OperatorCalls.indexBehindAlias(elasticsearch)));
         Request create = new Request("PUT", "/" + ServiceIndex.INDEX);
         create.setJsonEntity("{\"aliases\":{\"" + ServiceIndex.ALIAS + "\":{}},"
                 + ServiceIndex.definitionJson().strip().substring(1));
@@ -205,15 +209,16 @@ class HarvestFromAgencySiteTest {
     @Order(6)
     void aNewIndexVersionIsSwappedInBehindTheAliasAndFilledFromPostgres() throws IOException {
         // The alias still points at an index of an older mapping version.
+        String current = OperatorCalls.indexBehindAlias(elasticsearch);
         Request old = new Request("PUT", "/onewindow-services-v0");
         old.setJsonEntity("{\"settings\":{\"number_of_replicas\":0}}");
         elasticsearch.performRequest(old);
         Request move = new Request("POST", "/_aliases");
-        move.setJsonEntity("{\"actions\":[{\"remove\":{\"index\":\"" + ServiceIndex.INDEX + "\",\"alias\":\""
+        move.setJsonEntity("{\"actions\":[{\"remove\":{\"index\":\"" + current + "\",\"alias\":\""
                 + ServiceIndex.ALIAS + "\"}},{\"add\":{\"index\":\"onewindow-services-v0\",\"alias\":\""
                 + ServiceIndex.ALIAS + "\"}}]}");
         elasticsearch.performRequest(move);
-        elasticsearch.performRequest(new Request("DELETE", "/" + ServiceIndex.INDEX));
+        elasticsearch.performRequest(new Request("DELETE", "/" + current));
 
         publisher.reconcile();
 

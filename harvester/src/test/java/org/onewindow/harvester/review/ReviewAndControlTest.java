@@ -1,4 +1,4 @@
-package org.onewindow.harvester;
+package org.onewindow.harvester.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +21,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.onewindow.harvester.AgencySiteDouble;
+import org.onewindow.harvester.LocalServicesTestResource;
+import org.onewindow.harvester.OperatorCalls;
 import org.onewindow.harvester.store.CatalogueRecord;
 import org.onewindow.harvester.store.HarvestRun;
 import org.onewindow.harvester.store.RecordStatus;
@@ -193,7 +195,7 @@ class ReviewAndControlTest {
     @Test
     @Order(5)
     void aFullReindexFillsAFreshIndexAndMovesTheAliasToIt() throws IOException {
-        String before = indexBehindAlias();
+        String before = OperatorCalls.indexBehindAlias(elasticsearch);
 
         int indexed = OperatorCalls.operator()
                 .post("/api/v1/index/rebuild")
@@ -203,23 +205,17 @@ class ReviewAndControlTest {
                 .jsonPath()
                 .getInt("indexed");
 
-        String after = indexBehindAlias();
+        String after = OperatorCalls.indexBehindAlias(elasticsearch);
         assertThat(after).isNotEqualTo(before).startsWith(ServiceIndex.INDEX + "-r");
         long active =
                 QuarkusTransaction.requiringNew().call(() -> CatalogueRecord.count("status", RecordStatus.ACTIVE));
         assertThat(indexed).isEqualTo((int) active);
-        assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).isEqualTo(active);
+        assertThat(OperatorCalls.indexedCount(elasticsearch)).isEqualTo(active);
+        long activeOfSource = QuarkusTransaction.requiringNew()
+                .call(() -> CatalogueRecord.count("sourceId = ?1 and status = ?2", SOURCE, RecordStatus.ACTIVE));
+        assertThat(OperatorCalls.indexedCount(elasticsearch, SOURCE)).isEqualTo(activeOfSource);
         JsonPath run = OperatorCalls.runToEnd(SOURCE);
         assertThat(run.getString("status")).isEqualTo("succeeded");
         assertThat(run.getInt("counts.unchanged")).isEqualTo(SERVICES.size());
-    }
-
-    private String indexBehindAlias() throws IOException {
-        var aliases = json.readTree(elasticsearch
-                .performRequest(new Request("GET", "/_alias/" + ServiceIndex.ALIAS))
-                .getEntity()
-                .getContent());
-        assertThat(aliases.size()).isEqualTo(1);
-        return aliases.fieldNames().next();
     }
 }

@@ -1,4 +1,4 @@
-package org.onewindow.harvester;
+package org.onewindow.harvester.store;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -21,7 +21,9 @@ import org.hibernate.stat.EntityStatistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.onewindow.harvester.store.CatalogueRecord;
+import org.onewindow.harvester.AgencySiteDouble;
+import org.onewindow.harvester.LocalServicesTestResource;
+import org.onewindow.harvester.OperatorCalls;
 import org.onewindow.runtime.demo.DemoAgencySite;
 import org.onewindow.runtime.demo.DemoService;
 

@@ -1,4 +1,4 @@
-package org.onewindow.harvester;
+package org.onewindow.harvester.gather;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.onewindow.harvester.LocalServicesTestResource;
 
 /** A sitemap-driven source: pages whose lastmod has not moved are not fetched again. */
 @QuarkusTest

@@ -1,4 +1,4 @@
-package org.onewindow.harvester;
+package org.onewindow.harvester.run;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -17,6 +17,9 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.harvester.AgencySiteDouble;
+import org.onewindow.harvester.LocalServicesTestResource;
+import org.onewindow.harvester.OperatorCalls;
 import org.onewindow.runtime.demo.DemoAgencySite;
 import org.onewindow.runtime.demo.DemoService;
 

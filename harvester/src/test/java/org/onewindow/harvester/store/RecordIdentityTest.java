@@ -1,4 +1,4 @@
-package org.onewindow.harvester;
+package org.onewindow.harvester.store;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -19,9 +19,11 @@ import org.elasticsearch.client.RestClient;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.harvester.AgencySiteDouble;
+import org.onewindow.harvester.LocalServicesTestResource;
+import org.onewindow.harvester.OperatorCalls;
+import org.onewindow.harvester.TestRecords;
 import org.onewindow.harvester.publish.CataloguePublisher;
-import org.onewindow.harvester.store.CatalogueRecord;
-import org.onewindow.harvester.store.RecordStatus;
 
 /**
  * A record's catalogue id is given once per (source, local id), stored with it and never changed: two sources whose
