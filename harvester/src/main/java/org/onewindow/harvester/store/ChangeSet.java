@@ -130,12 +130,13 @@ public class ChangeSet {
             }
             after = chunk.get(chunk.size() - 1).id;
             Map<String, CatalogueRecord> records = new HashMap<>();
+            OutboxEntry.Batch outbox = new OutboxEntry.Batch();
             CatalogueRecord.<CatalogueRecord>list(
                             "id in ?1",
                             chunk.stream().map(c -> c.recordId).distinct().toList())
                     .forEach(record -> records.put(record.id, record));
             for (StagedChange change : chunk) {
-                StagedChange.Kind applied = applyOne(change, records, sourceId, runId, now);
+                StagedChange.Kind applied = applyOne(change, records, outbox, sourceId, runId, now);
                 if (applied == StagedChange.Kind.ADDED) {
                     added++;
                 } else if (applied == StagedChange.Kind.UPDATED) {
@@ -145,6 +146,7 @@ public class ChangeSet {
                 }
             }
             CatalogueRecord.getEntityManager().flush();
+            outbox.enqueue();
             CatalogueRecord.getEntityManager().clear();
         }
         StagedChange.delete("runId", runId);
@@ -156,7 +158,12 @@ public class ChangeSet {
      * but a counter toward withdrawal.
      */
     private StagedChange.Kind applyOne(
-            StagedChange change, Map<String, CatalogueRecord> records, String sourceId, long runId, Instant now) {
+            StagedChange change,
+            Map<String, CatalogueRecord> records,
+            OutboxEntry.Batch outbox,
+            String sourceId,
+            long runId,
+            Instant now) {
         CatalogueRecord record = records.get(change.recordId);
         if (change.change == StagedChange.Kind.MISSED || change.change == StagedChange.Kind.GONE) {
             if (record != null && record.status == RecordStatus.ACTIVE) {
@@ -180,7 +187,7 @@ public class ChangeSet {
             record.etag = null;
             record.lastModifiedHeader = null;
             version(record, StagedChange.Kind.WITHDRAWN, "status", null, runId, now);
-            OutboxEntry.enqueue(record.id, OutboxEntry.Operation.DELETE);
+            outbox.add(record.id, OutboxEntry.Operation.DELETE);
             return StagedChange.Kind.WITHDRAWN;
         }
         String changedFields;
@@ -216,7 +223,7 @@ public class ChangeSet {
         record.definitionHash = change.definitionHash;
         record.persist();
         version(record, kind, changedFields, change.document, runId, now);
-        OutboxEntry.enqueue(record.id, OutboxEntry.Operation.INDEX);
+        outbox.add(record.id, OutboxEntry.Operation.INDEX);
         return kind;
     }
 
