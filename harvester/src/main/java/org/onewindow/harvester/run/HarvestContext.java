@@ -39,6 +39,7 @@ public final class HarvestContext {
     private final long activeBefore;
     private final ListingPages listing;
     private final RunCounts counts = new RunCounts();
+    private final ProgressCadence progress = ProgressCadence.everyHalfSecond();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final Queue<String> gone = new ConcurrentLinkedQueue<>();
     private volatile Map<String, RecordStore.Known> knownOnPage = Map.of();
@@ -140,6 +141,11 @@ public final class HarvestContext {
 
     public RunCounts counts() {
         return counts;
+    }
+
+    /** Whether the run should write its counts (and read whether it was cancelled) now. */
+    boolean progressDue() {
+        return progress.due();
     }
 
     /**

@@ -65,7 +65,7 @@ public class RecordSteps {
             return;
         }
         RunCounts counts = run.counts();
-        if (counts.processed() % 20 == 0 && ledger.progress(run.runId(), counts, run.session())) {
+        if (run.progressDue() && ledger.progress(run.runId(), counts, run.session())) {
             run.cancel();
             return;
         }
