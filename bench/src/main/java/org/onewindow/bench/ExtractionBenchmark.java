@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,8 +52,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Extraction (issue 12, benchmark 1): a kind's connector and its source's mapping over saved pages of the demo sites
  * (≥ 10,000 records each), against the raw parse of the very same bytes by the library the kind uses (Jsoup for the
  * HTML board's pages, Jackson for the JSON API's list pages, the JDK's XML parser for the feed). The pages are served
- * once by the demo agencies over generated services and kept in memory; one operation is one page (a record page, a
- * list page of 1,000 records, a feed of its records).
+ * once by the demo agencies over generated services (the board's bytes are read from it directly) and kept in memory;
+ * one operation is one page (a record page, a list page of 1,000 records, a feed of its records).
  *
  * <pre>scripts/bench-extraction</pre>
  */
@@ -96,47 +97,80 @@ public class ExtractionBenchmark {
             case "feed" -> "/sources/jongno-gu-feed.yaml";
             default -> "/" + GeneratedAgency.MAPPING_FILE;
         };
-        try (DemoAgencyWeb web = DemoAgencyWeb.start(List.of(agency), port -> 0)) {
-            String text;
-            try (var in = ExtractionBenchmark.class.getResourceAsStream(file)) {
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        String text;
+        try (var in = ExtractionBenchmark.class.getResourceAsStream(file)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        SourceDefinitionReader.Result read = new SourceDefinitionReader().read(file, text);
+        if (read.definition() == null) {
+            throw new IllegalStateException(file + ": " + read.problems());
+        }
+        definition = read.definition();
+        List<RecordRef> listed = new ArrayList<>();
+        if (agency instanceof MohwWelfareAgency board) {
+            // 10,000 pages through WireMock with 10,000 stubs take minutes: the board's bytes, read directly
+            connector = Connectors.create(definition.connector(), "http://board.invalid");
+            gather(listed, request -> page(request, "text/html;charset=EUC-KR", board.listPage(pageIndex(request))));
+            for (RecordRef ref : listed) {
+                pages.add(page(ref.request(), "text/html", board.recordPage(queryParameter(ref.request(), "svcId"))));
+                refs.add(ref);
             }
-            SourceDefinitionReader.Result read = new SourceDefinitionReader().read(file, text);
-            if (read.definition() == null) {
-                throw new IllegalStateException(file + ": " + read.problems());
-            }
-            definition = read.definition();
-            connector = Connectors.create(definition.connector(), web.baseUrl(sourceId));
-            HttpClient http = HttpClient.newHttpClient();
-            Deque<PageRequest> toRead = new ArrayDeque<>(List.of(connector.firstPage()));
-            Set<String> seen = new HashSet<>();
-            List<RecordRef> listed = new ArrayList<>();
-            while (!toRead.isEmpty()) {
-                PageRequest request = toRead.removeFirst();
-                if (!seen.add(request.key())) {
-                    continue;
-                }
-                FetchedPage page = fetch(http, request);
-                GatherResult gathered = connector.gather(page);
-                listed.addAll(gathered.records());
-                gathered.next().ifPresent(toRead::addFirst);
-                toRead.addAll(gathered.alsoRead());
-                if (!"html".equals(kind)) {
-                    pages.add(page);
-                    refs.add(null);
-                }
-            }
-            if ("html".equals(kind)) {
-                for (RecordRef ref : listed) {
-                    pages.add(fetch(http, ref.request()));
-                    refs.add(ref);
-                }
-            }
-            if (listed.size() < RECORDS) {
-                throw new IllegalStateException(
-                        kind + ": the site listed " + listed.size() + " records, not " + RECORDS);
+        } else {
+            try (DemoAgencyWeb web = DemoAgencyWeb.start(List.of(agency), port -> 0)) {
+                connector = Connectors.create(definition.connector(), web.baseUrl(sourceId));
+                HttpClient http = HttpClient.newHttpClient();
+                gather(listed, request -> fetch(http, request));
             }
         }
+        if (listed.size() < RECORDS) {
+            throw new IllegalStateException(kind + ": the site listed " + listed.size() + " records, not " + RECORDS);
+        }
+    }
+
+    /** Reads the listing from its first page; listing pages that carry their records are kept as the pages measured. */
+    private void gather(List<RecordRef> listed, PageSource source) throws IOException, InterruptedException {
+        Deque<PageRequest> toRead = new ArrayDeque<>(List.of(connector.firstPage()));
+        Set<String> seen = new HashSet<>();
+        while (!toRead.isEmpty()) {
+            PageRequest request = toRead.removeFirst();
+            if (!seen.add(request.key())) {
+                continue;
+            }
+            FetchedPage page = source.read(request);
+            GatherResult gathered = connector.gather(page);
+            listed.addAll(gathered.records());
+            gathered.next().ifPresent(toRead::addFirst);
+            toRead.addAll(gathered.alsoRead());
+            if (!"html".equals(kind)) {
+                pages.add(page);
+                refs.add(null);
+            }
+        }
+    }
+
+    private interface PageSource {
+        FetchedPage read(PageRequest request) throws IOException, InterruptedException;
+    }
+
+    private static FetchedPage page(PageRequest request, String contentType, byte[] body) {
+        return new FetchedPage(request, request.url(), 200, contentType, body);
+    }
+
+    private static int pageIndex(PageRequest request) {
+        String index = request.form().getOrDefault("pageIndex", queryParameter(request, "pageIndex"));
+        return index == null ? 1 : Integer.parseInt(index);
+    }
+
+    private static String queryParameter(PageRequest request, String name) {
+        String query = URI.create(request.url()).getRawQuery();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.startsWith(name + "=")) {
+                    return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return null;
     }
 
     /** The kind's connector and the source's mapping: what the harvest's extract route does with the page. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.jsoup.Jsoup;
+import org.onewindow.connectors.Spaces;
 import org.onewindow.connectors.Urls;
 import org.onewindow.connectors.html.HtmlText;
 import org.w3c.dom.Document;
@@ -134,9 +135,7 @@ final class FeedReader {
     }
 
     private static String plain(String text) {
-        return text == null
-                ? null
-                : text.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+        return text == null ? null : Spaces.collapse(text).strip();
     }
 
     private static String text(Element parent, String namespace, String name) {

@@ -1,17 +1,15 @@
 package org.onewindow.connectors.html;
 
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.onewindow.connectors.Spaces;
 
 /** Element text that keeps the page's line structure: {@code <br>}, list items, paragraphs and rows become lines. */
 public final class HtmlText {
-
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private HtmlText() {}
 
@@ -38,9 +36,7 @@ public final class HtmlText {
                 element);
         return out.toString()
                 .lines()
-                .map(line -> SPACES.matcher(line.replace('\u00a0', ' '))
-                        .replaceAll(" ")
-                        .strip())
+                .map(line -> Spaces.collapse(line).strip())
                 .filter(line -> !line.isEmpty())
                 .collect(Collectors.joining("\n"));
     }

@@ -79,6 +79,21 @@ public final class MohwWelfareAgency extends SiteOfAgency {
         stubListPages();
     }
 
+    /** The bytes a list page request gets (pages are numbered from 1), for benchmarks that read pages without a server. */
+    public byte[] listPage(int pageIndex) {
+        return pages.listPage(services(), pageIndex).getBytes(MS949);
+    }
+
+    /** The bytes a service's page request gets (its charset only in its meta tag), as {@link #listPage} does. */
+    public byte[] recordPage(String serviceId) {
+        for (int i = 0; i < services().size(); i++) {
+            if (services().get(i).id().equals(serviceId)) {
+                return pages.detailPage(services().get(i), i).getBytes(MS949);
+            }
+        }
+        return pages.noSuchRecordPage().getBytes(MS949);
+    }
+
     private void stubListPages() {
         List<DemoService> listed =
                 services().stream().filter(s -> !hidden.contains(s.id())).toList();

@@ -4,7 +4,6 @@ import java.text.ParsePosition;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -132,9 +131,7 @@ final class FieldValues {
     private List<String> rawValues(FieldRule rule) {
         for (String rawField : rule.from()) {
             List<String> values = raw.values(rawField).stream()
-                    .flatMap(v -> rule.split() == null
-                            ? Stream.of(v)
-                            : Arrays.stream(v.split(Pattern.quote(rule.splitSeparator()))))
+                    .flatMap(v -> rule.split() == null ? Stream.of(v) : splitOn(v, rule.splitSeparator()))
                     .map(String::strip)
                     .map(rule::apply)
                     .map(v -> v == null ? null : v.strip())
@@ -145,6 +142,24 @@ final class FieldValues {
             }
         }
         return List.of();
+    }
+
+    /**
+     * The parts of a value between occurrences of a literal separator, empty ones included (the rule drops them after
+     * trimming); String.split would compile the quoted separator into a pattern for every value.
+     */
+    private static Stream<String> splitOn(String value, String separator) {
+        if (separator.isEmpty()) {
+            return Stream.of(value);
+        }
+        List<String> parts = new ArrayList<>();
+        int from = 0;
+        for (int at = value.indexOf(separator); at >= 0; at = value.indexOf(separator, from)) {
+            parts.add(value.substring(from, at));
+            from = at + separator.length();
+        }
+        parts.add(value.substring(from));
+        return parts.stream();
     }
 
     private List<String> mapOnto(TargetField field, Vocabulary vocabulary, List<String> values) {
