@@ -51,7 +51,8 @@ public class RecordSteps {
 
     /**
      * The listed record's work, or null when it is not read: the run stopped (out of time, or cancelled, which is
-     * looked for every 20 records), or the listing says the page has not changed since we read it (seen, unchanged).
+     * looked for at the first record and then at most every 500 ms: {@link ProgressCadence}), or the listing says the
+     * page has not changed since we read it (seen, unchanged).
      */
     void lookUp(Exchange exchange) {
         HarvestContext run = HarvestContext.of(exchange);
