@@ -26,6 +26,8 @@ public class LocalServicesTestResource implements QuarkusTestResourceLifecycleMa
 
     /** A source on the 보건복지부 site whose records must be done within one second, and never validate. */
     public static final String SLOW_SOURCE = "mohw-welfare-slow";
+    /** A source SourcesAsDataTest creates through the API, on the agency site double. */
+    public static final String API_MADE_SOURCE = "api-made";
 
     public static final String OPERATOR_KEY = "test-operator-key-of-at-least-32-characters";
 
@@ -72,7 +74,8 @@ public class LocalServicesTestResource implements QuarkusTestResourceLifecycleMa
             config.put("onewindow.sources." + source + ".base-url", site.baseUrl());
             config.put("onewindow.sources." + source + ".delay-millis", "0");
         }
-        for (String source : List.of("mohw-welfare", "seoul-sitemap", "gov24-api", "ids-a", "ids-a-b", "routes-one")) {
+        for (String source : List.of(
+                "mohw-welfare", "seoul-sitemap", "gov24-api", "ids-a", "ids-a-b", "routes-one", API_MADE_SOURCE)) {
             config.put("onewindow.sources." + source + ".allow-private-networks", "true");
         }
         return config;

@@ -1,25 +1,38 @@
 package org.onewindow.harvester.api;
 
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.onewindow.harvester.config.HarvesterConfig;
 import org.onewindow.harvester.run.HarvestService;
+import org.onewindow.harvester.schedule.SourceSchedules;
 import org.onewindow.harvester.source.SourceCatalog;
+import org.onewindow.harvester.source.SourceChanges;
 import org.onewindow.harvester.store.HarvestRun;
+import org.onewindow.harvester.store.Source;
+import org.onewindow.harvester.store.SourceVersion;
+import org.onewindow.mappings.source.SourceDefinition;
 
-/** Sources and their latest run; starting a run now. */
+/** Sources: their latest run, starting a run now, and the sources themselves as data (create, replace, versions). */
 @Path("/api/v1/sources")
 @Produces(MediaType.APPLICATION_JSON)
 public class SourcesResource {
@@ -35,6 +48,24 @@ public class SourcesResource {
 
     @Inject
     HarvestService harvests;
+
+    @Inject
+    SourceChanges changes;
+
+    @Inject
+    SourceSchedules schedules;
+
+    @Inject
+    HarvesterConfig config;
+
+    /** Who changes a source through this API; the operator key is the only identity until agencies have keys. */
+    static final String OPERATOR = "operator";
+
+    public record SourceDetail(
+            String id, String kind, AgencyView agency, String schedule, int version, String fileDrift) {}
+
+    public record SourceVersionView(
+            int version, String origin, String fileName, String changedBy, String reason, Instant changedAt) {}
 
     /** What a started run answers: its id, where to follow it (Location), and that it is running. */
     public record RunStarted(long id, String sourceId, String status) {}
@@ -83,5 +114,165 @@ public class SourcesResource {
         return Response.accepted(new RunStarted(run.id, sourceId, "running"))
                 .header("Location", "/api/v1/runs/" + run.id)
                 .build();
+    }
+
+    @POST
+    @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
+    @Tag(name = "Sources")
+    @Operation(
+            operationId = "createSource",
+            summary = "Creates a source from a mapping file (YAML body), scheduled at once; its version 1")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; the source at the Location answered",
+            content = @Content(schema = @Schema(implementation = SourceDetail.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Not a mapping file, one with problems (errors names each, with its line), or settings the"
+                    + " connector refuses",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "409",
+            description = "A source has the file's id: replace its mapping instead",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response create(
+            String mapping,
+            @QueryParam("reason") @Parameter(description = "Why, kept with the version") String reason) {
+        PostedMapping posted = PostedMapping.read(mapping);
+        if (!posted.ok()) {
+            return posted.problem();
+        }
+        Response unworkable = unworkable(posted.definition());
+        if (unworkable != null) {
+            return unworkable;
+        }
+        try {
+            Source source = changes.create(posted.definition(), mapping, OPERATOR, reason);
+            schedule(source);
+            return Response.created(URI.create("/api/v1/sources/" + source.id))
+                    .entity(detail(source))
+                    .build();
+        } catch (SourceChanges.SourceConflict e) {
+            return Problem.response(Response.Status.CONFLICT, e.getMessage());
+        }
+    }
+
+    @PUT
+    @Path("/{id}/mapping")
+    @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
+    @Tag(name = "Sources")
+    @Operation(
+            operationId = "replaceSourceMapping",
+            summary = "Replaces a source's mapping file (YAML body): a new version, schedule followed at once; a run"
+                    + " going keeps the mapping it started with")
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            content = @Content(schema = @Schema(implementation = SourceDetail.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Not a mapping file, one with problems, settings the connector refuses, or another id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "404",
+            description = "No source has this id: create it instead",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response replace(
+            @PathParam("id") String sourceId,
+            String mapping,
+            @QueryParam("reason") @Parameter(description = "Why, kept with the version") String reason) {
+        PostedMapping posted = PostedMapping.read(mapping);
+        if (!posted.ok()) {
+            return posted.problem();
+        }
+        if (!posted.definition().id().equals(sourceId)) {
+            return Problem.response(
+                    Response.Status.BAD_REQUEST,
+                    "the file's id is '" + posted.definition().id() + "', not '" + sourceId + "'",
+                    List.of(new Problem.ParameterError("mapping", "id: must be " + sourceId)));
+        }
+        Response unworkable = unworkable(posted.definition());
+        if (unworkable != null) {
+            return unworkable;
+        }
+        try {
+            Source source = changes.replace(posted.definition(), mapping, OPERATOR, reason);
+            schedule(source);
+            return Response.ok(detail(source)).build();
+        } catch (SourceChanges.SourceConflict e) {
+            return Problem.response(Response.Status.NOT_FOUND, e.getMessage());
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    @Tag(name = "Sources")
+    @Operation(
+            operationId = "getSource",
+            summary = "A source: its agency, schedule, current version, and whether its mapping file differs")
+    @APIResponse(
+            responseCode = "200",
+            description = "The source",
+            content = @Content(schema = @Schema(implementation = SourceDetail.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No source has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @Transactional
+    public Response get(@PathParam("id") String sourceId) {
+        Source source = Source.findById(sourceId);
+        return source == null
+                ? Problem.response(Response.Status.NOT_FOUND, "no source " + sourceId)
+                : Response.ok(detail(source)).build();
+    }
+
+    @GET
+    @Path("/{id}/versions")
+    @Tag(name = "Sources")
+    @Operation(
+            operationId = "listSourceVersions",
+            summary = "Every version of a source's mapping: where it came from, who, when and why")
+    @APIResponse(
+            responseCode = "200",
+            description = "The versions, oldest first",
+            content = @Content(schema = @Schema(implementation = SourceVersionView.class, type = SchemaType.ARRAY)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No source has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response versions(@PathParam("id") String sourceId) {
+        List<SourceVersionView> versions = changes.versions(sourceId).stream()
+                .map(v -> new SourceVersionView(
+                        v.version, v.origin.name().toLowerCase(), v.fileName, v.changedBy, v.reason, v.changedAt))
+                .toList();
+        return versions.isEmpty()
+                ? Problem.response(Response.Status.NOT_FOUND, "no source " + sourceId)
+                : Response.ok(versions).build();
+    }
+
+    /** The 400 when the connector refuses the settings, else null. */
+    private Response unworkable(SourceDefinition definition) {
+        try {
+            sources.connector(definition, sources.secrets(definition));
+            return null;
+        } catch (RuntimeException e) {
+            return PostedMapping.unworkable(e);
+        }
+    }
+
+    private void schedule(Source source) {
+        if (config.harvest().schedulesEnabled()) {
+            schedules.register(source);
+        }
+    }
+
+    private static SourceDetail detail(Source source) {
+        return new SourceDetail(
+                source.id,
+                source.kind,
+                new AgencyView(source.agencyCode, source.agencyName, source.agencyType),
+                source.schedule,
+                SourceVersion.current(source.id).map(v -> v.version).orElse(0),
+                source.fileDrift);
     }
 }

@@ -4,16 +4,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -26,10 +26,10 @@ import org.onewindow.mappings.source.SourceDefinition;
 import org.onewindow.mappings.source.SourceDefinitionReader;
 
 /**
- * Sources as code: the bundled mapping files, then those in the mapping directory ({@code onewindow.mapping-dir}, for
- * sources onboarded without a new build; a file there with a bundled source's id replaces it), are loaded into the
- * database at start-up (created or updated by id); from then on the database row is the truth. A bad file is logged
- * and skipped; it never stops the others.
+ * The sources and their settings. The bundled mapping files, then those in the mapping directory
+ * ({@code onewindow.mapping-dir}; a file there with a bundled source's id replaces it), seed the database at start-up
+ * under {@link SourceChanges}' rule; the database's current version is the truth. A bad file is logged and skipped;
+ * it never stops the others.
  */
 @ApplicationScoped
 public class SourceCatalog {
@@ -39,18 +39,28 @@ public class SourceCatalog {
     @Inject
     HarvesterConfig config;
 
+    @Inject
+    SourceChanges changes;
+
     private final SourceDefinitionReader reader = new SourceDefinitionReader();
 
-    @Transactional
+    /**
+     * Seeds the database from the mapping files (see {@link SourceChanges#seed}); when two files name one source, the
+     * later one (the mapping directory's over a bundled one) is the source's file. Returns how many files were read.
+     */
     public int syncSources() {
         List<BundledSources.NamedResult> files = new ArrayList<>(BundledSources.readAll());
         config.mappingDir().ifPresent(directory -> files.addAll(readDirectory(directory)));
-        int loaded = 0;
+        Map<String, BundledSources.NamedResult> byId = new LinkedHashMap<>();
         for (BundledSources.NamedResult file : files) {
             if (!file.result().ok()) {
                 file.result().problems().forEach(problem -> LOG.errorf("source file skipped: %s", problem));
                 continue;
             }
+            byId.put(file.result().definition().id(), file);
+        }
+        int loaded = 0;
+        for (BundledSources.NamedResult file : byId.values()) {
             SourceDefinition definition = file.result().definition();
             try {
                 connector(definition, secrets(definition));
@@ -58,7 +68,7 @@ public class SourceCatalog {
                 LOG.errorf("source file skipped: %s: %s", file.fileName(), e.getMessage());
                 continue;
             }
-            upsert(definition, file.text());
+            changes.seed(file.fileName(), file.text(), definition);
             loaded++;
         }
         return loaded;
@@ -79,27 +89,6 @@ public class SourceCatalog {
             LOG.errorf("mapping directory %s not read: %s", directory, e.getMessage());
         }
         return files;
-    }
-
-    private void upsert(SourceDefinition definition, String yaml) {
-        Source source = Source.findById(definition.id());
-        Instant now = Instant.now();
-        if (source == null) {
-            source = new Source();
-            source.id = definition.id();
-            source.createdAt = now;
-        }
-        source.kind = definition.connector().kind();
-        source.agencyCode = definition.agency().code();
-        source.agencyName = definition.agency().name();
-        source.agencyType = definition.agency().type().code();
-        HarvesterConfig.SourceOverride override = config.sources().get(definition.id());
-        source.schedule = override != null && override.schedule().isPresent()
-                ? override.schedule().get()
-                : definition.schedule();
-        source.definition = yaml;
-        source.updatedAt = now;
-        source.persist();
     }
 
     public List<Source> all() {

@@ -7,7 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A harvested source; {@code definition} is its mapping file's YAML, the truth at run time. */
+/** A harvested source; {@code definition} is its current mapping (YAML, see {@link SourceVersion}), the truth at run time. */
 @Entity
 @Table(name = "source")
 public class Source extends PanacheEntityBase {
@@ -38,4 +38,11 @@ public class Source extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /**
+     * Why the source's mapping file was not applied: the file differs from the current version, which was changed
+     * through the API since the file last updated it (the database wins); null when the file and the source agree.
+     */
+    @Column(name = "file_drift", columnDefinition = "text")
+    public String fileDrift;
 }

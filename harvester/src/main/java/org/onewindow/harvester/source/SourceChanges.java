@@ -1,0 +1,149 @@
+package org.onewindow.harvester.source;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.onewindow.harvester.config.HarvesterConfig;
+import org.onewindow.harvester.store.RecordStore;
+import org.onewindow.harvester.store.Source;
+import org.onewindow.harvester.store.SourceVersion;
+import org.onewindow.mappings.source.SourceDefinition;
+
+/**
+ * Every change of a source is a new version of its mapping, with where it came from, who made it and why: created or
+ * replaced through the API, or seeded from a mapping file. A file updates its source only while the source's current
+ * version came from a file and nobody changed it through the API since; otherwise the database wins and the
+ * difference is kept on the source ({@code fileDrift}) and logged.
+ */
+@ApplicationScoped
+public class SourceChanges {
+
+    private static final Logger LOG = Logger.getLogger(SourceChanges.class);
+
+    /** What seeding from a file did to its source. */
+    public enum Seeded {
+        CREATED,
+        UPDATED,
+        UNCHANGED,
+        KEPT_DATABASE_VERSION
+    }
+
+    /** The source exists already (create) or does not (replace). */
+    public static class SourceConflict extends RuntimeException {
+        SourceConflict(String message) {
+            super(message);
+        }
+    }
+
+    @Inject
+    HarvesterConfig config;
+
+    @Transactional
+    public Seeded seed(String fileName, String text, SourceDefinition definition) {
+        String fileHash = RecordStore.sha256(text);
+        Source source = Source.findById(definition.id());
+        if (source == null) {
+            write(
+                    new Source(),
+                    definition,
+                    text,
+                    change(SourceVersion.Origin.FILE, fileName, fileHash, "mapping file", "seeded from " + fileName));
+            return Seeded.CREATED;
+        }
+        Optional<SourceVersion> current = SourceVersion.current(source.id);
+        if (current.map(v -> fileHash.equals(v.fileHash)).orElse(false)) {
+            source.fileDrift = null;
+            applyOverrides(source, definition);
+            return Seeded.UNCHANGED;
+        }
+        if (current.map(v -> v.origin == SourceVersion.Origin.API).orElse(false)) {
+            SourceVersion edited = current.get();
+            source.fileDrift = fileName + " differs from version " + edited.version + ", changed through the API by "
+                    + edited.changedBy + " at " + edited.changedAt
+                    + (edited.reason == null ? "" : " (" + edited.reason + ")")
+                    + ": the database's version stays; replace the mapping through the API to take the file's";
+            LOG.warnf("source %s: %s", source.id, source.fileDrift);
+            return Seeded.KEPT_DATABASE_VERSION;
+        }
+        write(
+                source,
+                definition,
+                text,
+                change(SourceVersion.Origin.FILE, fileName, fileHash, "mapping file", "updated from " + fileName));
+        return Seeded.UPDATED;
+    }
+
+    /** @throws SourceConflict when a source of the definition's id exists */
+    @Transactional
+    public Source create(SourceDefinition definition, String text, String by, String reason) {
+        if (Source.findById(definition.id()) != null) {
+            throw new SourceConflict("source " + definition.id() + " exists: replace its mapping instead");
+        }
+        return write(new Source(), definition, text, change(SourceVersion.Origin.API, null, null, by, reason));
+    }
+
+    /** @throws SourceConflict when no source has the definition's id */
+    @Transactional
+    public Source replace(SourceDefinition definition, String text, String by, String reason) {
+        Source source = Source.findById(definition.id());
+        if (source == null) {
+            throw new SourceConflict("no source " + definition.id() + ": create it instead");
+        }
+        return write(source, definition, text, change(SourceVersion.Origin.API, null, null, by, reason));
+    }
+
+    @Transactional
+    public List<SourceVersion> versions(String sourceId) {
+        return SourceVersion.of(sourceId);
+    }
+
+    private record Change(SourceVersion.Origin origin, String fileName, String fileHash, String by, String reason) {}
+
+    private static Change change(
+            SourceVersion.Origin origin, String fileName, String fileHash, String by, String reason) {
+        return new Change(origin, fileName, fileHash, by, reason);
+    }
+
+    private Source write(Source source, SourceDefinition definition, String text, Change change) {
+        Instant now = Instant.now();
+        if (source.id == null) {
+            source.id = definition.id();
+            source.createdAt = now;
+        }
+        source.kind = definition.connector().kind();
+        source.agencyCode = definition.agency().code();
+        source.agencyName = definition.agency().name();
+        source.agencyType = definition.agency().type().code();
+        source.definition = text;
+        source.updatedAt = now;
+        source.fileDrift = null;
+        applyOverrides(source, definition);
+        source.persist();
+        SourceVersion version = new SourceVersion();
+        version.sourceId = source.id;
+        version.version =
+                SourceVersion.current(source.id).map(v -> v.version + 1).orElse(1);
+        version.definition = text;
+        version.origin = change.origin();
+        version.fileName = change.fileName();
+        version.fileHash = change.fileHash();
+        version.changedBy = change.by();
+        version.reason = change.reason();
+        version.changedAt = now;
+        version.persist();
+        LOG.infof("source %s: version %d (%s by %s)", source.id, version.version, change.origin(), change.by());
+        return source;
+    }
+
+    /** The schedule the configuration sets for the source, if any, else its mapping's. */
+    private void applyOverrides(Source source, SourceDefinition definition) {
+        HarvesterConfig.SourceOverride override = config.sources().get(definition.id());
+        source.schedule = override != null && override.schedule().isPresent()
+                ? override.schedule().get()
+                : definition.schedule();
+    }
+}

@@ -1,0 +1,67 @@
+package org.onewindow.harvester.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** One version of a source's mapping: its text, where it came from, who changed it, when and why. */
+@Entity
+@Table(name = "source_version")
+public class SourceVersion extends PanacheEntityBase {
+
+    /** A mapping file (bundled or in the mapping directory) or the operator API. */
+    public enum Origin {
+        FILE,
+        API
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "source_id", nullable = false)
+    public String sourceId;
+
+    @Column(nullable = false)
+    public int version;
+
+    @Column(nullable = false, columnDefinition = "text")
+    public String definition;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Origin origin;
+
+    /** The file it was read from, for a version of origin FILE (null for versions from before files were named). */
+    @Column(name = "file_name")
+    public String fileName;
+
+    /** SHA-256 of the file's text, for a version of origin FILE: which text of the file it is. */
+    @Column(name = "file_hash")
+    public String fileHash;
+
+    @Column(name = "changed_by", nullable = false)
+    public String changedBy;
+
+    public String reason;
+
+    @Column(name = "changed_at", nullable = false)
+    public Instant changedAt;
+
+    public static Optional<SourceVersion> current(String sourceId) {
+        return find("sourceId = ?1 order by version desc", sourceId).firstResultOptional();
+    }
+
+    public static List<SourceVersion> of(String sourceId) {
+        return list("sourceId = ?1 order by version", sourceId);
+    }
+}

@@ -1,0 +1,205 @@
+package org.onewindow.harvester.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.onewindow.harvester.LocalServicesTestResource;
+import org.onewindow.harvester.OperatorCalls;
+import org.onewindow.harvester.TestRecords;
+import org.onewindow.harvester.publish.CataloguePublisher;
+import org.onewindow.harvester.store.Source;
+import org.onewindow.harvester.store.SourceVersion;
+import org.onewindow.mappings.source.SourceDefinition;
+import org.onewindow.mappings.source.SourceDefinitionReader;
+import org.onewindow.runtime.demo.DemoAgencySite;
+
+/** A source is created, replaced and versioned through the API, and mapping files seed it without overwriting edits. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalServicesTestResource.class, restrictToAnnotatedClass = false)
+class SourcesAsDataTest {
+
+    @Inject
+    SourceChanges changes;
+
+    @Inject
+    CataloguePublisher publisher;
+
+    @AfterEach
+    void withdrawWhatTheTestHarvested() throws IOException {
+        TestRecords.withdraw(publisher, "sourceId = ?1", LocalServicesTestResource.API_MADE_SOURCE);
+    }
+
+    @Test
+    void aSourceCreatedThroughTheApiIsHarvestedWithoutARestart() throws IOException {
+        String mapping = mohwWelfareAs(LocalServicesTestResource.API_MADE_SOURCE, "0 0 3 * * ?");
+
+        OperatorCalls.operator()
+                .contentType("application/yaml")
+                .body(utf8(mapping))
+                .queryParam("reason", "onboarding the ministry's second board")
+                .post("/api/v1/sources")
+                .then()
+                .statusCode(201)
+                .header("Location", endsWith("/api/v1/sources/" + LocalServicesTestResource.API_MADE_SOURCE))
+                .body("version", equalTo(1))
+                .body("schedule", equalTo("0 0 3 * * ?"));
+
+        JsonPath run = OperatorCalls.runToEnd(LocalServicesTestResource.API_MADE_SOURCE);
+        assertThat(run.getString("status")).isEqualTo("succeeded");
+        assertThat(run.getInt("counts.added"))
+                .isEqualTo(DemoAgencySite.services().size());
+        OperatorCalls.operator()
+                .get("/api/v1/sources/{id}/versions", LocalServicesTestResource.API_MADE_SOURCE)
+                .then()
+                .statusCode(200)
+                .body("[0].origin", equalTo("api"))
+                .body("[0].changedBy", equalTo("operator"))
+                .body("[0].reason", equalTo("onboarding the ministry's second board"));
+        OperatorCalls.operator()
+                .contentType("application/yaml")
+                .body(utf8(mapping))
+                .post("/api/v1/sources")
+                .then()
+                .statusCode(409);
+    }
+
+    @Test
+    void replacingAMappingMakesANewVersionAndTheScheduleFollowsAtOnce() throws IOException {
+        String id = "api-replaced";
+        OperatorCalls.operator()
+                .contentType("application/yaml")
+                .body(utf8(mohwWelfareAs(id, "0 0 3 * * ?")))
+                .post("/api/v1/sources")
+                .then()
+                .statusCode(201);
+
+        OperatorCalls.operator()
+                .contentType("application/yaml")
+                .body(utf8(mohwWelfareAs(id, "0 30 6 * * ?")))
+                .queryParam("reason", "the agency asked for a later hour")
+                .put("/api/v1/sources/{id}/mapping", id)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2))
+                .body("schedule", equalTo("0 30 6 * * ?"));
+
+        JsonPath versions = OperatorCalls.operator()
+                .get("/api/v1/sources/{id}/versions", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(versions.getList("version", Integer.class)).containsExactly(1, 2);
+        assertThat(versions.getString("[1].reason")).isEqualTo("the agency asked for a later hour");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Source.<Source>findById(id).definition))
+                .contains("0 30 6 * * ?");
+    }
+
+    @Test
+    void aBrokenOrMisdirectedMappingChangesNothingAndSaysWhy() throws IOException {
+        OperatorCalls.operator()
+                .contentType("application/yaml")
+                .body(utf8("id: broken-one\nagency:\n  code: \"1\"\nconnector:\n  kind: html\n"))
+                .post("/api/v1/sources")
+                .then()
+                .statusCode(400)
+                .body(
+                        "errors.message",
+                        hasItem(containsString("sources/broken-one.yaml:1: missing required field 'schedule'")));
+        OperatorCalls.operator()
+                .contentType("application/yaml")
+                .body(utf8(mohwWelfareAs("somebody-else", "0 0 3 * * ?")))
+                .put("/api/v1/sources/{id}/mapping", "mohw-welfare")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("'somebody-else', not 'mohw-welfare'"));
+        OperatorCalls.operator()
+                .contentType("application/yaml")
+                .body(utf8(mohwWelfareAs("no-such-source", "0 0 3 * * ?")))
+                .put("/api/v1/sources/{id}/mapping", "no-such-source")
+                .then()
+                .statusCode(404);
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> Source.count("id in ?1", List.of("broken-one", "no-such-source"))))
+                .isZero();
+    }
+
+    @Test
+    void aMappingFileUpdatesItsSourceOnlyWhileNobodyChangedItThroughTheApi() throws IOException {
+        String id = "file-seeded";
+        String first = mohwWelfareAs(id, "0 0 1 * * ?");
+        String second = mohwWelfareAs(id, "0 0 2 * * ?");
+        String third = mohwWelfareAs(id, "0 0 4 * * ?");
+
+        assertThat(changes.seed("sources/file-seeded.yaml", first, definition(first)))
+                .isEqualTo(SourceChanges.Seeded.CREATED);
+        assertThat(changes.seed("sources/file-seeded.yaml", first, definition(first)))
+                .as("the same file at the next start")
+                .isEqualTo(SourceChanges.Seeded.UNCHANGED);
+        assertThat(changes.seed("sources/file-seeded.yaml", second, definition(second)))
+                .as("a release improved the file; nobody edited the source")
+                .isEqualTo(SourceChanges.Seeded.UPDATED);
+        OperatorCalls.operator()
+                .contentType("application/yaml")
+                .body(utf8(mohwWelfareAs(id, "0 0 5 * * ?")))
+                .queryParam("reason", "an operator's edit")
+                .put("/api/v1/sources/{id}/mapping", id)
+                .then()
+                .statusCode(200);
+
+        assertThat(changes.seed("sources/file-seeded.yaml", third, definition(third)))
+                .as("the file changed again, but so did the source through the API")
+                .isEqualTo(SourceChanges.Seeded.KEPT_DATABASE_VERSION);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Source.<Source>findById(id).definition))
+                .contains("0 0 5 * * ?");
+        OperatorCalls.operator()
+                .get("/api/v1/sources/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(3))
+                .body("fileDrift", containsString("sources/file-seeded.yaml differs from version 3"))
+                .body("fileDrift", containsString("an operator's edit"));
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() ->
+                                SourceVersion.of(id).stream().map(v -> v.origin).toList()))
+                .containsExactly(SourceVersion.Origin.FILE, SourceVersion.Origin.FILE, SourceVersion.Origin.API);
+    }
+
+    /** The bundled 보건복지부 mapping under another id and schedule, pointed at the test's agency site. */
+    private static String mohwWelfareAs(String id, String schedule) throws IOException {
+        String text;
+        try (InputStream in = SourcesAsDataTest.class.getResourceAsStream("/sources/mohw-welfare.yaml")) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        return text.replace("id: mohw-welfare", "id: " + id)
+                .replace(
+                        "baseUrl: http://localhost:8089",
+                        "baseUrl: " + LocalServicesTestResource.site().baseUrl())
+                .replace("schedule: \"0 0 4 * * ?\"", "schedule: \"" + schedule + "\"")
+                .replace("delayMillis: 1000", "delayMillis: 0");
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static SourceDefinition definition(String text) {
+        SourceDefinitionReader.Result read = new SourceDefinitionReader().read("sources/file-seeded.yaml", text);
+        assertThat(read.problems()).isEmpty();
+        return read.definition();
+    }
+}
