@@ -49,7 +49,13 @@ public class HarvesterStartup {
         int loaded = sources.syncSources();
         LOG.infof("%d source(s) loaded from mapping files", loaded);
         if (config.harvest().schedulesEnabled()) {
-            sources.all().forEach(schedules::register);
+            sources.all().forEach(source -> {
+                if (source.enabled) {
+                    schedules.register(source);
+                } else {
+                    schedules.unregister(source.id);
+                }
+            });
         }
         try {
             CataloguePublisher.Result result = publisher.reconcile();

@@ -22,7 +22,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof HarvestService.AlreadyRunningException running) {
             return Problem.alreadyRunning(failure.getMessage(), running.runningRunId);
         }
-        if (failure instanceof RunReview.WrongStateException) {
+        if (failure instanceof RunReview.WrongStateException
+                || failure instanceof HarvestService.DisabledSourceException) {
             return Problem.response(Response.Status.CONFLICT, failure.getMessage());
         }
         if (failure instanceof WebApplicationException web) {

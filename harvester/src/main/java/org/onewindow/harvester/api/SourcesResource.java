@@ -37,7 +37,8 @@ import org.onewindow.mappings.source.SourceDefinition;
 @Produces(MediaType.APPLICATION_JSON)
 public class SourcesResource {
 
-    public record SourceView(String id, String kind, AgencyView agency, String schedule, LastRun lastRun) {}
+    public record SourceView(
+            String id, String kind, AgencyView agency, String schedule, boolean enabled, LastRun lastRun) {}
 
     public record AgencyView(String code, String name, String type) {}
 
@@ -62,7 +63,13 @@ public class SourcesResource {
     static final String OPERATOR = "operator";
 
     public record SourceDetail(
-            String id, String kind, AgencyView agency, String schedule, int version, String fileDrift) {}
+            String id,
+            String kind,
+            AgencyView agency,
+            String schedule,
+            boolean enabled,
+            int version,
+            String fileDrift) {}
 
     public record SourceVersionView(
             int version, String origin, String fileName, String changedBy, String reason, Instant changedAt) {}
@@ -80,6 +87,7 @@ public class SourcesResource {
                         source.kind,
                         new AgencyView(source.agencyCode, source.agencyName, source.agencyType),
                         source.schedule,
+                        source.enabled,
                         HarvestRun.latestFor(source.id)
                                 .map(run -> new LastRun(
                                         run.id,
@@ -107,7 +115,7 @@ public class SourcesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(
             responseCode = "409",
-            description = "A run of the source is going (its id in runningRunId)",
+            description = "A run of the source is going (its id in runningRunId), or the source is disabled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response startRun(@PathParam("id") String sourceId) {
         HarvestRun run = harvests.start(sourceId, HarvestRun.Trigger.OPERATOR);
@@ -250,6 +258,56 @@ public class SourcesResource {
                 : Response.ok(versions).build();
     }
 
+    @POST
+    @Path("/{id}/disable")
+    @Tag(name = "Sources")
+    @Operation(
+            operationId = "disableSource",
+            summary = "Disables a source: no schedule, no run, its records and history kept; a run going finishes")
+    @APIResponse(
+            responseCode = "200",
+            description = "Disabled (a new version), or already so",
+            content = @Content(schema = @Schema(implementation = SourceDetail.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No source has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response disable(
+            @PathParam("id") String sourceId,
+            @QueryParam("reason") @Parameter(description = "Why, kept with the version") String reason) {
+        return enable(sourceId, false, reason);
+    }
+
+    @POST
+    @Path("/{id}/enable")
+    @Tag(name = "Sources")
+    @Operation(operationId = "enableSource", summary = "Enables a disabled source again: scheduled at once")
+    @APIResponse(
+            responseCode = "200",
+            description = "Enabled (a new version), or already so",
+            content = @Content(schema = @Schema(implementation = SourceDetail.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No source has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response enable(
+            @PathParam("id") String sourceId,
+            @QueryParam("reason") @Parameter(description = "Why, kept with the version") String reason) {
+        return enable(sourceId, true, reason);
+    }
+
+    private Response enable(String sourceId, boolean enabled, String reason) {
+        try {
+            Source changed = changes.enable(sourceId, enabled, OPERATOR, reason);
+            if (changed != null) {
+                schedule(changed);
+            }
+            return get(sourceId);
+        } catch (SourceChanges.SourceConflict e) {
+            return Problem.response(Response.Status.NOT_FOUND, e.getMessage());
+        }
+    }
+
     /** The 400 when the connector refuses the settings, else null. */
     private Response unworkable(SourceDefinition definition) {
         try {
@@ -261,8 +319,13 @@ public class SourcesResource {
     }
 
     private void schedule(Source source) {
-        if (config.harvest().schedulesEnabled()) {
+        if (!config.harvest().schedulesEnabled()) {
+            return;
+        }
+        if (source.enabled) {
             schedules.register(source);
+        } else {
+            schedules.unregister(source.id);
         }
     }
 
@@ -272,6 +335,7 @@ public class SourcesResource {
                 source.kind,
                 new AgencyView(source.agencyCode, source.agencyName, source.agencyType),
                 source.schedule,
+                source.enabled,
                 SourceVersion.current(source.id).map(v -> v.version).orElse(0),
                 source.fileDrift);
     }

@@ -40,6 +40,13 @@ public class HarvestService {
         }
     }
 
+    /** The source is disabled: it takes no run until enabled again. */
+    public static class DisabledSourceException extends RuntimeException {
+        public DisabledSourceException(String sourceId) {
+            super("source '" + sourceId + "' is disabled; enable it to harvest it");
+        }
+    }
+
     /** A run of the source is still going. */
     public static class AlreadyRunningException extends RuntimeException {
         public final long runningRunId;
@@ -135,8 +142,12 @@ public class HarvestService {
     private HarvestRun create(String sourceId, HarvestRun.Trigger trigger) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                if (Source.findById(sourceId) == null) {
+                Source source = Source.findById(sourceId);
+                if (source == null) {
                     throw new UnknownSourceException(sourceId);
+                }
+                if (!source.enabled) {
+                    throw new DisabledSourceException(sourceId);
                 }
                 HarvestRun.runningFor(sourceId).ifPresent(running -> {
                     throw new AlreadyRunningException(sourceId, running.id);

@@ -32,7 +32,9 @@ public class ScheduledHarvestJob implements Job {
                     CDI.current().select(HarvestService.class).get().start(sourceId, HarvestRun.Trigger.SCHEDULE);
             outcome = "started run " + run.id;
             LOG.infof("scheduled run %d of %s started", run.id, sourceId);
-        } catch (HarvestService.AlreadyRunningException | HarvestService.UnknownSourceException e) {
+        } catch (HarvestService.AlreadyRunningException
+                | HarvestService.UnknownSourceException
+                | HarvestService.DisabledSourceException e) {
             outcome = "skipped: " + e.getMessage();
             LOG.infof("scheduled run of %s skipped: %s", sourceId, e.getMessage());
         }

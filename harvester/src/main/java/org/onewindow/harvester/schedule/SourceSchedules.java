@@ -8,6 +8,7 @@ import org.onewindow.harvester.store.Source;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
+import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -22,6 +23,16 @@ public class SourceSchedules {
 
     @Inject
     Scheduler quartz;
+
+    /** A disabled source's schedule goes (on every instance: the store is shared). */
+    public void unregister(String sourceId) {
+        try {
+            quartz.deleteJob(JobKey.jobKey("harvest-" + sourceId, GROUP));
+            LOG.infof("source %s unscheduled", sourceId);
+        } catch (SchedulerException e) {
+            LOG.errorf("source %s not unscheduled: %s", sourceId, e.getMessage());
+        }
+    }
 
     public void register(Source source) {
         JobDetail job = JobBuilder.newJob(ScheduledHarvestJob.class)

@@ -96,6 +96,27 @@ public class SourceChanges {
         return write(source, definition, text, change(SourceVersion.Origin.API, null, null, by, reason));
     }
 
+    /**
+     * Enables or disables a source: a version of its own, with the same mapping (a change through the API: a mapping
+     * file no longer updates the source after it). Null, and no version, when the source is already so.
+     *
+     * @throws SourceConflict when no source has the id
+     */
+    @Transactional
+    public Source enable(String sourceId, boolean enabled, String by, String reason) {
+        Source source = Source.findById(sourceId);
+        if (source == null) {
+            throw new SourceConflict("no source " + sourceId);
+        }
+        if (source.enabled == enabled) {
+            return null;
+        }
+        source.enabled = enabled;
+        source.updatedAt = Instant.now();
+        version(source, change(SourceVersion.Origin.API, null, null, by, reason), source.updatedAt);
+        return source;
+    }
+
     @Transactional
     public List<SourceVersion> versions(String sourceId) {
         return SourceVersion.of(sourceId);
@@ -123,11 +144,17 @@ public class SourceChanges {
         source.fileDrift = null;
         applyOverrides(source, definition);
         source.persist();
+        version(source, change, now);
+        return source;
+    }
+
+    private static void version(Source source, Change change, Instant now) {
         SourceVersion version = new SourceVersion();
         version.sourceId = source.id;
         version.version =
                 SourceVersion.current(source.id).map(v -> v.version + 1).orElse(1);
-        version.definition = text;
+        version.definition = source.definition;
+        version.enabled = source.enabled;
         version.origin = change.origin();
         version.fileName = change.fileName();
         version.fileHash = change.fileHash();
@@ -135,8 +162,9 @@ public class SourceChanges {
         version.reason = change.reason();
         version.changedAt = now;
         version.persist();
-        LOG.infof("source %s: version %d (%s by %s)", source.id, version.version, change.origin(), change.by());
-        return source;
+        LOG.infof(
+                "source %s: version %d (%s by %s%s)",
+                source.id, version.version, change.origin(), change.by(), source.enabled ? "" : ", disabled");
     }
 
     /** The schedule the configuration sets for the source, if any, else its mapping's. */

@@ -45,4 +45,8 @@ public class Source extends PanacheEntityBase {
      */
     @Column(name = "file_drift", columnDefinition = "text")
     public String fileDrift;
+
+    /** A disabled source keeps its records and history but has no schedule and takes no run. */
+    @Column(nullable = false)
+    public boolean enabled = true;
 }

@@ -49,6 +49,10 @@ public class SourceVersion extends PanacheEntityBase {
     @Column(name = "file_hash")
     public String fileHash;
 
+    /** Whether the source was enabled from this version on. */
+    @Column(nullable = false)
+    public boolean enabled = true;
+
     @Column(name = "changed_by", nullable = false)
     public String changedBy;
 

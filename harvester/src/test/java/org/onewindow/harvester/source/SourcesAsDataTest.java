@@ -179,6 +179,56 @@ class SourcesAsDataTest {
                 .containsExactly(SourceVersion.Origin.FILE, SourceVersion.Origin.FILE, SourceVersion.Origin.API);
     }
 
+    @Test
+    void aDisabledSourceTakesNoRunUntilEnabledAndEachIsAVersion() throws IOException {
+        String id = "api-disabled";
+        OperatorCalls.operator()
+                .contentType("application/yaml")
+                .body(utf8(mohwWelfareAs(id, "0 0 3 * * ?")))
+                .post("/api/v1/sources")
+                .then()
+                .statusCode(201)
+                .body("enabled", equalTo(true));
+
+        OperatorCalls.operator()
+                .queryParam("reason", "the agency is moving its site")
+                .post("/api/v1/sources/{id}/disable", id)
+                .then()
+                .statusCode(200)
+                .body("enabled", equalTo(false))
+                .body("version", equalTo(2));
+        OperatorCalls.operator()
+                .post("/api/v1/sources/{id}/runs", id)
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("disabled"));
+        OperatorCalls.operator()
+                .post("/api/v1/sources/{id}/disable", id)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2)); // already so: no version
+
+        OperatorCalls.operator()
+                .post("/api/v1/sources/{id}/enable", id)
+                .then()
+                .statusCode(200)
+                .body("enabled", equalTo(true))
+                .body("version", equalTo(3));
+        OperatorCalls.operator()
+                .get("/api/v1/sources/{id}/versions", id)
+                .then()
+                .body("[1].reason", equalTo("the agency is moving its site"));
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> SourceVersion.of(id).stream()
+                                .map(v -> v.enabled)
+                                .toList()))
+                .containsExactly(true, false, true);
+        OperatorCalls.operator()
+                .post("/api/v1/sources/{id}/disable", "no-such-source")
+                .then()
+                .statusCode(404);
+    }
+
     /** The bundled 보건복지부 mapping under another id and schedule, pointed at the test's agency site. */
     private static String mohwWelfareAs(String id, String schedule) throws IOException {
         String text;
