@@ -28,6 +28,8 @@ public class LocalServicesTestResource implements QuarkusTestResourceLifecycleMa
     public static final String SLOW_SOURCE = "mohw-welfare-slow";
     /** A source SourcesAsDataTest creates through the API, on the agency site double. */
     public static final String API_MADE_SOURCE = "api-made";
+    /** A source SourcesAsDataTest creates, harvests and deletes through the API. */
+    public static final String API_DELETED_SOURCE = "api-deleted";
 
     public static final String OPERATOR_KEY = "test-operator-key-of-at-least-32-characters";
 
@@ -75,7 +77,14 @@ public class LocalServicesTestResource implements QuarkusTestResourceLifecycleMa
             config.put("onewindow.sources." + source + ".delay-millis", "0");
         }
         for (String source : List.of(
-                "mohw-welfare", "seoul-sitemap", "gov24-api", "ids-a", "ids-a-b", "routes-one", API_MADE_SOURCE)) {
+                "mohw-welfare",
+                "seoul-sitemap",
+                "gov24-api",
+                "ids-a",
+                "ids-a-b",
+                "routes-one",
+                API_MADE_SOURCE,
+                API_DELETED_SOURCE)) {
             config.put("onewindow.sources." + source + ".allow-private-networks", "true");
         }
         return config;

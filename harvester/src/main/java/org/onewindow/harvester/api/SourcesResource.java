@@ -3,6 +3,7 @@ package org.onewindow.harvester.api;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -22,7 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 import org.onewindow.harvester.config.HarvesterConfig;
+import org.onewindow.harvester.publish.CataloguePublisher;
 import org.onewindow.harvester.run.HarvestService;
 import org.onewindow.harvester.schedule.SourceSchedules;
 import org.onewindow.harvester.source.SourceCatalog;
@@ -54,6 +57,11 @@ public class SourcesResource {
     SourceChanges changes;
 
     @Inject
+    CataloguePublisher publisher;
+
+    private static final Logger LOG = Logger.getLogger(SourcesResource.class);
+
+    @Inject
     SourceSchedules schedules;
 
     @Inject
@@ -70,6 +78,9 @@ public class SourcesResource {
             boolean enabled,
             int version,
             String fileDrift) {}
+
+    /** What deleting a source did. */
+    public record SourceDeleted(String id, int withdrawn, int version) {}
 
     public record SourceVersionView(
             int version, String origin, String fileName, String changedBy, String reason, Instant changedAt) {}
@@ -229,6 +240,11 @@ public class SourcesResource {
     @Transactional
     public Response get(@PathParam("id") String sourceId) {
         Source source = Source.findById(sourceId);
+        if (source != null && source.deleted()) {
+            return Problem.response(
+                    Response.Status.NOT_FOUND,
+                    "source " + sourceId + " was deleted at " + source.deletedAt + "; its versions remain");
+        }
         return source == null
                 ? Problem.response(Response.Status.NOT_FOUND, "no source " + sourceId)
                 : Response.ok(detail(source)).build();
@@ -294,6 +310,46 @@ public class SourcesResource {
             @PathParam("id") String sourceId,
             @QueryParam("reason") @Parameter(description = "Why, kept with the version") String reason) {
         return enable(sourceId, true, reason);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Tag(name = "Sources")
+    @Operation(
+            operationId = "deleteSource",
+            summary = "Deletes a source: its records withdrawn (out of search at once), its schedule gone, its history"
+                    + " (versions, runs, withdrawn records) kept")
+    @APIResponse(
+            responseCode = "200",
+            description = "Deleted: how many records were withdrawn, and the version that deleted it",
+            content = @Content(schema = @Schema(implementation = SourceDeleted.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No source has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "409",
+            description = "A run of the source is going (its id in runningRunId): cancel it first",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response delete(
+            @PathParam("id") String sourceId,
+            @QueryParam("reason") @Parameter(description = "Why, kept with the version") String reason) {
+        int withdrawn;
+        try {
+            withdrawn = changes.delete(sourceId, OPERATOR, reason);
+        } catch (SourceChanges.SourceConflict e) {
+            return Problem.response(Response.Status.NOT_FOUND, e.getMessage());
+        }
+        if (config.harvest().schedulesEnabled()) {
+            schedules.unregister(sourceId);
+        }
+        try {
+            publisher.publishPending();
+        } catch (Exception e) { // the outbox keeps the withdrawals; the next drain publishes them
+            LOG.warnf("source %s deleted; its withdrawals wait in the outbox: %s", sourceId, e.getMessage());
+        }
+        int version = changes.versions(sourceId).size();
+        return Response.ok(new SourceDeleted(sourceId, withdrawn, version)).build();
     }
 
     private Response enable(String sourceId, boolean enabled, String reason) {

@@ -7,6 +7,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,8 +143,9 @@ public class HarvestService {
     private HarvestRun create(String sourceId, HarvestRun.Trigger trigger) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                Source source = Source.findById(sourceId);
-                if (source == null) {
+                // shared lock: a deletion (which takes the row exclusively) and a new run never pass each other
+                Source source = Source.findById(sourceId, LockModeType.PESSIMISTIC_READ);
+                if (source == null || source.deleted()) {
                     throw new UnknownSourceException(sourceId);
                 }
                 if (!source.enabled) {

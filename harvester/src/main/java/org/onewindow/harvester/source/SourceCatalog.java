@@ -91,8 +91,9 @@ public class SourceCatalog {
         return files;
     }
 
+    /** The sources that exist (not deleted). */
     public List<Source> all() {
-        return Source.listAll(Sort.by("id"));
+        return Source.list("deletedAt is null", Sort.by("id"));
     }
 
     /** The source's definition as stored; throws if the stored YAML no longer reads (reported on the run). */

@@ -2,12 +2,15 @@ package org.onewindow.harvester.source;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.onewindow.harvester.config.HarvesterConfig;
+import org.onewindow.harvester.run.HarvestService;
+import org.onewindow.harvester.store.HarvestRun;
 import org.onewindow.harvester.store.RecordStore;
 import org.onewindow.harvester.store.Source;
 import org.onewindow.harvester.store.SourceVersion;
@@ -62,6 +65,12 @@ public class SourceChanges {
         }
         if (current.map(v -> v.origin == SourceVersion.Origin.API).orElse(false)) {
             SourceVersion edited = current.get();
+            if (source.deleted()) {
+                source.fileDrift = fileName + " names a source deleted through the API by " + edited.changedBy + " at "
+                        + edited.changedAt + ": not applied; create the source through the API to bring it back";
+                LOG.warnf("source %s: %s", source.id, source.fileDrift);
+                return Seeded.KEPT_DATABASE_VERSION;
+            }
             source.fileDrift = fileName + " differs from version " + edited.version + ", changed through the API by "
                     + edited.changedBy + " at " + edited.changedAt
                     + (edited.reason == null ? "" : " (" + edited.reason + ")")
@@ -77,20 +86,52 @@ public class SourceChanges {
         return Seeded.UPDATED;
     }
 
-    /** @throws SourceConflict when a source of the definition's id exists */
+    /**
+     * A new source, or a deleted one given a mapping again (its next version).
+     *
+     * @throws SourceConflict when a source of the definition's id exists
+     */
     @Transactional
     public Source create(SourceDefinition definition, String text, String by, String reason) {
-        if (Source.findById(definition.id()) != null) {
+        Source existing = Source.findById(definition.id());
+        if (existing != null && !existing.deleted()) {
             throw new SourceConflict("source " + definition.id() + " exists: replace its mapping instead");
         }
-        return write(new Source(), definition, text, change(SourceVersion.Origin.API, null, null, by, reason));
+        Source source = existing == null ? new Source() : existing;
+        source.deletedAt = null;
+        source.enabled = true;
+        return write(source, definition, text, change(SourceVersion.Origin.API, null, null, by, reason));
+    }
+
+    /**
+     * Deletes a source: every active record of it withdrawn (a version each, and out of the index through the outbox),
+     * the source disabled and marked deleted, its history kept. Returns how many records were withdrawn.
+     *
+     * @throws SourceConflict when no source has the id
+     * @throws HarvestService.AlreadyRunningException while a run of the source is going
+     */
+    @Transactional
+    public int delete(String sourceId, String by, String reason) {
+        Source source = Source.findById(sourceId, LockModeType.PESSIMISTIC_WRITE);
+        if (source == null || source.deleted()) {
+            throw new SourceConflict("no source " + sourceId);
+        }
+        HarvestRun.runningFor(sourceId).ifPresent(running -> {
+            throw new HarvestService.AlreadyRunningException(sourceId, running.id);
+        });
+        int withdrawn = RecordStore.withdrawAllOf(sourceId);
+        source.enabled = false;
+        source.deletedAt = Instant.now();
+        source.updatedAt = source.deletedAt;
+        version(source, change(SourceVersion.Origin.API, null, null, by, reason), source.deletedAt);
+        return withdrawn;
     }
 
     /** @throws SourceConflict when no source has the definition's id */
     @Transactional
     public Source replace(SourceDefinition definition, String text, String by, String reason) {
         Source source = Source.findById(definition.id());
-        if (source == null) {
+        if (source == null || source.deleted()) {
             throw new SourceConflict("no source " + definition.id() + ": create it instead");
         }
         return write(source, definition, text, change(SourceVersion.Origin.API, null, null, by, reason));
@@ -105,7 +146,7 @@ public class SourceChanges {
     @Transactional
     public Source enable(String sourceId, boolean enabled, String by, String reason) {
         Source source = Source.findById(sourceId);
-        if (source == null) {
+        if (source == null || source.deleted()) {
             throw new SourceConflict("no source " + sourceId);
         }
         if (source.enabled == enabled) {
@@ -155,6 +196,7 @@ public class SourceChanges {
                 SourceVersion.current(source.id).map(v -> v.version + 1).orElse(1);
         version.definition = source.definition;
         version.enabled = source.enabled;
+        version.deleted = source.deleted();
         version.origin = change.origin();
         version.fileName = change.fileName();
         version.fileHash = change.fileHash();

@@ -304,6 +304,29 @@ public class RecordStore {
         }
     }
 
+    /**
+     * Withdraws every active record of a source in one statement: each gets its next revision, a version saying so
+     * and an outbox entry that takes it out of the index. Returns how many were withdrawn.
+     */
+    public static int withdrawAllOf(String sourceId) {
+        return CatalogueRecord.getEntityManager()
+                .createNativeQuery("""
+                        with withdrawn as (
+                            update service_record
+                               set status = 'WITHDRAWN', revision = revision + 1, last_changed = now(),
+                                   miss_count = 0, gone_count = 0, etag = null, last_modified_header = null
+                             where source_id = ?1 and status = 'ACTIVE'
+                            returning id, revision),
+                        versions as (
+                            insert into service_version (record_id, revision, change, changed_fields, changed_at)
+                            select id, revision, 'WITHDRAWN', 'status', now() from withdrawn
+                            returning record_id)
+                        insert into publish_outbox (record_id, operation, created_at)
+                        select record_id, 'DELETE', now() from versions""")
+                .setParameter(1, sourceId)
+                .executeUpdate();
+    }
+
     public static String sha256(String text) {
         try {
             return HexFormat.of()

@@ -49,4 +49,12 @@ public class Source extends PanacheEntityBase {
     /** A disabled source keeps its records and history but has no schedule and takes no run. */
     @Column(nullable = false)
     public boolean enabled = true;
+
+    /** When the source was deleted (its records withdrawn, its history kept); null while it exists. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    public boolean deleted() {
+        return deletedAt != null;
+    }
 }

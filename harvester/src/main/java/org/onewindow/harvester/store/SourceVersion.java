@@ -53,6 +53,10 @@ public class SourceVersion extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean enabled = true;
 
+    /** Whether this version deleted the source. */
+    @Column(nullable = false)
+    public boolean deleted;
+
     @Column(name = "changed_by", nullable = false)
     public String changedBy;
 

@@ -1,10 +1,12 @@
 package org.onewindow.harvester.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -14,15 +16,21 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.onewindow.harvester.LocalServicesTestResource;
 import org.onewindow.harvester.OperatorCalls;
 import org.onewindow.harvester.TestRecords;
 import org.onewindow.harvester.publish.CataloguePublisher;
+import org.onewindow.harvester.store.CatalogueRecord;
+import org.onewindow.harvester.store.RecordStatus;
+import org.onewindow.harvester.store.ServiceVersion;
 import org.onewindow.harvester.store.Source;
 import org.onewindow.harvester.store.SourceVersion;
+import org.onewindow.harvester.store.StagedChange;
 import org.onewindow.mappings.source.SourceDefinition;
 import org.onewindow.mappings.source.SourceDefinitionReader;
 import org.onewindow.runtime.demo.DemoAgencySite;
@@ -37,6 +45,9 @@ class SourcesAsDataTest {
 
     @Inject
     CataloguePublisher publisher;
+
+    @Inject
+    RestClient elasticsearch;
 
     @AfterEach
     void withdrawWhatTheTestHarvested() throws IOException {
@@ -227,6 +238,56 @@ class SourcesAsDataTest {
                 .post("/api/v1/sources/{id}/disable", "no-such-source")
                 .then()
                 .statusCode(404);
+    }
+
+    @Test
+    void aDeletedSourceIsWithdrawnFromSearchAndKeepsItsHistory() throws IOException {
+        String id = LocalServicesTestResource.API_DELETED_SOURCE;
+        OperatorCalls.operator()
+                .contentType("application/yaml")
+                .body(utf8(mohwWelfareAs(id, "0 0 3 * * ?")))
+                .post("/api/v1/sources")
+                .then()
+                .statusCode(201);
+        assertThat(OperatorCalls.runToEnd(id).getInt("counts.added")).isPositive();
+        long active = QuarkusTransaction.requiringNew()
+                .call(() -> CatalogueRecord.count("sourceId = ?1 and status = ?2", id, RecordStatus.ACTIVE));
+
+        OperatorCalls.operator()
+                .queryParam("reason", "the agency closed the board")
+                .delete("/api/v1/sources/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("withdrawn", equalTo((int) active))
+                .body("version", equalTo(2));
+
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> CatalogueRecord.count("sourceId = ?1 and status = ?2", id, RecordStatus.ACTIVE)))
+                .isZero();
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> ServiceVersion.count(
+                                "recordId like ?1 and change = ?2", id + "~%", StagedChange.Kind.WITHDRAWN)))
+                .as("each withdrawal is in the records' history")
+                .isEqualTo(active);
+        await().atMost(Duration.ofSeconds(30)).until(() -> OperatorCalls.indexedCount(elasticsearch, id) == 0);
+        OperatorCalls.operator().get("/api/v1/sources/{id}", id).then().statusCode(404);
+        OperatorCalls.operator().post("/api/v1/sources/{id}/runs", id).then().statusCode(404);
+        OperatorCalls.operator().delete("/api/v1/sources/{id}", id).then().statusCode(404);
+        OperatorCalls.operator().get("/api/v1/sources").then().body("id", not(hasItem(id)));
+        OperatorCalls.operator()
+                .get("/api/v1/sources/{id}/versions", id)
+                .then()
+                .statusCode(200)
+                .body("[1].reason", equalTo("the agency closed the board"));
+
+        OperatorCalls.operator()
+                .contentType("application/yaml")
+                .body(utf8(mohwWelfareAs(id, "0 0 3 * * ?")))
+                .post("/api/v1/sources")
+                .then()
+                .statusCode(201)
+                .body("version", equalTo(3))
+                .body("enabled", equalTo(true));
     }
 
     /** The bundled 보건복지부 mapping under another id and schedule, pointed at the test's agency site. */
