@@ -12,6 +12,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,9 +59,7 @@ class SourcesAsDataTest {
     void aSourceCreatedThroughTheApiIsHarvestedWithoutARestart() throws IOException {
         String mapping = mohwWelfareAs(LocalServicesTestResource.API_MADE_SOURCE, "0 0 3 * * ?");
 
-        OperatorCalls.operator()
-                .contentType("application/yaml")
-                .body(utf8(mapping))
+        yamlBody(mapping)
                 .queryParam("reason", "onboarding the ministry's second board")
                 .post("/api/v1/sources")
                 .then()
@@ -80,27 +79,18 @@ class SourcesAsDataTest {
                 .body("[0].origin", equalTo("api"))
                 .body("[0].changedBy", equalTo("operator"))
                 .body("[0].reason", equalTo("onboarding the ministry's second board"));
-        OperatorCalls.operator()
-                .contentType("application/yaml")
-                .body(utf8(mapping))
-                .post("/api/v1/sources")
-                .then()
-                .statusCode(409);
+        yamlBody(mapping).post("/api/v1/sources").then().statusCode(409);
     }
 
     @Test
     void replacingAMappingMakesANewVersionAndTheScheduleFollowsAtOnce() throws IOException {
         String id = "api-replaced";
-        OperatorCalls.operator()
-                .contentType("application/yaml")
-                .body(utf8(mohwWelfareAs(id, "0 0 3 * * ?")))
+        yamlBody(mohwWelfareAs(id, "0 0 3 * * ?"))
                 .post("/api/v1/sources")
                 .then()
                 .statusCode(201);
 
-        OperatorCalls.operator()
-                .contentType("application/yaml")
-                .body(utf8(mohwWelfareAs(id, "0 30 6 * * ?")))
+        yamlBody(mohwWelfareAs(id, "0 30 6 * * ?"))
                 .queryParam("reason", "the agency asked for a later hour")
                 .put("/api/v1/sources/{id}/mapping", id)
                 .then()
@@ -122,25 +112,19 @@ class SourcesAsDataTest {
 
     @Test
     void aBrokenOrMisdirectedMappingChangesNothingAndSaysWhy() throws IOException {
-        OperatorCalls.operator()
-                .contentType("application/yaml")
-                .body(utf8("id: broken-one\nagency:\n  code: \"1\"\nconnector:\n  kind: html\n"))
+        yamlBody("id: broken-one\nagency:\n  code: \"1\"\nconnector:\n  kind: html\n")
                 .post("/api/v1/sources")
                 .then()
                 .statusCode(400)
                 .body(
                         "errors.message",
                         hasItem(containsString("sources/broken-one.yaml:1: missing required field 'schedule'")));
-        OperatorCalls.operator()
-                .contentType("application/yaml")
-                .body(utf8(mohwWelfareAs("somebody-else", "0 0 3 * * ?")))
+        yamlBody(mohwWelfareAs("somebody-else", "0 0 3 * * ?"))
                 .put("/api/v1/sources/{id}/mapping", "mohw-welfare")
                 .then()
                 .statusCode(400)
                 .body("detail", containsString("'somebody-else', not 'mohw-welfare'"));
-        OperatorCalls.operator()
-                .contentType("application/yaml")
-                .body(utf8(mohwWelfareAs("no-such-source", "0 0 3 * * ?")))
+        yamlBody(mohwWelfareAs("no-such-source", "0 0 3 * * ?"))
                 .put("/api/v1/sources/{id}/mapping", "no-such-source")
                 .then()
                 .statusCode(404);
@@ -164,9 +148,7 @@ class SourcesAsDataTest {
         assertThat(changes.seed("sources/file-seeded.yaml", second, definition(second)))
                 .as("a release improved the file; nobody edited the source")
                 .isEqualTo(SourceChanges.Seeded.UPDATED);
-        OperatorCalls.operator()
-                .contentType("application/yaml")
-                .body(utf8(mohwWelfareAs(id, "0 0 5 * * ?")))
+        yamlBody(mohwWelfareAs(id, "0 0 5 * * ?"))
                 .queryParam("reason", "an operator's edit")
                 .put("/api/v1/sources/{id}/mapping", id)
                 .then()
@@ -193,9 +175,7 @@ class SourcesAsDataTest {
     @Test
     void aDisabledSourceTakesNoRunUntilEnabledAndEachIsAVersion() throws IOException {
         String id = "api-disabled";
-        OperatorCalls.operator()
-                .contentType("application/yaml")
-                .body(utf8(mohwWelfareAs(id, "0 0 3 * * ?")))
+        yamlBody(mohwWelfareAs(id, "0 0 3 * * ?"))
                 .post("/api/v1/sources")
                 .then()
                 .statusCode(201)
@@ -243,9 +223,7 @@ class SourcesAsDataTest {
     @Test
     void aDeletedSourceIsWithdrawnFromSearchAndKeepsItsHistory() throws IOException {
         String id = LocalServicesTestResource.API_DELETED_SOURCE;
-        OperatorCalls.operator()
-                .contentType("application/yaml")
-                .body(utf8(mohwWelfareAs(id, "0 0 3 * * ?")))
+        yamlBody(mohwWelfareAs(id, "0 0 3 * * ?"))
                 .post("/api/v1/sources")
                 .then()
                 .statusCode(201);
@@ -280,9 +258,7 @@ class SourcesAsDataTest {
                 .statusCode(200)
                 .body("[1].reason", equalTo("the agency closed the board"));
 
-        OperatorCalls.operator()
-                .contentType("application/yaml")
-                .body(utf8(mohwWelfareAs(id, "0 0 3 * * ?")))
+        yamlBody(mohwWelfareAs(id, "0 0 3 * * ?"))
                 .post("/api/v1/sources")
                 .then()
                 .statusCode(201)
@@ -304,8 +280,9 @@ class SourcesAsDataTest {
                 .replace("delayMillis: 1000", "delayMillis: 0");
     }
 
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+    /** An operator's request with a mapping file as its body. */
+    private static RequestSpecification yamlBody(String mapping) {
+        return OperatorCalls.operator().contentType("application/yaml").body(mapping.getBytes(StandardCharsets.UTF_8));
     }
 
     private static SourceDefinition definition(String text) {
