@@ -46,6 +46,8 @@ import org.onewindow.client.harvester.model.Report;
 import org.onewindow.client.harvester.model.RetryView;
 import org.onewindow.client.harvester.model.RunStarted;
 import org.onewindow.client.harvester.model.RunView;
+import org.onewindow.client.harvester.model.SourceDeleted;
+import org.onewindow.client.harvester.model.SourceVersionView;
 import org.onewindow.runtime.AppProcess;
 import org.onewindow.runtime.ElasticsearchNode;
 import org.onewindow.runtime.Ports;
@@ -332,7 +334,41 @@ class OpenApiClientsIT {
     }
 
     @Test
-    @Order(4)
+    @Order(3)
+    void theHarvesterClientKeepsASourceAsData() throws Exception {
+        String id = "client-made";
+        String mapping = new String(
+                        OpenApiClientsIT.class
+                                .getResourceAsStream("/sources/" + SOURCE + ".yaml")
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8)
+                .replace("id: " + SOURCE, "id: " + id)
+                .replace("baseUrl: http://localhost:8089", "baseUrl: " + site.baseUrl());
+
+        assertThat(call("createSource", () -> sources.createSource(mapping, "onboarded through the client"))
+                        .getVersion())
+                .isEqualTo(1);
+        String later = mapping.replace("schedule: \"0 0 4 * * ?\"", "schedule: \"0 30 4 * * ?\"");
+        assertThat(call("replaceSourceMapping", () -> sources.replaceSourceMapping(id, later, "a later hour"))
+                        .getVersion())
+                .isEqualTo(2);
+        assertThat(call("getSource", () -> sources.getSource(id)).getSchedule()).isEqualTo("0 30 4 * * ?");
+        assertThat(call("disableSource", () -> sources.disableSource(id, "paused"))
+                        .getEnabled())
+                .isFalse();
+        assertThat(call("enableSource", () -> sources.enableSource(id, "resumed"))
+                        .getEnabled())
+                .isTrue();
+        assertThat(call("listSourceVersions", () -> sources.listSourceVersions(id)))
+                .extracting(SourceVersionView::getReason)
+                .containsExactly("onboarded through the client", "a later hour", "paused", "resumed");
+        SourceDeleted deleted = call("deleteSource", () -> sources.deleteSource(id, "a trial"));
+        assertThat(deleted.getWithdrawn()).isZero();
+        assertThat(deleted.getVersion()).isEqualTo(5);
+    }
+
+    @Test
+    @Order(5)
     void everyOperationOfBothDocumentsWasCalled() throws Exception {
         Set<String> documented = new TreeSet<>();
         for (String app : List.of("catalogue-api", "harvester")) {

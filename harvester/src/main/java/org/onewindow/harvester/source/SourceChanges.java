@@ -71,6 +71,11 @@ public class SourceChanges {
                 LOG.warnf("source %s: %s", source.id, source.fileDrift);
                 return Seeded.KEPT_DATABASE_VERSION;
             }
+            if (text.equals(source.definition)) { // changed through the API (disabled, say), but not its mapping
+                source.fileDrift = null;
+                applyOverrides(source, definition);
+                return Seeded.UNCHANGED;
+            }
             source.fileDrift = fileName + " differs from version " + edited.version + ", changed through the API by "
                     + edited.changedBy + " at " + edited.changedAt
                     + (edited.reason == null ? "" : " (" + edited.reason + ")")

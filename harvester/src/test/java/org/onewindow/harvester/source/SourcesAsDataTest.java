@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -173,6 +174,24 @@ class SourcesAsDataTest {
     }
 
     @Test
+    void aFileTheSourceStillMatchesIsNoDriftWhateverElseTheApiChanged() throws IOException {
+        String id = "file-then-disabled";
+        String file = mohwWelfareAs(id, "0 0 1 * * ?");
+        assertThat(changes.seed("sources/" + id + ".yaml", file, definition(id, file)))
+                .isEqualTo(SourceChanges.Seeded.CREATED);
+        OperatorCalls.operator().post("/api/v1/sources/{id}/disable", id).then().statusCode(200);
+
+        assertThat(changes.seed("sources/" + id + ".yaml", file, definition(id, file)))
+                .as("the next start reads the same file")
+                .isEqualTo(SourceChanges.Seeded.UNCHANGED);
+        OperatorCalls.operator()
+                .get("/api/v1/sources/{id}", id)
+                .then()
+                .body("fileDrift", nullValue())
+                .body("enabled", equalTo(false));
+    }
+
+    @Test
     void aDisabledSourceTakesNoRunUntilEnabledAndEachIsAVersion() throws IOException {
         String id = "api-disabled";
         yamlBody(mohwWelfareAs(id, "0 0 3 * * ?"))
@@ -286,7 +305,11 @@ class SourcesAsDataTest {
     }
 
     private static SourceDefinition definition(String text) {
-        SourceDefinitionReader.Result read = new SourceDefinitionReader().read("sources/file-seeded.yaml", text);
+        return definition("file-seeded", text);
+    }
+
+    private static SourceDefinition definition(String id, String text) {
+        SourceDefinitionReader.Result read = new SourceDefinitionReader().read("sources/" + id + ".yaml", text);
         assertThat(read.problems()).isEmpty();
         return read.definition();
     }
