@@ -46,7 +46,9 @@ import org.onewindow.client.harvester.model.Report;
 import org.onewindow.client.harvester.model.RetryView;
 import org.onewindow.client.harvester.model.RunStarted;
 import org.onewindow.client.harvester.model.RunView;
+import org.onewindow.client.harvester.model.SettingsView;
 import org.onewindow.client.harvester.model.SourceDeleted;
+import org.onewindow.client.harvester.model.SourceSettings;
 import org.onewindow.client.harvester.model.SourceVersionView;
 import org.onewindow.runtime.AppProcess;
 import org.onewindow.runtime.ElasticsearchNode;
@@ -359,12 +361,28 @@ class OpenApiClientsIT {
         assertThat(call("enableSource", () -> sources.enableSource(id, "resumed"))
                         .getEnabled())
                 .isTrue();
+        SettingsView settings = call(
+                "replaceSourceSettings",
+                () -> sources.replaceSourceSettings(
+                        id,
+                        new SourceSettings().delayMillis(0L).allowPrivateNetworks(true),
+                        "its own site, on loopback"));
+        assertThat(settings.getFrom()).containsEntry("delayMillis", "api").containsEntry("baseUrl", "mapping");
+        assertThat(call("getSourceSettings", () -> sources.getSourceSettings(id))
+                        .getEffective()
+                        .getAllowPrivateNetworks())
+                .isTrue();
         assertThat(call("listSourceVersions", () -> sources.listSourceVersions(id)))
                 .extracting(SourceVersionView::getReason)
-                .containsExactly("onboarded through the client", "a later hour", "paused", "resumed");
+                .containsExactly(
+                        "onboarded through the client",
+                        "a later hour",
+                        "paused",
+                        "resumed",
+                        "its own site, on loopback");
         SourceDeleted deleted = call("deleteSource", () -> sources.deleteSource(id, "a trial"));
         assertThat(deleted.getWithdrawn()).isZero();
-        assertThat(deleted.getVersion()).isEqualTo(5);
+        assertThat(deleted.getVersion()).isEqualTo(6);
     }
 
     @Test

@@ -94,6 +94,14 @@ public final class LocalStack implements AutoCloseable {
     private final List<String> order = new ArrayList<>();
     private final Map<String, String> entryPaths = new LinkedHashMap<>();
 
+    /**
+     * What makes the local stack local: every source and every dry-run may fetch from loopback and private addresses
+     * (production refuses them but for sources an operator allowed).
+     */
+    public static final Map<String, String> LOOPBACK_FOR_EVERY_SOURCE = Map.of(
+            "onewindow.harvest.allow-private-networks", "true",
+            "onewindow.dry-run.allow-private-networks", "true");
+
     private LocalStack() {}
 
     public static LocalStack start(Settings settings, Consumer<String> progress) {
@@ -170,12 +178,12 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> harvesterEnvironment = new LinkedHashMap<>(connections);
         harvesterEnvironment.put("ONEWINDOW_OPERATOR_KEY", settings.operatorKey());
         harvesterEnvironment.putAll(web.harvesterEnvironment()); // API keys the demo sources read (ONEWINDOW_SECRET_…)
-        // Every demo source reads its local demo site, without delay, and is allowed loopback (where the sites are).
-        Map<String, String> demoOverrides = new LinkedHashMap<>();
+        // Every demo source reads its local demo site, without delay. A local stack is where agency sites and mapping
+        // files are tried on loopback: every source, and every dry-run, may reach it (the banner says so).
+        Map<String, String> demoOverrides = new LinkedHashMap<>(LOOPBACK_FOR_EVERY_SOURCE);
         web.baseUrls().forEach((sourceId, baseUrl) -> {
             demoOverrides.put("onewindow.sources." + sourceId + ".base-url", baseUrl);
             demoOverrides.put("onewindow.sources." + sourceId + ".delay-millis", "0");
-            demoOverrides.put("onewindow.sources." + sourceId + ".allow-private-networks", "true");
             Set<String> secrets =
                     web.site(sourceId).agency().harvesterEnvironment().keySet();
             if (!secrets.isEmpty()) {
@@ -183,8 +191,6 @@ public final class LocalStack implements AutoCloseable {
                         "onewindow.sources." + sourceId + ".secrets", String.join(",", new TreeSet<>(secrets)));
             }
         });
-        demoOverrides.put(
-                "onewindow.dry-run.allow-private-networks", "true"); // mapping files tried against the demo sites
         demoOverrides.putAll(settings.profile().harvesterProperties());
         List<String> jvm = settings.profile().appJvmOptions();
         int harvesterPort = fixedOrFree(settings.ports().harvester());

@@ -1,5 +1,6 @@
 package org.onewindow.harvester.api;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -16,11 +17,14 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -28,8 +32,10 @@ import org.onewindow.harvester.config.HarvesterConfig;
 import org.onewindow.harvester.publish.CataloguePublisher;
 import org.onewindow.harvester.run.HarvestService;
 import org.onewindow.harvester.schedule.SourceSchedules;
+import org.onewindow.harvester.source.EffectiveSettings;
 import org.onewindow.harvester.source.SourceCatalog;
 import org.onewindow.harvester.source.SourceChanges;
+import org.onewindow.harvester.source.SourceSettings;
 import org.onewindow.harvester.store.HarvestRun;
 import org.onewindow.harvester.store.Source;
 import org.onewindow.harvester.store.SourceVersion;
@@ -161,7 +167,8 @@ public class SourcesResource {
         if (!posted.ok()) {
             return posted.problem();
         }
-        Response unworkable = unworkable(posted.definition());
+        Response unworkable = unworkable(
+                posted.definition(), storedSettings(posted.definition().id()));
         if (unworkable != null) {
             return unworkable;
         }
@@ -210,7 +217,7 @@ public class SourcesResource {
                     "the file's id is '" + posted.definition().id() + "', not '" + sourceId + "'",
                     List.of(new Problem.ParameterError("mapping", "id: must be " + sourceId)));
         }
-        Response unworkable = unworkable(posted.definition());
+        Response unworkable = unworkable(posted.definition(), storedSettings(sourceId));
         if (unworkable != null) {
             return unworkable;
         }
@@ -352,6 +359,129 @@ public class SourcesResource {
         return Response.ok(new SourceDeleted(sourceId, withdrawn, version)).build();
     }
 
+    /** A source's settings: what the effective value of each is and where it comes from. */
+    public record SettingsView(SourceSettings set, EffectiveView effective, Map<String, String> from) {}
+
+    public record EffectiveView(
+            String baseUrl,
+            long delayMillis,
+            String schedule,
+            boolean allowPrivateNetworks,
+            List<String> secrets,
+            double reviewThreshold,
+            String recordTimeout) {}
+
+    @GET
+    @Path("/{id}/settings")
+    @Tag(name = "Sources")
+    @Operation(
+            operationId = "getSourceSettings",
+            summary = "A source's settings beyond its mapping file: those an operator set, each one's effective value"
+                    + " and where it comes from (api, configuration, mapping or default)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The settings",
+            content = @Content(schema = @Schema(implementation = SettingsView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No source has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response settings(@PathParam("id") String sourceId) {
+        Source source = QuarkusTransaction.requiringNew().call(() -> Source.<Source>findById(sourceId));
+        if (source == null || source.deleted()) {
+            return Problem.response(Response.Status.NOT_FOUND, "no source " + sourceId);
+        }
+        return Response.ok(settingsView(source)).build();
+    }
+
+    @PUT
+    @Path("/{id}/settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Tag(name = "Sources")
+    @Operation(
+            operationId = "replaceSourceSettings",
+            summary = "Replaces what an operator sets for a source beyond its mapping file (a setting left out is"
+                    + " unset): a new version, schedule followed at once; a run going keeps the settings it started"
+                    + " with")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SourceSettings.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced (a new version), or already so",
+            content = @Content(schema = @Schema(implementation = SettingsView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "An unknown setting, a value that cannot work (errors names each setting), or settings the"
+                    + " connector refuses",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "404",
+            description = "No source has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response replaceSettings(
+            @PathParam("id") String sourceId,
+            String body,
+            @QueryParam("reason") @Parameter(description = "Why, kept with the version") String reason) {
+        SourceSettings.Read read = SourceSettings.read(body);
+        if (read.problem() != null) {
+            return Problem.response(
+                    Response.Status.BAD_REQUEST,
+                    "the settings cannot be read",
+                    List.of(new Problem.ParameterError(
+                            read.problem().setting(), read.problem().message())));
+        }
+        SourceSettings settings = read.settings();
+        if (!settings.problems().isEmpty()) {
+            return Problem.response(
+                    Response.Status.BAD_REQUEST,
+                    "the settings cannot work",
+                    settings.problems().stream()
+                            .map(p -> new Problem.ParameterError(p.setting(), p.message()))
+                            .toList());
+        }
+        Source stored = QuarkusTransaction.requiringNew().call(() -> Source.<Source>findById(sourceId));
+        if (stored == null || stored.deleted()) {
+            return Problem.response(Response.Status.NOT_FOUND, "no source " + sourceId);
+        }
+        SourceDefinition definition = sources.definition(stored);
+        try {
+            sources.check(definition, sources.settings(sourceId, settings, definition));
+        } catch (RuntimeException e) {
+            return Problem.response(
+                    Response.Status.BAD_REQUEST,
+                    "the connector cannot work with these settings",
+                    List.of(new Problem.ParameterError("settings", e.getMessage())));
+        }
+        try {
+            Source changed = changes.configure(sourceId, settings, OPERATOR, reason);
+            if (changed != null) {
+                schedule(changed);
+            }
+        } catch (SourceChanges.SourceConflict e) {
+            return Problem.response(Response.Status.NOT_FOUND, e.getMessage());
+        }
+        return settings(sourceId);
+    }
+
+    private SettingsView settingsView(Source source) {
+        EffectiveSettings effective = sources.settings(source, sources.definition(source));
+        return new SettingsView(
+                SourceSettings.stored(source.settings),
+                new EffectiveView(
+                        effective.baseUrl(),
+                        effective.delayMillis(),
+                        effective.schedule(),
+                        effective.allowPrivateNetworks(),
+                        effective.secrets().stream().sorted().toList(),
+                        effective.reviewThreshold(),
+                        effective.recordTimeout().toString()),
+                new TreeMap<>(effective.from()));
+    }
+
     private Response enable(String sourceId, boolean enabled, String reason) {
         try {
             Source changed = changes.enable(sourceId, enabled, OPERATOR, reason);
@@ -364,14 +494,20 @@ public class SourcesResource {
         }
     }
 
-    /** The 400 when the connector refuses the settings, else null. */
-    private Response unworkable(SourceDefinition definition) {
+    /** The 400 when the connector refuses the mapping with the source's settings, else null. */
+    private Response unworkable(SourceDefinition definition, SourceSettings settings) {
         try {
-            sources.connector(definition, sources.secrets(definition));
+            sources.check(definition, sources.settings(definition.id(), settings, definition));
             return null;
         } catch (RuntimeException e) {
             return PostedMapping.unworkable(e);
         }
+    }
+
+    /** What an operator set for the source of this id (kept by a deleted one, for when it comes back), else none. */
+    private static SourceSettings storedSettings(String sourceId) {
+        Source source = QuarkusTransaction.requiringNew().call(() -> Source.<Source>findById(sourceId));
+        return source == null ? SourceSettings.NONE : SourceSettings.stored(source.settings);
     }
 
     private void schedule(Source source) {

@@ -70,6 +70,11 @@ public class DryRun {
     @Inject
     ObjectMapper json;
 
+    /** A dry-run's permission is the harvester's, never the permission of the source a posted file names. */
+    static final String HOW_TO_ALLOW_PRIVATE_NETWORKS = "dry-runs reach private addresses only where the harvester is"
+            + " configured with onewindow.dry-run.allow-private-networks=true"
+            + " (environment ONEWINDOW_DRY_RUN_ALLOW_PRIVATE_NETWORKS=true)";
+
     /**
      * Runs the file as it is written: its own base URL and politeness, never the configuration of the source whose id
      * it declares (no base-URL override, no private-network permission: only {@code onewindow.dry-run.allow-private-networks}),
@@ -89,7 +94,11 @@ public class DryRun {
                 (stage, url, recordId, message) ->
                         errors.add(new ErrorReport(stage.name().toLowerCase(), url, recordId, message)));
         FetchSession session = new FetchSession(
-                definition.politeness().delayMillis(), config.dryRun().allowPrivateNetworks(), secrets);
+                definition.politeness().delayMillis(),
+                config.dryRun().allowPrivateNetworks(),
+                HOW_TO_ALLOW_PRIVATE_NETWORKS,
+                secrets,
+                () -> {});
         Instant deadline = Instant.now().plus(config.harvest().runTimeout());
 
         ListingGatherer.Gathered gathered = gatherer.gather(connector, session, deadline, records, sink);

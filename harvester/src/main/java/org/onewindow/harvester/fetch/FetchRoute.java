@@ -77,8 +77,7 @@ public class FetchRoute extends RouteBuilder {
         exchange.setProperty(REQUEST, fetch);
         String url = fetch.url();
         FetchSession session = fetch.session();
-        Optional<String> refusal =
-                session.secrets().refusal(url).or(() -> guard.refusal(url, session.allowPrivateNetworks()));
+        Optional<String> refusal = session.secrets().refusal(url).or(() -> guard.refusal(url, session));
         if (refusal.isPresent()) {
             exchange.getMessage().setBody(new FetchOutcome.Failed(url, "refused: " + refusal.get(), false));
             return;
@@ -100,9 +99,7 @@ public class FetchRoute extends RouteBuilder {
                 url,
                 exchange.getProperty(DELAY, Long.class),
                 () -> fetcher.fetch(
-                        fetch.call(),
-                        fetch.session().allowPrivateNetworks(),
-                        fetch.session().secrets()));
+                        fetch.call(), fetch.session(), fetch.session().secrets()));
         fetch.session().counted(outcome);
         exchange.getMessage().setBody(outcome);
         if (outcome instanceof FetchOutcome.Failed failed) {

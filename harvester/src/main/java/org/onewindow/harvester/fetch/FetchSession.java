@@ -12,6 +12,7 @@ public final class FetchSession {
 
     private final long delayMillis;
     private final boolean allowPrivateNetworks;
+    private final String howToAllowPrivateNetworks;
     private final RequestSecrets secrets;
     private final Runnable onAnswer;
     private final AtomicInteger requests = new AtomicInteger();
@@ -30,8 +31,19 @@ public final class FetchSession {
 
     /** @param onAnswer told of every request that ended (an answer or a failure): the run is alive */
     public FetchSession(long delayMillis, boolean allowPrivateNetworks, RequestSecrets secrets, Runnable onAnswer) {
+        this(delayMillis, allowPrivateNetworks, "the configuration allows it", secrets, onAnswer);
+    }
+
+    /** @param howToAllowPrivateNetworks the setting that would allow a private address refused, told with the refusal */
+    public FetchSession(
+            long delayMillis,
+            boolean allowPrivateNetworks,
+            String howToAllowPrivateNetworks,
+            RequestSecrets secrets,
+            Runnable onAnswer) {
         this.delayMillis = delayMillis;
         this.allowPrivateNetworks = allowPrivateNetworks;
+        this.howToAllowPrivateNetworks = howToAllowPrivateNetworks;
         this.secrets = secrets;
         this.onAnswer = onAnswer;
     }
@@ -46,6 +58,10 @@ public final class FetchSession {
 
     public boolean allowPrivateNetworks() {
         return allowPrivateNetworks;
+    }
+
+    public String howToAllowPrivateNetworks() {
+        return howToAllowPrivateNetworks;
     }
 
     void counted(FetchOutcome outcome) {

@@ -26,10 +26,11 @@ public class PageFetcher {
     HarvesterConfig config;
 
     /**
-     * @param allowPrivateNetworks the source may reach loopback and private addresses
+     * @param session whether the source may reach loopback and private addresses
      * @param secrets where the secrets a request may carry may go (checked on every hop)
      */
-    public FetchOutcome fetch(FetchCall call, boolean allowPrivateNetworks, RequestSecrets secrets) {
+    public FetchOutcome fetch(FetchCall call, FetchSession session, RequestSecrets secrets) {
+        boolean allowPrivateNetworks = session.allowPrivateNetworks();
         PageRequest request = call.request();
         PageRequest current = request;
         for (int hop = 0; hop <= config.harvest().maxRedirects(); hop++) {
@@ -37,7 +38,7 @@ public class PageFetcher {
             if (secretRefusal.isPresent()) {
                 return new FetchOutcome.Failed(current.url(), "refused: " + secretRefusal.get(), false);
             }
-            Optional<String> refusal = guard.refusal(current.url(), allowPrivateNetworks);
+            Optional<String> refusal = guard.refusal(current.url(), session);
             if (refusal.isPresent()) {
                 return new FetchOutcome.Failed(current.url(), "refused: " + refusal.get(), false);
             }

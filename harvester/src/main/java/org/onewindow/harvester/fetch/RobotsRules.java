@@ -66,9 +66,7 @@ public class RobotsRules {
                 robotsUrl,
                 session.delayMillis(),
                 () -> fetcher.fetch(
-                        new FetchCall(PageRequest.get(robotsUrl), Validators.NONE),
-                        session.allowPrivateNetworks(),
-                        RequestSecrets.NONE));
+                        new FetchCall(PageRequest.get(robotsUrl), Validators.NONE), session, RequestSecrets.NONE));
         session.counted(outcome);
         if (outcome instanceof FetchOutcome.Failed failed) {
             return new Cached(

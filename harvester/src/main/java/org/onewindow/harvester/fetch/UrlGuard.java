@@ -20,10 +20,15 @@ public class UrlGuard {
     @Inject
     HarvesterConfig config;
 
-    /** @param sourceAllowed the source may reach private addresses (they are refused otherwise, unless all sources may) */
-    public Optional<String> refusal(String url, boolean sourceAllowed) {
-        return check(url, sourceAllowed || config.harvest().allowPrivateNetworks());
+    /** Why the session may not fetch the URL, naming the setting that would allow a private address; else empty. */
+    public Optional<String> refusal(String url, FetchSession session) {
+        return check(url, session.allowPrivateNetworks() || config.harvest().allowPrivateNetworks())
+                .map(refusal -> refusal.contains(INTERNAL)
+                        ? refusal + " (" + session.howToAllowPrivateNetworks() + ")"
+                        : refusal);
     }
+
+    private static final String INTERNAL = "resolves to the internal address";
 
     static Optional<String> check(String url, boolean allowPrivateNetworks) {
         return check(url, allowPrivateNetworks, HostResolver.SYSTEM);
@@ -49,8 +54,7 @@ public class UrlGuard {
         try {
             for (InetAddress address : resolver.resolve(uri.getHost())) {
                 if (InternalAddresses.isInternal(address)) {
-                    return Optional.of(
-                            "host " + uri.getHost() + " resolves to the internal address " + address.getHostAddress());
+                    return Optional.of("host " + uri.getHost() + " " + INTERNAL + " " + address.getHostAddress());
                 }
             }
         } catch (UnknownHostException e) {

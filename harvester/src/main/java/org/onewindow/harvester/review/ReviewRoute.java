@@ -8,7 +8,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.onewindow.harvester.config.HarvesterConfig;
 import org.onewindow.harvester.run.HarvestContext;
 import org.onewindow.harvester.run.RunLedger;
-import org.onewindow.harvester.source.SourceCatalog;
 import org.onewindow.harvester.store.ChangeSet;
 
 /**
@@ -23,9 +22,6 @@ public class ReviewRoute extends RouteBuilder {
 
     @Inject
     ChangeSet changes;
-
-    @Inject
-    SourceCatalog sources;
 
     @Inject
     RunLedger ledger;
@@ -49,7 +45,7 @@ public class ReviewRoute extends RouteBuilder {
         exchange.setProperty(STAGED, staged);
         return run.activeBefore() > 0
                 && staged.total() >= config.harvest().reviewMinChanges()
-                && share(run, staged) > sources.reviewThreshold(run.definition());
+                && share(run, staged) > run.settings().reviewThreshold();
     }
 
     private void hold(Exchange exchange) {
@@ -71,7 +67,7 @@ public class ReviewRoute extends RouteBuilder {
                         staged.withdrawn(),
                         run.activeBefore(),
                         share * 100,
-                        sources.reviewThreshold(run.definition()) * 100));
+                        run.settings().reviewThreshold() * 100));
     }
 
     private static double share(HarvestContext run, ChangeSet.Summary staged) {

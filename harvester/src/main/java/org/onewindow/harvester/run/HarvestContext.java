@@ -13,6 +13,7 @@ import org.apache.camel.Exchange;
 import org.onewindow.connectors.SourceConnector;
 import org.onewindow.harvester.fetch.FetchSession;
 import org.onewindow.harvester.gather.ListingPages;
+import org.onewindow.harvester.source.EffectiveSettings;
 import org.onewindow.harvester.source.SourceSecrets;
 import org.onewindow.harvester.store.RecordStore;
 import org.onewindow.harvester.store.RunStatus;
@@ -34,7 +35,7 @@ public final class HarvestContext {
     private final FetchSession session;
     private final ErrorSink errors;
     private final UnaryOperator<String> mask;
-    private final Duration recordTimeout;
+    private final EffectiveSettings settings;
     private final Instant deadline;
     private final long activeBefore;
     private final ListingPages listing;
@@ -61,7 +62,7 @@ public final class HarvestContext {
             FetchSession session,
             ErrorSink errors,
             UnaryOperator<String> mask,
-            Duration recordTimeout,
+            EffectiveSettings settings,
             Instant deadline,
             long activeBefore,
             ListingPages listing) {
@@ -73,7 +74,7 @@ public final class HarvestContext {
         this.session = session;
         this.errors = errors;
         this.mask = mask;
-        this.recordTimeout = recordTimeout;
+        this.settings = settings;
         this.deadline = deadline;
         this.activeBefore = activeBefore;
         this.listing = listing;
@@ -122,8 +123,13 @@ public final class HarvestContext {
         return mask.apply(text);
     }
 
+    /** The settings the run started with (a change meanwhile applies from the next run). */
+    public EffectiveSettings settings() {
+        return settings;
+    }
+
     public Duration recordTimeout() {
-        return recordTimeout;
+        return settings.recordTimeout();
     }
 
     public Instant deadline() {

@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +18,7 @@ import org.apache.camel.ProducerTemplate;
 import org.jboss.logging.Logger;
 import org.onewindow.harvester.DaemonThreads;
 import org.onewindow.harvester.config.HarvesterConfig;
+import org.onewindow.harvester.source.SourceCatalog;
 import org.onewindow.harvester.store.ChangeSet;
 import org.onewindow.harvester.store.HarvestRun;
 import org.onewindow.harvester.store.RunStatus;
@@ -79,6 +79,9 @@ public class HarvestService {
     @Inject
     RunProgress progress;
 
+    @Inject
+    SourceCatalog sources;
+
     private final Set<Long> executing = ConcurrentHashMap.newKeySet();
 
     private ExecutorService runs;
@@ -101,22 +104,11 @@ public class HarvestService {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void watchRuns() {
         try {
-            abandoned.heartbeat(progress.movedWithin(executing, longestRecordTimeout()));
+            abandoned.heartbeat(progress.movedWithin(executing, sources.longestRecordTimeout()));
             abandoned.closeSilent(config.harvest().abandonAfter());
         } catch (RuntimeException e) {
             LOG.warnf("run heartbeat failed: %s", e.getMessage());
         }
-    }
-
-    /** A run is alive while it moves within the longest per-record deadline any source has. */
-    private Duration longestRecordTimeout() {
-        Duration longest = config.harvest().recordTimeout();
-        for (HarvesterConfig.SourceOverride override : config.sources().values()) {
-            longest = override.recordTimeout()
-                    .filter(timeout -> timeout.compareTo(config.harvest().recordTimeout()) > 0)
-                    .orElse(longest);
-        }
-        return longest;
     }
 
     public HarvestRun start(String sourceId, HarvestRun.Trigger trigger) {

@@ -11,6 +11,7 @@ import org.onewindow.harvester.config.HarvesterConfig;
 import org.onewindow.harvester.fetch.FetchSession;
 import org.onewindow.harvester.gather.ListingPages;
 import org.onewindow.harvester.run.RunCounts.Count;
+import org.onewindow.harvester.source.EffectiveSettings;
 import org.onewindow.harvester.source.SourceCatalog;
 import org.onewindow.harvester.source.SourceSecrets;
 import org.onewindow.harvester.store.ChangeSet;
@@ -57,10 +58,12 @@ public class RunSteps {
         SourceDefinition definition;
         SourceConnector connector;
         SourceSecrets secrets;
+        EffectiveSettings settings;
         try {
             definition = sources.definition(source);
-            secrets = sources.secrets(definition);
-            connector = sources.connector(definition, secrets);
+            settings = sources.settings(source, definition);
+            secrets = sources.secrets(source.id, settings);
+            connector = sources.connector(definition, settings, secrets);
         } catch (RuntimeException e) {
             ledger.error(runId, Stage.GATHER, null, null, "source configuration: " + e.getMessage());
             ledger.finish(runId, new RunCounts(), null, false, RunStatus.FAILED, "source configuration is invalid");
@@ -68,8 +71,9 @@ public class RunSteps {
         }
         progress.step(runId);
         FetchSession session = new FetchSession(
-                sources.delayMillis(definition),
-                sources.allowsPrivateNetworks(definition),
+                settings.delayMillis(),
+                settings.allowPrivateNetworks(),
+                EffectiveSettings.howToAllowPrivateNetworks(source.id),
                 secrets,
                 () -> progress.step(runId));
         ErrorSink errors = ErrorSink.redacting(
@@ -85,7 +89,7 @@ public class RunSteps {
                         session,
                         errors,
                         text -> secrets.mask(connector.redact(text)),
-                        sources.recordTimeout(definition),
+                        settings,
                         deadline,
                         store.activeCount(definition.id()),
                         new ListingPages(

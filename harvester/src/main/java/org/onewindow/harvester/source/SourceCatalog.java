@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -24,6 +25,7 @@ import org.onewindow.harvester.store.Source;
 import org.onewindow.mappings.source.BundledSources;
 import org.onewindow.mappings.source.SourceDefinition;
 import org.onewindow.mappings.source.SourceDefinitionReader;
+import org.quartz.CronExpression;
 
 /**
  * The sources and their settings. The bundled mapping files, then those in the mapping directory
@@ -63,7 +65,13 @@ public class SourceCatalog {
         for (BundledSources.NamedResult file : byId.values()) {
             SourceDefinition definition = file.result().definition();
             try {
-                connector(definition, secrets(definition));
+                Source stored = QuarkusTransaction.requiringNew().call(() -> Source.<Source>findById(definition.id()));
+                check(
+                        definition,
+                        settings(
+                                definition.id(),
+                                stored == null ? SourceSettings.NONE : SourceSettings.stored(stored.settings),
+                                definition));
             } catch (RuntimeException e) {
                 LOG.errorf("source file skipped: %s: %s", file.fileName(), e.getMessage());
                 continue;
@@ -105,50 +113,121 @@ public class SourceCatalog {
         return result.definition();
     }
 
-    public String baseUrl(SourceDefinition definition) {
-        HarvesterConfig.SourceOverride override = config.sources().get(definition.id());
-        return override != null && override.baseUrl().isPresent()
-                ? override.baseUrl().get()
-                : definition.connector().baseUrl();
+    /** The settings the source runs with, as stored and configured now. */
+    public EffectiveSettings settings(Source source, SourceDefinition definition) {
+        return settings(source.id, SourceSettings.stored(source.settings), definition);
     }
 
-    public long delayMillis(SourceDefinition definition) {
-        HarvesterConfig.SourceOverride override = config.sources().get(definition.id());
-        return override != null && override.delayMillis().isPresent()
-                ? override.delayMillis().get()
-                : definition.politeness().delayMillis();
+    /** The settings a source would run with, given what an operator set for it. */
+    public EffectiveSettings settings(String sourceId, SourceSettings set, SourceDefinition definition) {
+        HarvesterConfig.SourceOverride override = config.sources().get(sourceId);
+        Map<String, String> from = new LinkedHashMap<>();
+        String baseUrl = pick(
+                from,
+                "baseUrl",
+                set.baseUrl(),
+                override == null ? Optional.empty() : override.baseUrl(),
+                definition.connector().baseUrl(),
+                EffectiveSettings.MAPPING);
+        long delayMillis = pick(
+                from,
+                "delayMillis",
+                set.delayMillis(),
+                override == null ? Optional.empty() : override.delayMillis(),
+                definition.politeness().delayMillis(),
+                EffectiveSettings.MAPPING);
+        String schedule = pick(
+                from,
+                "schedule",
+                set.schedule(),
+                override == null ? Optional.empty() : override.schedule(),
+                definition.schedule(),
+                EffectiveSettings.MAPPING);
+        boolean allowPrivateNetworks;
+        if (config.harvest().allowPrivateNetworks()) {
+            allowPrivateNetworks = true;
+            from.put("allowPrivateNetworks", EffectiveSettings.CONFIGURATION);
+        } else {
+            allowPrivateNetworks = pick(
+                    from,
+                    "allowPrivateNetworks",
+                    set.allowPrivateNetworks(),
+                    override == null ? Optional.empty() : override.allowPrivateNetworks(),
+                    false,
+                    EffectiveSettings.DEFAULT);
+        }
+        Set<String> secrets = pick(
+                from,
+                "secrets",
+                set.secrets() == null ? null : Set.copyOf(set.secrets()),
+                override == null ? Optional.empty() : override.secrets().map(Set::copyOf),
+                Set.of(),
+                EffectiveSettings.DEFAULT);
+        double reviewThreshold = pick(
+                from,
+                "reviewThreshold",
+                set.reviewThreshold(),
+                override == null ? Optional.empty() : override.reviewThreshold(),
+                config.harvest().reviewThreshold(),
+                EffectiveSettings.DEFAULT);
+        Duration recordTimeout = pick(
+                from,
+                "recordTimeout",
+                set.recordTimeoutDuration(),
+                override == null ? Optional.empty() : override.recordTimeout(),
+                config.harvest().recordTimeout(),
+                EffectiveSettings.DEFAULT);
+        return new EffectiveSettings(
+                baseUrl,
+                delayMillis,
+                schedule,
+                allowPrivateNetworks,
+                secrets,
+                reviewThreshold,
+                recordTimeout,
+                Map.copyOf(from));
     }
 
-    /** Whether the source may fetch from loopback and private addresses (all sources, or this one, allowed). */
-    public boolean allowsPrivateNetworks(SourceDefinition definition) {
-        HarvesterConfig.SourceOverride override = config.sources().get(definition.id());
-        return config.harvest().allowPrivateNetworks()
-                || override != null && override.allowPrivateNetworks().orElse(false);
+    private static <T> T pick(
+            Map<String, String> from, String name, T api, Optional<T> configured, T otherwise, String otherwiseFrom) {
+        if (api != null) {
+            from.put(name, EffectiveSettings.API);
+            return api;
+        }
+        if (configured.isPresent()) {
+            from.put(name, EffectiveSettings.CONFIGURATION);
+            return configured.get();
+        }
+        from.put(name, otherwiseFrom);
+        return otherwise;
     }
 
-    /** How long one record of the source may take before it is abandoned. */
-    public Duration recordTimeout(SourceDefinition definition) {
-        HarvesterConfig.SourceOverride override = config.sources().get(definition.id());
-        return override != null && override.recordTimeout().isPresent()
-                ? override.recordTimeout().get()
-                : config.harvest().recordTimeout();
-    }
-
-    /** Share of the source's services a run may change before it is held for review. */
-    public double reviewThreshold(SourceDefinition definition) {
-        HarvesterConfig.SourceOverride override = config.sources().get(definition.id());
-        return override != null && override.reviewThreshold().isPresent()
-                ? override.reviewThreshold().get()
-                : config.harvest().reviewThreshold();
+    /** The longest per-record deadline any source has: a run is alive while it moves within it. */
+    public Duration longestRecordTimeout() {
+        Duration longest = config.harvest().recordTimeout();
+        for (HarvesterConfig.SourceOverride override : config.sources().values()) {
+            Duration timeout = override.recordTimeout().orElse(longest);
+            longest = timeout.compareTo(longest) > 0 ? timeout : longest;
+        }
+        List<String> stored = QuarkusTransaction.requiringNew()
+                .call(() -> Source.getEntityManager()
+                        .createNativeQuery("select settings ->> 'recordTimeout' from source"
+                                + " where deleted_at is null and settings ->> 'recordTimeout' is not null")
+                        .getResultList());
+        for (String text : stored) {
+            Duration timeout = new SourceSettings(null, null, null, null, null, null, text).recordTimeoutDuration();
+            longest = timeout != null && timeout.compareTo(longest) > 0 ? timeout : longest;
+        }
+        return longest;
     }
 
     /** The secrets a harvest of the source may read: those bound to it, sent only to its base URL's host. */
-    public SourceSecrets secrets(SourceDefinition definition) {
+    public SourceSecrets secrets(String sourceId, EffectiveSettings settings) {
         return new SourceSecrets(
-                definition.id(),
-                boundSecrets(definition.id()),
-                URI.create(baseUrl(definition)),
-                allowsPrivateNetworks(definition),
+                sourceId,
+                settings.secrets(),
+                URI.create(settings.baseUrl()),
+                settings.allowPrivateNetworks(),
                 System::getenv);
     }
 
@@ -158,25 +237,23 @@ public class SourceCatalog {
      */
     public SourceSecrets secretsForDryRun(SourceDefinition file) {
         Source stored = QuarkusTransaction.requiringNew().call(() -> Source.<Source>findById(file.id()));
-        if (stored == null) {
-            return new SourceSecrets(file.id(), boundSecrets(file.id()), null, false, System::getenv);
+        if (stored == null || stored.deleted()) {
+            return new SourceSecrets(file.id(), Set.of(), null, false, System::getenv);
         }
-        SourceDefinition configured = definition(stored);
-        return new SourceSecrets(
-                file.id(),
-                boundSecrets(file.id()),
-                URI.create(baseUrl(configured)),
-                allowsPrivateNetworks(configured),
-                System::getenv);
+        return secrets(file.id(), settings(stored, definition(stored)));
     }
 
-    private Set<String> boundSecrets(String sourceId) {
-        HarvesterConfig.SourceOverride override = config.sources().get(sourceId);
-        return override == null ? Set.of() : Set.copyOf(override.secrets().orElse(List.of()));
+    /** The source's connector on its effective base URL, reading only the secrets given. */
+    public SourceConnector connector(SourceDefinition definition, EffectiveSettings settings, SourceSecrets secrets) {
+        return Connectors.create(definition.connector(), settings.baseUrl(), secrets::read);
     }
 
-    /** The source's connector on its configured base URL, reading only the secrets given. */
-    public SourceConnector connector(SourceDefinition definition, SourceSecrets secrets) {
-        return Connectors.create(definition.connector(), baseUrl(definition), secrets::read);
+    /** Whether the connector accepts the definition with the settings; the exception says why not. */
+    public void check(SourceDefinition definition, EffectiveSettings settings) {
+        if (!CronExpression.isValidExpression(settings.schedule())) {
+            throw new IllegalArgumentException("schedule '" + settings.schedule()
+                    + "' is not a Quartz cron expression (seconds first, e.g. \"0 0 3 * * ?\")");
+        }
+        connector(definition, settings, secrets(definition.id(), settings));
     }
 }

@@ -6,9 +6,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.jboss.logging.Logger;
-import org.onewindow.harvester.config.HarvesterConfig;
 import org.onewindow.harvester.run.HarvestService;
 import org.onewindow.harvester.store.HarvestRun;
 import org.onewindow.harvester.store.RecordStore;
@@ -43,42 +41,41 @@ public class SourceChanges {
     }
 
     @Inject
-    HarvesterConfig config;
+    SourceCatalog sources;
 
     @Transactional
     public Seeded seed(String fileName, String text, SourceDefinition definition) {
-        String fileHash = RecordStore.sha256(text);
         Source source = Source.findById(definition.id());
         if (source == null) {
             write(
                     new Source(),
                     definition,
                     text,
-                    change(SourceVersion.Origin.FILE, fileName, fileHash, "mapping file", "seeded from " + fileName));
+                    change(
+                            SourceVersion.Origin.FILE,
+                            fileName,
+                            RecordStore.sha256(text),
+                            "mapping file",
+                            "seeded from " + fileName));
             return Seeded.CREATED;
         }
-        Optional<SourceVersion> current = SourceVersion.current(source.id);
-        if (current.map(v -> fileHash.equals(v.fileHash)).orElse(false)) {
+        if (source.deleted()) {
+            SourceVersion deletion = SourceVersion.current(source.id).orElseThrow();
+            source.fileDrift = fileName + " names a source deleted through the API by " + deletion.changedBy + " at "
+                    + deletion.changedAt + ": not applied; create the source through the API to bring it back";
+            LOG.warnf("source %s: %s", source.id, source.fileDrift);
+            return Seeded.KEPT_DATABASE_VERSION;
+        }
+        if (text.equals(source.definition)) { // whatever else changed through the API (disabled, settings)
             source.fileDrift = null;
-            applyOverrides(source, definition);
+            source.schedule = schedule(source, definition);
             return Seeded.UNCHANGED;
         }
-        if (current.map(v -> v.origin == SourceVersion.Origin.API).orElse(false)) {
-            SourceVersion edited = current.get();
-            if (source.deleted()) {
-                source.fileDrift = fileName + " names a source deleted through the API by " + edited.changedBy + " at "
-                        + edited.changedAt + ": not applied; create the source through the API to bring it back";
-                LOG.warnf("source %s: %s", source.id, source.fileDrift);
-                return Seeded.KEPT_DATABASE_VERSION;
-            }
-            if (text.equals(source.definition)) { // changed through the API (disabled, say), but not its mapping
-                source.fileDrift = null;
-                applyOverrides(source, definition);
-                return Seeded.UNCHANGED;
-            }
-            source.fileDrift = fileName + " differs from version " + edited.version + ", changed through the API by "
-                    + edited.changedBy + " at " + edited.changedAt
-                    + (edited.reason == null ? "" : " (" + edited.reason + ")")
+        SourceVersion setBy = SourceVersion.mappingSetBy(source.id).orElseThrow();
+        if (setBy.origin == SourceVersion.Origin.API) {
+            source.fileDrift = fileName + " differs from version " + setBy.version + ", changed through the API by "
+                    + setBy.changedBy + " at " + setBy.changedAt
+                    + (setBy.reason == null ? "" : " (" + setBy.reason + ")")
                     + ": the database's version stays; replace the mapping through the API to take the file's";
             LOG.warnf("source %s: %s", source.id, source.fileDrift);
             return Seeded.KEPT_DATABASE_VERSION;
@@ -87,7 +84,12 @@ public class SourceChanges {
                 source,
                 definition,
                 text,
-                change(SourceVersion.Origin.FILE, fileName, fileHash, "mapping file", "updated from " + fileName));
+                change(
+                        SourceVersion.Origin.FILE,
+                        fileName,
+                        RecordStore.sha256(text),
+                        "mapping file",
+                        "updated from " + fileName));
         return Seeded.UPDATED;
     }
 
@@ -163,6 +165,29 @@ public class SourceChanges {
         return source;
     }
 
+    /**
+     * Replaces what an operator set for the source beyond its mapping (settings left out are unset): a version of its
+     * own, with the same mapping. Null, and no version, when the settings are already so.
+     *
+     * @throws SourceConflict when no source has the id
+     */
+    @Transactional
+    public Source configure(String sourceId, SourceSettings settings, String by, String reason) {
+        Source source = Source.findById(sourceId);
+        if (source == null || source.deleted()) {
+            throw new SourceConflict("no source " + sourceId);
+        }
+        String json = settings.json();
+        if (json.equals(SourceSettings.stored(source.settings).json())) {
+            return null;
+        }
+        source.settings = json;
+        source.schedule = schedule(source, sources.definition(source));
+        source.updatedAt = Instant.now();
+        version(source, change(SourceVersion.Origin.API, null, null, by, reason), source.updatedAt);
+        return source;
+    }
+
     @Transactional
     public List<SourceVersion> versions(String sourceId) {
         return SourceVersion.of(sourceId);
@@ -188,7 +213,7 @@ public class SourceChanges {
         source.definition = text;
         source.updatedAt = now;
         source.fileDrift = null;
-        applyOverrides(source, definition);
+        source.schedule = schedule(source, definition);
         source.persist();
         version(source, change, now);
         return source;
@@ -201,6 +226,7 @@ public class SourceChanges {
                 SourceVersion.current(source.id).map(v -> v.version + 1).orElse(1);
         version.definition = source.definition;
         version.enabled = source.enabled;
+        version.settings = source.settings;
         version.deleted = source.deleted();
         version.origin = change.origin();
         version.fileName = change.fileName();
@@ -214,11 +240,9 @@ public class SourceChanges {
                 source.id, version.version, change.origin(), change.by(), source.enabled ? "" : ", disabled");
     }
 
-    /** The schedule the configuration sets for the source, if any, else its mapping's. */
-    private void applyOverrides(Source source, SourceDefinition definition) {
-        HarvesterConfig.SourceOverride override = config.sources().get(definition.id());
-        source.schedule = override != null && override.schedule().isPresent()
-                ? override.schedule().get()
-                : definition.schedule();
+    /** The schedule the source's settings give it (an operator's, the configuration's, else its mapping's). */
+    private String schedule(Source source, SourceDefinition definition) {
+        return sources.settings(source.id, SourceSettings.stored(source.settings), definition)
+                .schedule();
     }
 }

@@ -19,7 +19,7 @@ import org.onewindow.mappings.model.RawRecord;
 
 /**
  * The {@code ONEWINDOW_SECRET_*} environment variables one source may read: only those an operator bound to it
- * ({@code onewindow.sources.<id>.secrets}), sent only to the source's own host (the host of its configured base URL),
+ * (its {@code secrets} setting), sent only to the source's own host (the host of its configured base URL),
  * over https unless the source is allowed private networks, and masked in everything shown or stored.
  */
 public final class SourceSecrets implements RequestSecrets {
@@ -77,7 +77,9 @@ public final class SourceSecrets implements RequestSecrets {
         }
         if (!bound.contains(name)) {
             throw new ConnectorConfigException(name + " is not bound to source '" + sourceId
-                    + "': an operator binds it with " + "onewindow.sources." + sourceId + ".secrets=" + name);
+                    + "': an operator binds it with PUT /api/v1/sources/" + sourceId + "/settings {\"secrets\": [\""
+                    + name
+                    + "\"]}");
         }
         if (home == null || home.getHost() == null) {
             throw new ConnectorConfigException(

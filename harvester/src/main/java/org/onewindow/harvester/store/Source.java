@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A harvested source; {@code definition} is its current mapping (YAML, see {@link SourceVersion}), the truth at run time. */
 @Entity
@@ -49,6 +51,11 @@ public class Source extends PanacheEntityBase {
     /** A disabled source keeps its records and history but has no schedule and takes no run. */
     @Column(nullable = false)
     public boolean enabled = true;
+
+    /** What an operator set beyond the mapping file (JSON of {@code SourceSettings}; unset settings absent). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public String settings = "{}";
 
     /** When the source was deleted (its records withdrawn, its history kept); null while it exists. */
     @Column(name = "deleted_at")

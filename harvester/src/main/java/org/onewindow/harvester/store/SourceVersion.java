@@ -12,6 +12,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One version of a source's mapping: its text, where it came from, who changed it, when and why. */
 @Entity
@@ -53,6 +55,11 @@ public class SourceVersion extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean enabled = true;
 
+    /** The operator's settings from this version on (JSON of {@code SourceSettings}). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public String settings = "{}";
+
     /** Whether this version deleted the source. */
     @Column(nullable = false)
     public boolean deleted;
@@ -71,5 +78,21 @@ public class SourceVersion extends PanacheEntityBase {
 
     public static List<SourceVersion> of(String sourceId) {
         return list("sourceId = ?1 order by version", sourceId);
+    }
+
+    /**
+     * The version that gave the source its current mapping text: later versions changed only its settings, whether
+     * it is enabled, or gave the same text again.
+     */
+    public static Optional<SourceVersion> mappingSetBy(String sourceId) {
+        List<SourceVersion> newestFirst = list("sourceId = ?1 order by version desc", sourceId);
+        SourceVersion setBy = newestFirst.isEmpty() ? null : newestFirst.get(0);
+        for (SourceVersion version : newestFirst) {
+            if (!version.definition.equals(setBy.definition)) {
+                break;
+            }
+            setBy = version;
+        }
+        return Optional.ofNullable(setBy);
     }
 }

@@ -28,7 +28,8 @@ class SourceSecretsRulesTest {
                 .hasMessageContaining("only ONEWINDOW_SECRET_* variables bound to it");
         assertThatThrownBy(() -> secrets.read("ONEWINDOW_SECRET_OTHER"))
                 .isInstanceOf(ConnectorConfigException.class)
-                .hasMessageContaining("onewindow.sources.agency-api.secrets=ONEWINDOW_SECRET_OTHER");
+                .hasMessageContaining(
+                        "PUT /api/v1/sources/agency-api/settings {\"secrets\": [\"ONEWINDOW_SECRET_OTHER\"]}");
     }
 
     @Test

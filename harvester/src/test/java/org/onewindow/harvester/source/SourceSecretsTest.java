@@ -52,9 +52,9 @@ class SourceSecretsTest {
                 .statusCode(400)
                 .body(
                         "errors[0].message",
-                        containsString(
-                                "ONEWINDOW_SECRET_GOV24_KEY is not bound to source 'gov24-copy':"
-                                        + " an operator binds it with onewindow.sources.gov24-copy.secrets=ONEWINDOW_SECRET_GOV24_KEY"));
+                        containsString("ONEWINDOW_SECRET_GOV24_KEY is not bound to source 'gov24-copy':"
+                                + " an operator binds it with PUT /api/v1/sources/gov24-copy/settings"
+                                + " {\"secrets\": [\"ONEWINDOW_SECRET_GOV24_KEY\"]}"));
     }
 
     @Test

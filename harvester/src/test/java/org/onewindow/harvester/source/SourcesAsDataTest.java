@@ -2,6 +2,7 @@ package org.onewindow.harvester.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,6 +21,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,9 @@ import org.onewindow.harvester.store.StagedChange;
 import org.onewindow.mappings.source.SourceDefinition;
 import org.onewindow.mappings.source.SourceDefinitionReader;
 import org.onewindow.runtime.demo.DemoAgencySite;
+import org.quartz.CronTrigger;
+import org.quartz.Scheduler;
+import org.quartz.TriggerKey;
 
 /** A source is created, replaced and versioned through the API, and mapping files seed it without overwriting edits. */
 @QuarkusTest
@@ -51,9 +56,126 @@ class SourcesAsDataTest {
     @Inject
     RestClient elasticsearch;
 
+    @Inject
+    Scheduler quartz;
+
+    @Inject
+    SourceCatalog catalog;
+
     @AfterEach
     void withdrawWhatTheTestHarvested() throws IOException {
         TestRecords.withdraw(publisher, "sourceId = ?1", LocalServicesTestResource.API_MADE_SOURCE);
+        TestRecords.withdraw(publisher, "sourceId = ?1", GUARDED_SOURCE);
+    }
+
+    /** Not allowed private networks by the test's configuration: only by an operator's setting. */
+    private static final String GUARDED_SOURCE = "api-guarded";
+
+    @Test
+    void anOperatorAllowsASourceItsIntranetAndSetsItsScheduleWithoutARestart() throws Exception {
+        yamlBody(mohwWelfareAs(GUARDED_SOURCE, "0 0 3 * * ?"))
+                .post("/api/v1/sources")
+                .then()
+                .statusCode(201);
+        JsonPath refused = OperatorCalls.runToEnd(GUARDED_SOURCE);
+        assertThat(refused.getString("status")).isEqualTo("failed");
+        assertThat(OperatorCalls.errors(refused.getLong("id")))
+                .as("the refusal names the setting that would allow it")
+                .anySatisfy(error -> assertThat(error)
+                        .contains("resolves to the internal address")
+                        .contains("PUT /api/v1/sources/api-guarded/settings {\"allowPrivateNetworks\": true}"));
+
+        OperatorCalls.operator()
+                .contentType("application/json")
+                .body("{\"allowPrivateNetworks\": true, \"schedule\": \"0 15 5 * * ?\"}")
+                .queryParam("reason", "the ministry's intranet mirror")
+                .put("/api/v1/sources/{id}/settings", GUARDED_SOURCE)
+                .then()
+                .statusCode(200)
+                .body("set.allowPrivateNetworks", equalTo(true))
+                .body("set.baseUrl", nullValue())
+                .body("effective.allowPrivateNetworks", equalTo(true))
+                .body("effective.schedule", equalTo("0 15 5 * * ?"))
+                .body("from.allowPrivateNetworks", equalTo("api"))
+                .body("from.baseUrl", equalTo("mapping"))
+                .body("from.reviewThreshold", equalTo("default"));
+
+        OperatorCalls.operator()
+                .get("/api/v1/sources/{id}", GUARDED_SOURCE)
+                .then()
+                .body("schedule", equalTo("0 15 5 * * ?"))
+                .body("version", equalTo(2));
+        assertThat(((CronTrigger) quartz.getTrigger(TriggerKey.triggerKey("cron-" + GUARDED_SOURCE, "sources")))
+                        .getCronExpression())
+                .as("the schedule followed at once")
+                .isEqualTo("0 15 5 * * ?");
+        OperatorCalls.operator()
+                .get("/api/v1/sources/{id}/versions", GUARDED_SOURCE)
+                .then()
+                .body("[1].reason", equalTo("the ministry's intranet mirror"))
+                .body("[1].changedBy", equalTo("operator"));
+        JsonPath allowed = OperatorCalls.runToEnd(GUARDED_SOURCE);
+        assertThat(allowed.getString("status")).isEqualTo("succeeded");
+        assertThat(allowed.getInt("counts.added"))
+                .isEqualTo(DemoAgencySite.services().size());
+    }
+
+    @Test
+    void aRecordTimeoutSetThroughTheApiKeepsRunsAliveThatLong() throws IOException {
+        String id = "api-slow-records";
+        yamlBody(mohwWelfareAs(id, "0 0 3 * * ?"))
+                .post("/api/v1/sources")
+                .then()
+                .statusCode(201);
+        Duration before = catalog.longestRecordTimeout();
+
+        settingsBody("{\"recordTimeout\": \"PT7H\"}")
+                .put("/api/v1/sources/{id}/settings", id)
+                .then()
+                .statusCode(200)
+                .body("effective.recordTimeout", equalTo("PT7H"));
+        assertThat(catalog.longestRecordTimeout()).isEqualTo(Duration.ofHours(7));
+
+        settingsBody("{}").put("/api/v1/sources/{id}/settings", id).then().statusCode(200);
+        assertThat(catalog.longestRecordTimeout()).isEqualTo(before);
+    }
+
+    @Test
+    void settingsThatCannotWorkAreRefusedNamingTheSettingAndChangeNothing() throws IOException {
+        String id = "api-misconfigured";
+        yamlBody(mohwWelfareAs(id, "0 0 3 * * ?"))
+                .post("/api/v1/sources")
+                .then()
+                .statusCode(201);
+
+        settingsBody("{\"allowPrivateNetwork\": true}")
+                .put("/api/v1/sources/{id}/settings", id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].parameter", equalTo("allowPrivateNetwork"))
+                .body("errors[0].message", containsString("no such setting"));
+        settingsBody("{\"schedule\": \"every night\", \"delayMillis\": -1, \"secrets\": [\"HOME\"],"
+                        + " \"recordTimeout\": \"5 minutes\", \"baseUrl\": \"file:///etc/passwd\"}")
+                .put("/api/v1/sources/{id}/settings", id)
+                .then()
+                .statusCode(400)
+                .body(
+                        "errors.parameter",
+                        containsInAnyOrder("baseUrl", "delayMillis", "schedule", "secrets", "recordTimeout"));
+        settingsBody("{\"secrets\": [\"ONEWINDOW_SECRET_NOT_THERE\"]}")
+                .put("/api/v1/sources/{id}/settings", "no-such-source")
+                .then()
+                .statusCode(404);
+
+        OperatorCalls.operator()
+                .get("/api/v1/sources/{id}/settings", id)
+                .then()
+                .statusCode(200)
+                .body("set", equalTo(Map.of()))
+                .body("from.delayMillis", equalTo("mapping"));
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> SourceVersion.of(id).size()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -297,6 +419,10 @@ class SourcesAsDataTest {
                         "baseUrl: " + LocalServicesTestResource.site().baseUrl())
                 .replace("schedule: \"0 0 4 * * ?\"", "schedule: \"" + schedule + "\"")
                 .replace("delayMillis: 1000", "delayMillis: 0");
+    }
+
+    private static RequestSpecification settingsBody(String json) {
+        return OperatorCalls.operator().contentType("application/json").body(json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** An operator's request with a mapping file as its body. */

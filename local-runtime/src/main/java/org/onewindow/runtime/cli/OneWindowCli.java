@@ -133,6 +133,8 @@ public final class OneWindowCli {
         }
         System.out.println("  operator key    " + files.operatorKey() + "   (stored in "
                 + relative(files.operatorKeyFile()) + ")");
+        System.out.println("  network         loopback and private addresses allowed for every source and dry-run"
+                + " (a local stack; production allows them per source: PUT /api/v1/sources/{id}/settings)");
         System.out.println("  logs            " + relative(files.state().resolve("logs")));
         System.out.println("  stop with       ./onewindow down");
         return 0;
