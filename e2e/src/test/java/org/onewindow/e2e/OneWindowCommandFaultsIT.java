@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,6 +54,8 @@ class OneWindowCommandFaultsIT {
 
     private record Result(int code, String output) {}
 
+    private static String upOutput;
+
     @BeforeAll
     static void up() throws IOException {
         assertThat(REPO.resolve("local-runtime/target/lib/elasticsearch.zip"))
@@ -62,6 +65,7 @@ class OneWindowCommandFaultsIT {
         Result up = onewindow("up");
         assertThat(up.code()).as(up.output()).isZero();
         assertThat(up.output()).contains("searchable: " + SERVICES + " services");
+        upOutput = up.output();
     }
 
     @AfterAll
@@ -69,6 +73,36 @@ class OneWindowCommandFaultsIT {
         Result down = onewindow("down");
         assertThat(down.code()).as(down.output()).isZero();
         assertThat(down.output()).contains("stopped; ports are free");
+    }
+
+    @Test
+    @Order(0)
+    void upIssuesEachDemoAgencyAKeyThatActsForItsOwnSourcesAndSaysLoopbackIsAllowed() throws Exception {
+        assertThat(upOutput)
+                .contains("loopback and private addresses allowed for every source and dry-run")
+                .contains("agency-<code>.key for 1352000");
+        Path keyFile = STATE.resolve("keys/agency-1352000.key");
+        assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        String harvester = component("harvester").path("url").asText();
+        String key = Files.readString(keyFile).strip();
+
+        HttpResponse<String> own = HTTP.send(
+                HttpRequest.newBuilder(URI.create(harvester + "/api/v1/sources"))
+                        .header("Authorization", "Bearer " + key)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        List<String> agencies = new ArrayList<>();
+        JSON.readTree(own.body())
+                .forEach(source ->
+                        agencies.add(source.path("agency").path("code").asText()));
+        assertThat(agencies).isNotEmpty().containsOnly("1352000");
+        HttpResponse<String> keys = HTTP.send(
+                HttpRequest.newBuilder(URI.create(harvester + "/api/v1/keys"))
+                        .header("Authorization", "Bearer " + key)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(keys.statusCode()).as("an agency key is no operator's").isEqualTo(403);
     }
 
     @Test

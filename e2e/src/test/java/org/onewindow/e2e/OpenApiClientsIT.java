@@ -1,6 +1,7 @@
 package org.onewindow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -38,10 +39,17 @@ import org.onewindow.client.catalogue.model.CpsvCatalogueJsonLd;
 import org.onewindow.client.catalogue.model.GovernmentServiceJsonLd;
 import org.onewindow.client.catalogue.model.SearchPage;
 import org.onewindow.client.catalogue.model.Service;
+import org.onewindow.client.harvester.ApiException;
+import org.onewindow.client.harvester.api.AgenciesApi;
+import org.onewindow.client.harvester.api.KeysApi;
 import org.onewindow.client.harvester.api.MappingsApi;
 import org.onewindow.client.harvester.api.RunsApi;
 import org.onewindow.client.harvester.api.SourcesApi;
+import org.onewindow.client.harvester.model.AgencyHosts;
 import org.onewindow.client.harvester.model.DeadLetterView;
+import org.onewindow.client.harvester.model.IssuedKey;
+import org.onewindow.client.harvester.model.KeyView;
+import org.onewindow.client.harvester.model.NewKey;
 import org.onewindow.client.harvester.model.Report;
 import org.onewindow.client.harvester.model.RetryView;
 import org.onewindow.client.harvester.model.RunStarted;
@@ -383,6 +391,47 @@ class OpenApiClientsIT {
         SourceDeleted deleted = call("deleteSource", () -> sources.deleteSource(id, "a trial"));
         assertThat(deleted.getWithdrawn()).isZero();
         assertThat(deleted.getVersion()).isEqualTo(6);
+    }
+
+    @Test
+    @Order(4)
+    void theHarvesterClientIssuesAnAgencyKeyThatActsForItsAgencyOnly() throws Exception {
+        KeysApi keys = new KeysApi(harvesterClient);
+        AgenciesApi agencies = new AgenciesApi(harvesterClient);
+        String agency = "1352000";
+        assertThat(call(
+                                "replaceAgencyHosts",
+                                () -> agencies.replaceAgencyHosts(
+                                        agency, new AgencyHosts().hosts(List.of("127.0.0.1")), "its board"))
+                        .getHosts())
+                .containsExactly("127.0.0.1");
+        IssuedKey issued = call(
+                "issueKey",
+                () -> keys.issueKey(new NewKey()
+                        .name("client-made key")
+                        .role(NewKey.RoleEnum.AGENCY)
+                        .agencyCode(agency)));
+        assertThat(call("listKeys", () -> keys.listKeys()))
+                .extracting(KeyView::getName)
+                .contains("client-made key");
+
+        var asAgency = new org.onewindow.client.harvester.ApiClient();
+        asAgency.updateBaseUri(harvester.url());
+        asAgency.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + issued.getKey()));
+        assertThat(call("getAgency", () -> new AgenciesApi(asAgency).getAgency(agency))
+                        .getHosts())
+                .containsExactly("127.0.0.1");
+        assertThat(new SourcesApi(asAgency).listSources())
+                .extracting(source -> source.getAgency().getCode())
+                .containsOnly(agency);
+
+        assertThat(call("revokeKey", () -> keys.revokeKey(issued.getAbout().getId()))
+                        .getRevokedAt())
+                .isNotNull();
+        assertThatThrownBy(() -> new AgenciesApi(asAgency).getAgency(agency))
+                .isInstanceOf(ApiException.class)
+                .extracting(e -> ((ApiException) e).getCode())
+                .isEqualTo(401);
     }
 
     @Test

@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -135,15 +138,69 @@ public final class OperatorClient {
         }
     }
 
-    private JsonNode call(String method, String path, int... expected) {
+    /** The agencies of the sources, by code, each with its name. */
+    public Map<String, String> agencies() {
+        Map<String, String> agencies = new TreeMap<>();
+        for (JsonNode source : call("GET", "/api/v1/sources", 200)) {
+            agencies.putIfAbsent(
+                    source.path("agency").path("code").asText(),
+                    source.path("agency").path("name").asText());
+        }
+        return agencies;
+    }
+
+    /** Lets the agency's sources harvest these hosts (what an agency key may point a mapping at). */
+    public void allowHosts(String agencyCode, List<String> hosts, String reason) {
+        call(
+                "PUT",
+                "/api/v1/agencies/" + agencyCode + "/hosts?reason=" + URLEncoder.encode(reason, StandardCharsets.UTF_8),
+                JSON.createObjectNode().set("hosts", JSON.valueToTree(hosts)),
+                200);
+    }
+
+    /** Issues an agency key; the answer is the only place the key is. */
+    public String issueAgencyKey(String name, String agencyCode) {
+        return call(
+                        "POST",
+                        "/api/v1/keys",
+                        JSON.createObjectNode()
+                                .put("name", name)
+                                .put("role", "agency")
+                                .put("agencyCode", agencyCode),
+                        201)
+                .path("key")
+                .asText();
+    }
+
+    /** Whether this client's key is accepted (not revoked, not unknown). */
+    public boolean keyAccepted() {
         try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(harvesterUrl + path))
-                            .header("Authorization", "Bearer " + key)
-                            .timeout(Duration.ofSeconds(30))
-                            .method(method, HttpRequest.BodyPublishers.noBody())
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            call("GET", "/api/v1/sources", 200);
+            return true;
+        } catch (RuntimeEnvironmentException e) {
+            if (e.getMessage().contains("answered 401")) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private JsonNode call(String method, String path, int... expected) {
+        return call(method, path, null, expected);
+    }
+
+    private JsonNode call(String method, String path, JsonNode body, int... expected) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(harvesterUrl + path))
+                    .header("Authorization", "Bearer " + key)
+                    .timeout(Duration.ofSeconds(30));
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             for (int status : expected) {
                 if (response.statusCode() == status) {
                     return JSON.readTree(response.body());

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 import org.onewindow.harvester.publish.CataloguePublisher;
 import org.onewindow.harvester.store.CatalogueRecord;
 import org.onewindow.harvester.store.ServiceVersion;
@@ -24,6 +25,11 @@ import org.onewindow.harvester.store.ServiceVersion;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogueResource {
+
+    private static final Logger LOG = Logger.getLogger(CatalogueResource.class);
+
+    @Inject
+    CurrentCaller caller;
 
     public record VersionView(
             long revision, String change, List<String> changedFields, Long runId, Instant changedAt) {}
@@ -72,6 +78,7 @@ public class CatalogueResource {
             description = "Rebuilt",
             content = @Content(schema = @Schema(implementation = Rebuilt.class)))
     public Rebuilt rebuild() throws IOException {
+        LOG.infof("index rebuild asked for by %s", caller.get().label());
         return new Rebuilt(publisher.rebuild());
     }
 }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 import org.onewindow.harvester.publish.CataloguePublisher;
 import org.onewindow.harvester.store.CatalogueRecord;
 import org.onewindow.harvester.store.DeadLetter;
@@ -27,6 +28,11 @@ import org.onewindow.harvester.store.RecordStatus;
 @Path("/api/v1/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLettersResource {
+
+    private static final Logger LOG = Logger.getLogger(DeadLettersResource.class);
+
+    @Inject
+    CurrentCaller caller;
 
     /** The newest this many are listed. */
     static final int LISTED = 1_000;
@@ -84,6 +90,7 @@ public class DeadLettersResource {
             description = "No dead letter has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public RetryView retry(@PathParam("id") long id) throws IOException {
+        LOG.infof("dead letter %d retried by %s", id, caller.get().label());
         String recordId = QuarkusTransaction.requiringNew().call(() -> {
             DeadLetter letter = DeadLetter.findById(id);
             if (letter == null) {

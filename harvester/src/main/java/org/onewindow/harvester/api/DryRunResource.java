@@ -24,6 +24,9 @@ public class DryRunResource {
     @Inject
     DryRun dryRun;
 
+    @Inject
+    SourceAccess access;
+
     @POST
     @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
@@ -39,6 +42,7 @@ public class DryRunResource {
             responseCode = "400",
             description = "Not a mapping file, or one with problems (errors names each, with its line)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @AgenciesMay
     public Response dryRun(
             String mapping,
             @QueryParam("limit")
@@ -49,6 +53,7 @@ public class DryRunResource {
         if (!posted.ok()) {
             return posted.problem();
         }
+        access.requireMayPublish(posted.definition()); // an agency tries only what it may publish, on its hosts
         try {
             return Response.ok(dryRun.run(posted.definition(), limit)).build();
         } catch (RuntimeException e) {

@@ -22,6 +22,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof HarvestService.AlreadyRunningException running) {
             return Problem.alreadyRunning(failure.getMessage(), running.runningRunId);
         }
+        if (failure instanceof Forbidden) {
+            return Problem.response(Response.Status.FORBIDDEN, failure.getMessage());
+        }
         if (failure instanceof RunReview.WrongStateException
                 || failure instanceof HarvestService.DisabledSourceException) {
             return Problem.response(Response.Status.CONFLICT, failure.getMessage());

@@ -15,7 +15,11 @@ public record RunView(
         String owner,
         Instant startedAt,
         Instant finishedAt,
-        String message) {
+        String message,
+        String requestedBy,
+        String reviewedBy,
+        Instant reviewedAt,
+        String cancelledBy) {
 
     /**
      * @param rejected served by the source but not extracted, mapped or valid (never published)
@@ -48,6 +52,10 @@ public record RunView(
                 run.owner,
                 run.startedAt,
                 run.finishedAt,
-                run.message);
+                run.message,
+                run.requestedBy,
+                run.reviewedBy,
+                run.reviewedAt,
+                run.cancelledBy);
     }
 }

@@ -1,5 +1,6 @@
 package org.onewindow.harvester.api;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -33,6 +34,9 @@ public class RunsResource {
     @Inject
     RunReview review;
 
+    @Inject
+    SourceAccess access;
+
     @GET
     @Path("/{id}")
     @Tag(name = "Runs")
@@ -47,6 +51,7 @@ public class RunsResource {
             responseCode = "404",
             description = "No run has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @AgenciesMay
     public RunView get(@PathParam("id") long id) {
         return RunView.of(find(id));
     }
@@ -60,6 +65,7 @@ public class RunsResource {
             responseCode = "404",
             description = "No run has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @AgenciesMay
     public List<ErrorView> errors(@PathParam("id") long id) {
         find(id);
         return HarvestError.<HarvestError>list("runId = ?1 order by id", id).stream()
@@ -79,6 +85,7 @@ public class RunsResource {
             responseCode = "404",
             description = "No run has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @AgenciesMay
     public List<ChangeView> changes(@PathParam("id") long id) {
         find(id);
         return StagedChange.<StagedChange>list("runId = ?1 order by id", id).stream()
@@ -102,8 +109,10 @@ public class RunsResource {
             responseCode = "409",
             description = "The run is not held for review",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @AgenciesMay
     public RunView approve(@PathParam("id") long id) {
-        return RunView.of(review.approve(id, "operator"));
+        find(id);
+        return RunView.of(review.approve(id, access.caller().label()));
     }
 
     @POST
@@ -122,8 +131,10 @@ public class RunsResource {
             responseCode = "409",
             description = "The run is not held for review",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @AgenciesMay
     public RunView discard(@PathParam("id") long id) {
-        return RunView.of(review.discard(id, "operator"));
+        find(id);
+        return RunView.of(review.discard(id, access.caller().label()));
     }
 
     @POST
@@ -142,15 +153,20 @@ public class RunsResource {
             responseCode = "409",
             description = "The run is not running",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @AgenciesMay
     public Response cancel(@PathParam("id") long id) {
-        return Response.accepted(RunView.of(review.cancel(id))).build();
+        find(id);
+        return Response.accepted(RunView.of(review.cancel(id, access.caller().label())))
+                .build();
     }
 
-    private static HarvestRun find(long id) {
-        HarvestRun run = HarvestRun.findById(id);
+    /** The run, if the caller may see it: 404 when none has the id, 403 when it is another agency's source's. */
+    private HarvestRun find(long id) {
+        HarvestRun run = QuarkusTransaction.requiringNew().call(() -> HarvestRun.<HarvestRun>findById(id));
         if (run == null) {
             throw new NotFoundException("no run with id " + id);
         }
+        access.requireOwn(run.sourceId);
         return run;
     }
 }

@@ -73,8 +73,8 @@ public class SourcesResource {
     @Inject
     HarvesterConfig config;
 
-    /** Who changes a source through this API; the operator key is the only identity until agencies have keys. */
-    static final String OPERATOR = "operator";
+    @Inject
+    SourceAccess access;
 
     public record SourceDetail(
             String id,
@@ -97,8 +97,10 @@ public class SourcesResource {
     @GET
     @Tag(name = "Sources")
     @Operation(operationId = "listSources", summary = "Every source, its agency, schedule and last run")
+    @AgenciesMay
     public List<SourceView> list() {
         return sources.all().stream()
+                .filter(access::mayActOn)
                 .map(source -> new SourceView(
                         source.id,
                         source.kind,
@@ -134,8 +136,11 @@ public class SourcesResource {
             responseCode = "409",
             description = "A run of the source is going (its id in runningRunId), or the source is disabled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @AgenciesMay
     public Response startRun(@PathParam("id") String sourceId) {
-        HarvestRun run = harvests.start(sourceId, HarvestRun.Trigger.OPERATOR);
+        access.requireOwn(sourceId);
+        HarvestRun run = harvests.start(
+                sourceId, HarvestRun.Trigger.OPERATOR, access.caller().label());
         return Response.accepted(new RunStarted(run.id, sourceId, "running"))
                 .header("Location", "/api/v1/runs/" + run.id)
                 .build();
@@ -160,6 +165,7 @@ public class SourcesResource {
             responseCode = "409",
             description = "A source has the file's id: replace its mapping instead",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @AgenciesMay
     public Response create(
             String mapping,
             @QueryParam("reason") @Parameter(description = "Why, kept with the version") String reason) {
@@ -167,13 +173,14 @@ public class SourcesResource {
         if (!posted.ok()) {
             return posted.problem();
         }
+        access.requireMayPublish(posted.definition());
         Response unworkable = unworkable(
                 posted.definition(), storedSettings(posted.definition().id()));
         if (unworkable != null) {
             return unworkable;
         }
         try {
-            Source source = changes.create(posted.definition(), mapping, OPERATOR, reason);
+            Source source = changes.create(posted.definition(), mapping, access.editor(), reason);
             schedule(source);
             return Response.created(URI.create("/api/v1/sources/" + source.id))
                     .entity(detail(source))
@@ -203,10 +210,12 @@ public class SourcesResource {
             responseCode = "404",
             description = "No source has this id: create it instead",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @AgenciesMay
     public Response replace(
             @PathParam("id") String sourceId,
             String mapping,
             @QueryParam("reason") @Parameter(description = "Why, kept with the version") String reason) {
+        access.requireOwn(sourceId);
         PostedMapping posted = PostedMapping.read(mapping);
         if (!posted.ok()) {
             return posted.problem();
@@ -217,12 +226,13 @@ public class SourcesResource {
                     "the file's id is '" + posted.definition().id() + "', not '" + sourceId + "'",
                     List.of(new Problem.ParameterError("mapping", "id: must be " + sourceId)));
         }
+        access.requireMayPublish(posted.definition());
         Response unworkable = unworkable(posted.definition(), storedSettings(sourceId));
         if (unworkable != null) {
             return unworkable;
         }
         try {
-            Source source = changes.replace(posted.definition(), mapping, OPERATOR, reason);
+            Source source = changes.replace(posted.definition(), mapping, access.editor(), reason);
             schedule(source);
             return Response.ok(detail(source)).build();
         } catch (SourceChanges.SourceConflict e) {
@@ -245,7 +255,9 @@ public class SourcesResource {
             description = "No source has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @Transactional
+    @AgenciesMay
     public Response get(@PathParam("id") String sourceId) {
+        access.requireOwn(sourceId);
         Source source = Source.findById(sourceId);
         if (source != null && source.deleted()) {
             return Problem.response(
@@ -271,7 +283,9 @@ public class SourcesResource {
             responseCode = "404",
             description = "No source has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @AgenciesMay
     public Response versions(@PathParam("id") String sourceId) {
+        access.requireOwn(sourceId);
         List<SourceVersionView> versions = changes.versions(sourceId).stream()
                 .map(v -> new SourceVersionView(
                         v.version, v.origin.name().toLowerCase(), v.fileName, v.changedBy, v.reason, v.changedAt))
@@ -343,7 +357,7 @@ public class SourcesResource {
             @QueryParam("reason") @Parameter(description = "Why, kept with the version") String reason) {
         int withdrawn;
         try {
-            withdrawn = changes.delete(sourceId, OPERATOR, reason);
+            withdrawn = changes.delete(sourceId, access.caller().label(), reason);
         } catch (SourceChanges.SourceConflict e) {
             return Problem.response(Response.Status.NOT_FOUND, e.getMessage());
         }
@@ -369,7 +383,8 @@ public class SourcesResource {
             boolean allowPrivateNetworks,
             List<String> secrets,
             double reviewThreshold,
-            String recordTimeout) {}
+            String recordTimeout,
+            boolean publishesForOthers) {}
 
     @GET
     @Path("/{id}/settings")
@@ -386,7 +401,9 @@ public class SourcesResource {
             responseCode = "404",
             description = "No source has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @AgenciesMay
     public Response settings(@PathParam("id") String sourceId) {
+        access.requireOwn(sourceId);
         Source source = QuarkusTransaction.requiringNew().call(() -> Source.<Source>findById(sourceId));
         if (source == null || source.deleted()) {
             return Problem.response(Response.Status.NOT_FOUND, "no source " + sourceId);
@@ -457,7 +474,8 @@ public class SourcesResource {
                     List.of(new Problem.ParameterError("settings", e.getMessage())));
         }
         try {
-            Source changed = changes.configure(sourceId, settings, OPERATOR, reason);
+            Source changed =
+                    changes.configure(sourceId, settings, access.caller().label(), reason);
             if (changed != null) {
                 schedule(changed);
             }
@@ -478,13 +496,14 @@ public class SourcesResource {
                         effective.allowPrivateNetworks(),
                         effective.secrets().stream().sorted().toList(),
                         effective.reviewThreshold(),
-                        effective.recordTimeout().toString()),
+                        effective.recordTimeout().toString(),
+                        effective.publishesForOthers()),
                 new TreeMap<>(effective.from()));
     }
 
     private Response enable(String sourceId, boolean enabled, String reason) {
         try {
-            Source changed = changes.enable(sourceId, enabled, OPERATOR, reason);
+            Source changed = changes.enable(sourceId, enabled, access.caller().label(), reason);
             if (changed != null) {
                 schedule(changed);
             }

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Writes into every operation of the OpenAPI document the problems ({@link ProblemMapper}) every endpoint can answer
- * besides its own: no or a wrong operator key ({@link OperatorKeyFilter}), too many wrong keys from one client, and a
+ * besides its own: no key or one not accepted ({@link ApiKeyFilter}), an agency key where only operators may act, too many wrong keys from one client, and a
  * failure. An operation's own annotation of the same status wins; answers are listed by status.
  */
 public class StandardResponses implements OASFilter {
@@ -19,9 +19,10 @@ public class StandardResponses implements OASFilter {
     static final String PROBLEM = "#/components/schemas/Problem";
 
     private static final Map<String, String> PROBLEMS = Map.of(
-            "401", "No operator key, or not the operator key (Authorization: Bearer <key>)",
-            "429",
-                    "Too many wrong operator keys from this client address: retry after the Retry-After header's seconds",
+            "401", "No key, or one not accepted: unknown or revoked (Authorization: Bearer <key>)",
+            "403",
+                    "The key's agency may not do this: an operator's action, or another agency's source; nothing changed",
+            "429", "Too many wrong keys from this client address: retry after the Retry-After header's seconds",
             "500", "The harvester failed to answer this request (logged)");
 
     @Override

@@ -59,5 +59,22 @@ public class ExtractRoute extends RouteBuilder {
                     work.sourceRecordId(),
                     "not published: " + String.join("; ", mapped.problems()));
         }
+        String authority = mapped.record().competentAuthority() == null
+                ? null
+                : mapped.record().competentAuthority().code();
+        if (run.onlyAuthority() != null && !run.onlyAuthority().equals(authority)) {
+            throw new RecordFailure(
+                    Stage.VALIDATE,
+                    raw.url(),
+                    work.sourceRecordId(),
+                    "not published: its competent authority is "
+                            + (mapped.record().competentAuthority() == null
+                                    ? "missing"
+                                    : mapped.record().competentAuthority().name())
+                            + ", not the source's own agency " + run.onlyAuthority()
+                            + "; an agency's mapping publishes as that agency unless an operator lets the source publish"
+                            + " for others: PUT /api/v1/sources/" + run.sourceId()
+                            + "/settings {\"publishesForOthers\": true}");
+        }
     }
 }

@@ -69,7 +69,7 @@ public class RunReview {
     }
 
     /** Asks a running run to stop at its next record; it then changes nothing. */
-    public HarvestRun cancel(long runId) {
+    public HarvestRun cancel(long runId, String by) {
         return QuarkusTransaction.requiringNew().call(() -> {
             HarvestRun run = find(runId);
             if (run.status != RunStatus.RUNNING) {
@@ -77,6 +77,7 @@ public class RunReview {
                         "run " + runId + " is " + run.status.name().toLowerCase() + ", not running");
             }
             run.cancelRequested = true;
+            run.cancelledBy = by;
             return run;
         });
     }

@@ -39,6 +39,7 @@ public final class HarvestContext {
     private final Instant deadline;
     private final long activeBefore;
     private final ListingPages listing;
+    private final String onlyAuthority;
     private final RunCounts counts = new RunCounts();
     private final ProgressCadence progress = ProgressCadence.everyHalfSecond();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
@@ -65,7 +66,8 @@ public final class HarvestContext {
             EffectiveSettings settings,
             Instant deadline,
             long activeBefore,
-            ListingPages listing) {
+            ListingPages listing,
+            String onlyAuthority) {
         this.runId = runId;
         this.definition = definition;
         this.definitionHash = definitionHash;
@@ -78,6 +80,7 @@ public final class HarvestContext {
         this.deadline = deadline;
         this.activeBefore = activeBefore;
         this.listing = listing;
+        this.onlyAuthority = onlyAuthority;
     }
 
     /** The run an exchange belongs to. */
@@ -121,6 +124,14 @@ public final class HarvestContext {
 
     public String mask(String text) {
         return mask.apply(text);
+    }
+
+    /**
+     * The agency code every record must name as its competent authority (a mapping an agency wrote, for a source not
+     * allowed to publish for others); null when any may be named.
+     */
+    public String onlyAuthority() {
+        return onlyAuthority;
     }
 
     /** The settings the run started with (a change meanwhile applies from the next run). */

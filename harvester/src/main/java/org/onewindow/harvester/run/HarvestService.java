@@ -112,7 +112,19 @@ public class HarvestService {
     }
 
     public HarvestRun start(String sourceId, HarvestRun.Trigger trigger) {
-        HarvestRun run = create(sourceId, trigger);
+        return start(
+                sourceId,
+                trigger,
+                switch (trigger) {
+                    case SCHEDULE -> "schedule";
+                    case STARTUP -> "start-up";
+                    case OPERATOR -> null;
+                });
+    }
+
+    /** @param requestedBy who asked for the run, kept with it */
+    public HarvestRun start(String sourceId, HarvestRun.Trigger trigger, String requestedBy) {
+        HarvestRun run = create(sourceId, trigger, requestedBy);
         long runId = run.id;
         executing.add(runId);
         progress.waiting(runId);
@@ -132,7 +144,7 @@ public class HarvestService {
         return run;
     }
 
-    private HarvestRun create(String sourceId, HarvestRun.Trigger trigger) {
+    private HarvestRun create(String sourceId, HarvestRun.Trigger trigger, String requestedBy) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 // shared lock: a deletion (which takes the row exclusively) and a new run never pass each other
@@ -150,6 +162,7 @@ public class HarvestService {
                 run.sourceId = sourceId;
                 run.status = RunStatus.RUNNING;
                 run.triggeredBy = trigger;
+                run.requestedBy = requestedBy;
                 run.startedAt = Instant.now();
                 run.owner = instance.name();
                 run.heartbeatAt = run.startedAt;

@@ -19,6 +19,7 @@ import org.onewindow.harvester.store.HarvestRun;
 import org.onewindow.harvester.store.RecordStore;
 import org.onewindow.harvester.store.RunStatus;
 import org.onewindow.harvester.store.Source;
+import org.onewindow.harvester.store.SourceVersion;
 import org.onewindow.harvester.store.Stage;
 import org.onewindow.mappings.source.SourceDefinition;
 
@@ -93,7 +94,17 @@ public class RunSteps {
                         deadline,
                         store.activeCount(definition.id()),
                         new ListingPages(
-                                connector, errors, deadline, config.harvest().maxListPages(), Integer.MAX_VALUE)));
+                                connector, errors, deadline, config.harvest().maxListPages(), Integer.MAX_VALUE),
+                        onlyAuthority(source, settings)));
+    }
+
+    /** The source's own agency when an agency wrote its mapping and it may not publish for others; else null. */
+    private static String onlyAuthority(Source source, EffectiveSettings settings) {
+        boolean agencyWrote = QuarkusTransaction.requiringNew()
+                .call(() -> SourceVersion.mappingSetBy(source.id)
+                        .map(version -> version.changedByAgency != null)
+                        .orElse(false));
+        return agencyWrote && !settings.publishesForOthers() ? source.agencyCode : null;
     }
 
     /**

@@ -17,6 +17,7 @@ public record EffectiveSettings(
         Set<String> secrets,
         double reviewThreshold,
         Duration recordTimeout,
+        boolean publishesForOthers,
         Map<String, String> from) {
 
     public static final String API = "api";

@@ -177,6 +177,13 @@ public class SourceCatalog {
                 override == null ? Optional.empty() : override.recordTimeout(),
                 config.harvest().recordTimeout(),
                 EffectiveSettings.DEFAULT);
+        boolean publishesForOthers = pick(
+                from,
+                "publishesForOthers",
+                set.publishesForOthers(),
+                Optional.empty(),
+                false,
+                EffectiveSettings.DEFAULT);
         return new EffectiveSettings(
                 baseUrl,
                 delayMillis,
@@ -185,6 +192,7 @@ public class SourceCatalog {
                 secrets,
                 reviewThreshold,
                 recordTimeout,
+                publishesForOthers,
                 Map.copyOf(from));
     }
 
@@ -215,7 +223,8 @@ public class SourceCatalog {
                                 + " where deleted_at is null and settings ->> 'recordTimeout' is not null")
                         .getResultList());
         for (String text : stored) {
-            Duration timeout = new SourceSettings(null, null, null, null, null, null, text).recordTimeoutDuration();
+            Duration timeout =
+                    new SourceSettings(null, null, null, null, null, null, text, null).recordTimeoutDuration();
             longest = timeout != null && timeout.compareTo(longest) > 0 ? timeout : longest;
         }
         return longest;

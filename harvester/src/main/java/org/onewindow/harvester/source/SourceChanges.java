@@ -99,7 +99,7 @@ public class SourceChanges {
      * @throws SourceConflict when a source of the definition's id exists
      */
     @Transactional
-    public Source create(SourceDefinition definition, String text, String by, String reason) {
+    public Source create(SourceDefinition definition, String text, Editor by, String reason) {
         Source existing = Source.findById(definition.id());
         if (existing != null && !existing.deleted()) {
             throw new SourceConflict("source " + definition.id() + " exists: replace its mapping instead");
@@ -107,7 +107,7 @@ public class SourceChanges {
         Source source = existing == null ? new Source() : existing;
         source.deletedAt = null;
         source.enabled = true;
-        return write(source, definition, text, change(SourceVersion.Origin.API, null, null, by, reason));
+        return write(source, definition, text, change(by, reason));
     }
 
     /**
@@ -136,12 +136,12 @@ public class SourceChanges {
 
     /** @throws SourceConflict when no source has the definition's id */
     @Transactional
-    public Source replace(SourceDefinition definition, String text, String by, String reason) {
+    public Source replace(SourceDefinition definition, String text, Editor by, String reason) {
         Source source = Source.findById(definition.id());
         if (source == null || source.deleted()) {
             throw new SourceConflict("no source " + definition.id() + ": create it instead");
         }
-        return write(source, definition, text, change(SourceVersion.Origin.API, null, null, by, reason));
+        return write(source, definition, text, change(by, reason));
     }
 
     /**
@@ -193,11 +193,16 @@ public class SourceChanges {
         return SourceVersion.of(sourceId);
     }
 
-    private record Change(SourceVersion.Origin origin, String fileName, String fileHash, String by, String reason) {}
+    private record Change(
+            SourceVersion.Origin origin, String fileName, String fileHash, String by, String byAgency, String reason) {}
+
+    private static Change change(Editor editor, String reason) {
+        return new Change(SourceVersion.Origin.API, null, null, editor.label(), editor.agencyCode(), reason);
+    }
 
     private static Change change(
             SourceVersion.Origin origin, String fileName, String fileHash, String by, String reason) {
-        return new Change(origin, fileName, fileHash, by, reason);
+        return new Change(origin, fileName, fileHash, by, null, reason);
     }
 
     private Source write(Source source, SourceDefinition definition, String text, Change change) {
@@ -232,6 +237,7 @@ public class SourceChanges {
         version.fileName = change.fileName();
         version.fileHash = change.fileHash();
         version.changedBy = change.by();
+        version.changedByAgency = change.byAgency();
         version.reason = change.reason();
         version.changedAt = now;
         version.persist();

@@ -43,9 +43,14 @@ public record SourceSettings(
         Double reviewThreshold,
 
         @Schema(description = "ISO-8601 duration one record may take before it is abandoned, e.g. PT30S")
-        String recordTimeout) {
+        String recordTimeout,
 
-    public static final SourceSettings NONE = new SourceSettings(null, null, null, null, null, null, null);
+        @Schema(
+                description = "Let a mapping an agency wrote name other agencies as its records' competent authority"
+                        + " (an aggregator such as 정부24)")
+        Boolean publishesForOthers) {
+
+    public static final SourceSettings NONE = new SourceSettings(null, null, null, null, null, null, null, null);
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -74,7 +79,7 @@ public record SourceSettings(
                     new Problem(
                             e.getPropertyName(),
                             "no such setting; the settings are baseUrl, delayMillis, schedule, allowPrivateNetworks,"
-                                    + " secrets, reviewThreshold, recordTimeout"));
+                                    + " secrets, reviewThreshold, recordTimeout, publishesForOthers"));
         } catch (JsonProcessingException e) {
             String path = e instanceof JsonMappingException mapping
                             && !mapping.getPath().isEmpty()

@@ -81,6 +81,13 @@ public class HarvestRun extends PanacheEntityBase {
     @Column(name = "share_changed")
     public Double shareChanged;
 
+    /** Who asked for the run: a key's holder (through the API), or {@code schedule}. */
+    @Column(name = "requested_by")
+    public String requestedBy;
+
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
+
     @Column(name = "reviewed_by")
     public String reviewedBy;
 

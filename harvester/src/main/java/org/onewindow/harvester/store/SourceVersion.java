@@ -67,6 +67,10 @@ public class SourceVersion extends PanacheEntityBase {
     @Column(name = "changed_by", nullable = false)
     public String changedBy;
 
+    /** The agency whose key made this version; null for an operator's or a file's. */
+    @Column(name = "changed_by_agency")
+    public String changedByAgency;
+
     public String reason;
 
     @Column(name = "changed_at", nullable = false)

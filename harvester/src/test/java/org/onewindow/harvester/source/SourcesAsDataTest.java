@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.onewindow.harvester.TestMappings.mohwWelfareAs;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -17,7 +18,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -314,6 +314,30 @@ class SourcesAsDataTest {
     }
 
     @Test
+    void aFileStillUpdatesItsSourceAfterTheApiChangedOnlyItsSettings() throws IOException {
+        String id = "file-then-configured";
+        String file = mohwWelfareAs(id, "0 0 1 * * ?");
+        String improved = mohwWelfareAs(id, "0 0 2 * * ?");
+        assertThat(changes.seed("sources/" + id + ".yaml", file, definition(id, file)))
+                .isEqualTo(SourceChanges.Seeded.CREATED);
+        settingsBody("{\"delayMillis\": 500}")
+                .put("/api/v1/sources/{id}/settings", id)
+                .then()
+                .statusCode(200);
+
+        assertThat(changes.seed("sources/" + id + ".yaml", improved, definition(id, improved)))
+                .as("the API changed a setting, not the mapping: a release's better file still arrives")
+                .isEqualTo(SourceChanges.Seeded.UPDATED);
+        OperatorCalls.operator()
+                .get("/api/v1/sources/{id}", id)
+                .then()
+                .body("schedule", equalTo("0 0 2 * * ?"))
+                .body("version", equalTo(3))
+                .body("fileDrift", nullValue());
+        OperatorCalls.operator().get("/api/v1/sources/{id}/settings", id).then().body("set.delayMillis", equalTo(500));
+    }
+
+    @Test
     void aDisabledSourceTakesNoRunUntilEnabledAndEachIsAVersion() throws IOException {
         String id = "api-disabled";
         yamlBody(mohwWelfareAs(id, "0 0 3 * * ?"))
@@ -405,20 +429,6 @@ class SourcesAsDataTest {
                 .statusCode(201)
                 .body("version", equalTo(3))
                 .body("enabled", equalTo(true));
-    }
-
-    /** The bundled 보건복지부 mapping under another id and schedule, pointed at the test's agency site. */
-    private static String mohwWelfareAs(String id, String schedule) throws IOException {
-        String text;
-        try (InputStream in = SourcesAsDataTest.class.getResourceAsStream("/sources/mohw-welfare.yaml")) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        return text.replace("id: mohw-welfare", "id: " + id)
-                .replace(
-                        "baseUrl: http://localhost:8089",
-                        "baseUrl: " + LocalServicesTestResource.site().baseUrl())
-                .replace("schedule: \"0 0 4 * * ?\"", "schedule: \"" + schedule + "\"")
-                .replace("delayMillis: 1000", "delayMillis: 0");
     }
 
     private static RequestSpecification settingsBody(String json) {

@@ -23,6 +23,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.onewindow.runtime.LocalStack;
@@ -67,6 +69,24 @@ public final class OneWindowCli {
             System.err.println("onewindow: " + e.getMessage());
             System.exit(1);
         }
+    }
+
+    /**
+     * One key per demo agency, kept across starts while the harvester still accepts it; a new one is issued (and the
+     * agency allowed the demo sites' loopback hosts) when there is none. Returns the agencies' codes.
+     */
+    private Set<String> demoAgencyKeys(String harvesterUrl, OperatorClient operator) {
+        Map<String, String> agencies = operator.agencies();
+        agencies.forEach((code, name) -> {
+            boolean kept = files.agencyKey(code)
+                    .map(key -> new OperatorClient(harvesterUrl, key).keyAccepted())
+                    .orElse(false);
+            if (!kept) {
+                operator.allowHosts(code, List.of("127.0.0.1", "localhost"), "the local stack's demo sites");
+                files.storeAgencyKey(code, operator.issueAgencyKey("demo key of " + name, code));
+            }
+        });
+        return agencies.keySet();
     }
 
     private int up() {
@@ -117,6 +137,7 @@ public final class OneWindowCli {
                     + files.state().resolve("logs"));
         }
         say("searchable: " + total + " services in the catalogue");
+        Set<String> agencies = demoAgencyKeys(url(stack, "harvester"), operator);
         System.out.println();
         System.out.println("  catalogue API   " + api + "/api/v1/services?q=청년");
         System.out.println("  OpenAPI         " + api + "/q/openapi");
@@ -135,6 +156,10 @@ public final class OneWindowCli {
                 + relative(files.operatorKeyFile()) + ")");
         System.out.println("  network         loopback and private addresses allowed for every source and dry-run"
                 + " (a local stack; production allows them per source: PUT /api/v1/sources/{id}/settings)");
+        System.out.println(
+                "  agency keys     " + relative(files.agencyKeyFile("CODE").getParent())
+                        + "/agency-<code>.key for " + String.join(", ", agencies)
+                        + "   (each acts for its agency's sources only)");
         System.out.println("  logs            " + relative(files.state().resolve("logs")));
         System.out.println("  stop with       ./onewindow down");
         return 0;

@@ -95,6 +95,35 @@ record StackFiles(Path state) {
         }
     }
 
+    /** Where the local stack keeps the key of a demo agency. */
+    Path agencyKeyFile(String agencyCode) {
+        return state.resolve("keys").resolve("agency-" + agencyCode + ".key");
+    }
+
+    /** The stored key of a demo agency, if any. */
+    Optional<String> agencyKey(String agencyCode) {
+        try {
+            Path file = agencyKeyFile(agencyCode);
+            return Files.exists(file) ? Optional.of(Files.readString(file).strip()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stores a demo agency's key as the operator key is stored: readable by the owner only, written in one step. */
+    void storeAgencyKey(String agencyCode, String key) {
+        try {
+            Path file = agencyKeyFile(agencyCode);
+            Files.createDirectories(file.getParent());
+            Path temp = Files.createTempFile(
+                    file.getParent(), "agency.key", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            Files.writeString(temp, key + "\n");
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * The operator key, generated on first use: written to a file created readable by the owner only (0600) and moved
      * into place in one step, so no other user ever sees it, nor anyone a half-written key. A key file that others can

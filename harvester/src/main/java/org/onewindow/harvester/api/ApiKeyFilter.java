@@ -7,22 +7,26 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.onewindow.harvester.config.HarvesterConfig;
 
 /**
- * Every operator API call needs {@code Authorization: Bearer <operator key>}; health and OpenAPI stay open. A client
- * that keeps presenting wrong keys is answered 429 for a while ({@link FailedKeyThrottle}).
+ * Every operator API call needs {@code Authorization: Bearer <key>}: the bootstrap operator key or a key an operator
+ * issued ({@link ApiKeys}); health and OpenAPI stay open. An agency key may call only operations marked
+ * {@link AgenciesMay} (403 elsewhere, nothing done). A client that keeps presenting wrong keys is answered 429 for a
+ * while ({@link FailedKeyThrottle}).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
-public class OperatorKeyFilter implements ContainerRequestFilter {
+public class ApiKeyFilter implements ContainerRequestFilter {
 
     /** Looked up per request: providers are created before configuration mappings are ready. */
     @Inject
@@ -31,8 +35,17 @@ public class OperatorKeyFilter implements ContainerRequestFilter {
     @Inject
     FailedKeyThrottle throttle;
 
+    @Inject
+    ApiKeys keys;
+
+    @Inject
+    CurrentCaller current;
+
     @Context
     HttpServerRequest http;
+
+    @Context
+    ResourceInfo resource;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -42,7 +55,7 @@ public class OperatorKeyFilter implements ContainerRequestFilter {
         if (wait.isPresent()) {
             request.abortWith(Response.fromResponse(Problem.response(
                             Response.Status.TOO_MANY_REQUESTS,
-                            "too many wrong operator keys from this client; retry after " + wait.getAsLong() + " s"))
+                            "too many wrong keys from this client; retry after " + wait.getAsLong() + " s"))
                     .header("Retry-After", wait.getAsLong())
                     .build());
             return;
@@ -51,21 +64,38 @@ public class OperatorKeyFilter implements ContainerRequestFilter {
         String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? header.substring(7).strip()
                 : null;
-        if (presented == null
-                || !MessageDigest.isEqual(
-                        presented.getBytes(StandardCharsets.UTF_8),
-                        config.get().operator().key().getBytes(StandardCharsets.UTF_8))) {
+        Optional<Caller> caller = presented == null ? Optional.empty() : caller(presented);
+        if (caller.isEmpty()) {
             if (presented != null) {
                 throttle.failed(client);
             }
-            Response unauthorized = Response.fromResponse(Problem.response(
+            request.abortWith(Response.fromResponse(Problem.response(
                             Response.Status.UNAUTHORIZED,
                             presented == null
-                                    ? "operator key required: Authorization: Bearer <key>"
-                                    : "operator key not accepted"))
+                                    ? "a key is required: Authorization: Bearer <key>"
+                                    : "key not accepted (unknown or revoked)"))
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"onewindow-operator\"")
-                    .build();
-            request.abortWith(unauthorized);
+                    .build());
+            return;
         }
+        if (!caller.get().operator()
+                && (resource.getResourceMethod() == null
+                        || !resource.getResourceMethod().isAnnotationPresent(AgenciesMay.class))) {
+            request.abortWith(Problem.response(
+                    Response.Status.FORBIDDEN,
+                    "an agency key may not " + request.getMethod() + " "
+                            + request.getUriInfo().getPath() + ": operators only"));
+            return;
+        }
+        current.set(caller.get());
+    }
+
+    private Optional<Caller> caller(String presented) {
+        if (MessageDigest.isEqual(
+                presented.getBytes(StandardCharsets.UTF_8),
+                config.get().operator().key().getBytes(StandardCharsets.UTF_8))) {
+            return Optional.of(Caller.BOOTSTRAP);
+        }
+        return keys.caller(presented);
     }
 }
