@@ -1,5 +1,7 @@
 package org.onewindow.connectors;
 
+import java.util.Optional;
+
 /**
  * One kind of source, without I/O: the harvester fetches what {@link #firstPage()} and {@link #gather} ask for
  * and hands the bytes back. Implementations are immutable and safe to share between threads. Whatever the bytes,
@@ -19,6 +21,21 @@ public interface SourceConnector {
      * alone when {@link RecordRef#needsFetch()} is false ({@code page} is then null).
      */
     ExtractResult extract(RecordRef ref, FetchedPage page);
+
+    /**
+     * The record a page URL is, when that page alone gives the whole record as a harvest reads it (no field from the
+     * listing, a plain GET): how a push ("this page changed") is read without the listing. Empty when the URL is no
+     * record page of this source, or the source's records need their listing (an API's list fields, a feed's items, a
+     * catalogue document).
+     */
+    default Optional<RecordRef> recordAt(String url) {
+        return Optional.empty();
+    }
+
+    /** The settings that find records on a listing page, named as in the mapping file (for a listing that names none). */
+    default String howRecordsAreFound() {
+        return "the connector's listing settings";
+    }
 
     /**
      * Whether reading every listing page sees every record of the source. Feeds only announce recent changes:

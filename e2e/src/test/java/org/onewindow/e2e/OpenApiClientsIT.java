@@ -43,6 +43,7 @@ import org.onewindow.client.harvester.ApiException;
 import org.onewindow.client.harvester.api.AgenciesApi;
 import org.onewindow.client.harvester.api.KeysApi;
 import org.onewindow.client.harvester.api.MappingsApi;
+import org.onewindow.client.harvester.api.PushApi;
 import org.onewindow.client.harvester.api.RunsApi;
 import org.onewindow.client.harvester.api.SourcesApi;
 import org.onewindow.client.harvester.model.AgencyHosts;
@@ -50,6 +51,8 @@ import org.onewindow.client.harvester.model.DeadLetterView;
 import org.onewindow.client.harvester.model.IssuedKey;
 import org.onewindow.client.harvester.model.KeyView;
 import org.onewindow.client.harvester.model.NewKey;
+import org.onewindow.client.harvester.model.NudgedSource;
+import org.onewindow.client.harvester.model.PingRequest;
 import org.onewindow.client.harvester.model.Report;
 import org.onewindow.client.harvester.model.RetryView;
 import org.onewindow.client.harvester.model.RunStarted;
@@ -425,6 +428,15 @@ class OpenApiClientsIT {
                 .extracting(source -> source.getAgency().getCode())
                 .containsOnly(agency);
 
+        assertThat(call("ping", () -> new PushApi(asAgency).ping(new PingRequest().sourceId(SOURCE)))
+                        .getNudged())
+                .extracting(NudgedSource::getSourceId)
+                .containsExactly(SOURCE);
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> sources.listSources().stream()
+                        .filter(source -> source.getId().equals(SOURCE))
+                        .allMatch(
+                                source -> !"running".equals(source.getLastRun().getStatus())));
         assertThat(call("revokeKey", () -> keys.revokeKey(issued.getAbout().getId()))
                         .getRevokedAt())
                 .isNotNull();

@@ -31,6 +31,9 @@ public class LocalServicesTestResource implements QuarkusTestResourceLifecycleMa
     /** A source SourcesAsDataTest creates, harvests and deletes through the API. */
     public static final String API_DELETED_SOURCE = "api-deleted";
 
+    /** PingTest's source: the 보건복지부 site under an agency of its own, so its pings reach no other source. */
+    public static final String PING_SOURCE = "ping-board";
+
     public static final String OPERATOR_KEY = "test-operator-key-of-at-least-32-characters";
 
     private static TestBackends backends;
@@ -84,7 +87,8 @@ public class LocalServicesTestResource implements QuarkusTestResourceLifecycleMa
                 "ids-a-b",
                 "routes-one",
                 API_MADE_SOURCE,
-                API_DELETED_SOURCE)) {
+                API_DELETED_SOURCE,
+                PING_SOURCE)) {
             config.put("onewindow.sources." + source + ".allow-private-networks", "true");
         }
         return config;

@@ -1,5 +1,6 @@
 package org.onewindow.connectors.html;
 
+import java.util.Optional;
 import org.onewindow.connectors.ExtractResult;
 import org.onewindow.connectors.FetchedPage;
 import org.onewindow.connectors.GatherResult;
@@ -22,6 +23,16 @@ public final class HtmlConnector implements SourceConnector {
     public HtmlConnector(String baseUrl, HtmlSettings settings) {
         this.listing = new HtmlListing(baseUrl, settings.list());
         this.extractor = new HtmlRecordExtractor(settings.fields(), settings.softErrors());
+    }
+
+    @Override
+    public Optional<RecordRef> recordAt(String url) {
+        return listing.recordAt(url);
+    }
+
+    @Override
+    public String howRecordsAreFound() {
+        return listing.howRecordsAreFound();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.onewindow.connectors.html;
 
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -55,6 +56,46 @@ public final class HtmlListing {
 
     public PageRequest firstPage() {
         return listPage(list.firstPage());
+    }
+
+    /** The listing settings that find record links, as the mapping file names them. */
+    public String howRecordsAreFound() {
+        return "list.itemSelector '" + list.itemSelector() + "'"
+                + (list.idPattern() == null ? "" : " with list.idPattern '" + list.idPattern() + "'");
+    }
+
+    /**
+     * The record a page URL is, as the listing would name it: with {@code detailUrl}, a URL the template makes of an
+     * id; with {@code idPattern} alone, a URL it finds an id in; with neither, any page (its id is its URL).
+     */
+    public Optional<RecordRef> recordAt(String url) {
+        String page = Urls.absoluteHttp(baseUrl, url);
+        if (page == null) {
+            return Optional.empty();
+        }
+        page = Urls.stripSessionId(page);
+        if (idPattern == null) {
+            return Optional.of(new RecordRef(page, PageRequest.get(page)));
+        }
+        if (list.detailUrl() == null) {
+            Matcher m = idPattern.matcher(page);
+            return m.find() ? Optional.of(new RecordRef(m.group(1), PageRequest.get(page))) : Optional.empty();
+        }
+        Matcher m = detailUrlPattern().matcher(page);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String id = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+        return Optional.of(new RecordRef(id, PageRequest.get(page)));
+    }
+
+    /** The detail URL template as a pattern whose group is the (encoded) id. */
+    private Pattern detailUrlPattern() {
+        String marker = "OneWindowRecordId";
+        String absolute = Urls.absoluteHttp(baseUrl, list.detailUrl().replace("{id}", marker));
+        int at = absolute.indexOf(marker);
+        return Pattern.compile(Pattern.quote(absolute.substring(0, at)) + "([^&#?/]+)"
+                + Pattern.quote(absolute.substring(at + marker.length())));
     }
 
     private PageRequest listPage(int number) {

@@ -84,6 +84,12 @@ public final class JsonApiConnector implements SourceConnector {
     }
 
     @Override
+    public String howRecordsAreFound() {
+        return "itemsPointer '" + (settings.itemsPointer() == null ? "/data" : settings.itemsPointer())
+                + "' with idPointer '" + settings.idPointer() + "'";
+    }
+
+    @Override
     public PageRequest firstPage() {
         return listPage(1);
     }

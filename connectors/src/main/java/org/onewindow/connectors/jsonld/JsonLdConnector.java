@@ -38,6 +38,16 @@ public final class JsonLdConnector implements SourceConnector {
     }
 
     @Override
+    public Optional<RecordRef> recordAt(String url) {
+        return listing.recordAt(url);
+    }
+
+    @Override
+    public String howRecordsAreFound() {
+        return listing.howRecordsAreFound();
+    }
+
+    @Override
     public PageRequest firstPage() {
         return listing.firstPage();
     }

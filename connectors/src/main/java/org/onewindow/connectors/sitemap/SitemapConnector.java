@@ -55,6 +55,23 @@ public final class SitemapConnector implements SourceConnector {
     }
 
     @Override
+    public String howRecordsAreFound() {
+        return "recordUrlPattern '" + recordUrl.pattern() + "' over the sitemap's URLs";
+    }
+
+    /** A page the record URL pattern selects; its {@code lastmod} is not known without the sitemap. */
+    @Override
+    public Optional<RecordRef> recordAt(String url) {
+        String page = Urls.stripSessionId(url);
+        Matcher m = recordUrl.matcher(page);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String id = m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : page;
+        return Optional.of(new RecordRef(id, PageRequest.get(page)));
+    }
+
+    @Override
     public PageRequest firstPage() {
         return PageRequest.get(sitemapUrl);
     }

@@ -43,6 +43,32 @@ class HtmlConnectorTest {
                 .record();
     }
 
+    // --- a page named alone (a push)
+
+    @Test
+    void aRecordPageUrlIsTheRecordTheListingWouldName() {
+        RecordRef listed = connector
+                .gather(new FetchedPage(
+                        connector.firstPage(),
+                        LIST_URL,
+                        200,
+                        MohwWelfareFixtures.LIST_CONTENT_TYPE,
+                        MohwWelfareFixtures.bytes("list-page-1.html")))
+                .records()
+                .get(0);
+
+        assertThat(connector.recordAt(listed.request().url())).contains(listed);
+        assertThat(connector.recordAt(listed.request().url() + ";jsessionid=ABC"))
+                .as("a session id is not part of the page")
+                .contains(listed);
+        assertThat(connector.recordAt(LIST_URL))
+                .as("a listing page is no record")
+                .isEmpty();
+        assertThat(connector.recordAt("https://elsewhere.example/portal/svc/view.do?menuNo=200123&svcId=WLF1"))
+                .as("another host")
+                .isEmpty();
+    }
+
     // --- listing pages
 
     @Test

@@ -36,6 +36,14 @@ class SitemapConnectorTest {
                             List.of("th:matchesOwn(^지원내용$) + td"))));
 
     @Test
+    void aPageTheRecordPatternSelectsIsARecordReadAlone() {
+        String page = BASE + "/welfare/archives/view.do?svcId=SEOUL-001";
+
+        assertThat(connector.recordAt(page)).contains(new RecordRef("SEOUL-001", PageRequest.get(page)));
+        assertThat(connector.recordAt(BASE + "/notice/view.do?id=1")).isEmpty();
+    }
+
+    @Test
     void startsAtTheSitemapUnderTheBaseUrl() {
         assertThat(connector.firstPage()).isEqualTo(PageRequest.get(BASE + "/sitemap/sitemap-index.xml"));
     }

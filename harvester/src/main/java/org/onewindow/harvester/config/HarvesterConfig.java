@@ -18,6 +18,8 @@ public interface HarvesterConfig {
 
     DryRun dryRun();
 
+    Push push();
+
     /**
      * This harvester instance's name, owner of the runs it executes; instances sharing a database need distinct
      * names (the default is the host name and process id).
@@ -147,6 +149,16 @@ public interface HarvesterConfig {
         /** Register each source's cron schedule with Quartz at start-up. */
         @WithDefault("true")
         boolean schedulesEnabled();
+    }
+
+    interface Push {
+        /** Pages an agency may ping per minute (a token bucket holding a minute's pages); more is answered 429. */
+        @WithDefault("120")
+        int pagesPerMinute();
+
+        /** URLs one ping may name. */
+        @WithDefault("100")
+        int maxUrls();
     }
 
     interface DryRun {

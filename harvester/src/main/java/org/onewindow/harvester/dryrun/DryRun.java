@@ -44,13 +44,27 @@ public class DryRun {
 
     public record ErrorReport(String stage, String url, String recordId, String message) {}
 
+    /**
+     * @param listed records the listing named on the pages read
+     * @param listingComplete whether every listing page was read
+     * @param nextOffset the offset of the next records, when there are more (null at the end of the listing)
+     * @param notes what the answer leaves out and why (a capped limit, a diff that could not say what goes)
+     * @param diff against what is published for the source, when asked for ({@code diff=true})
+     */
     public record Report(
             String sourceId,
             String kind,
+            int offset,
+            int limit,
             int listingPagesRead,
+            int listed,
+            boolean listingComplete,
+            Integer nextOffset,
             int recordsTried,
             List<RecordReport> records,
-            List<ErrorReport> errors) {}
+            List<ErrorReport> errors,
+            List<String> notes,
+            DryRunDiff.Diff diff) {}
 
     @Inject
     SourceCatalog sources;
@@ -70,6 +84,9 @@ public class DryRun {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    DryRunDiff differ;
+
     /** A dry-run's permission is the harvester's, never the permission of the source a posted file names. */
     static final String HOW_TO_ALLOW_PRIVATE_NETWORKS = "dry-runs reach private addresses only where the harvester is"
             + " configured with onewindow.dry-run.allow-private-networks=true"
@@ -84,10 +101,25 @@ public class DryRun {
      * @throws RuntimeException (a connector configuration error) when the settings cannot work
      */
     public JsonNode run(SourceDefinition definition, int limit) {
+        return run(definition, 0, limit, false);
+    }
+
+    /**
+     * @param offset how many listed records to pass over (paging through the listing: the answer's nextOffset)
+     * @param diff compare with what is published for the source: the whole listing is then read (not the pages of
+     *     records past it), so that what the listing no longer names can be told
+     */
+    public JsonNode run(SourceDefinition definition, int offset, int limit, boolean diff) {
         SourceSecrets secrets = sources.secretsForDryRun(definition);
         SourceConnector connector =
                 Connectors.create(definition.connector(), definition.connector().baseUrl(), secrets::read);
-        int records = Math.max(1, Math.min(limit, config.harvest().dryRunMaxRecords()));
+        int most = config.harvest().dryRunMaxRecords();
+        int records = Math.max(1, Math.min(limit, most));
+        List<String> notes = new ArrayList<>();
+        if (limit > most) {
+            notes.add("limit " + limit + " capped to " + most + " (onewindow.harvest.dry-run-max-records): page on with"
+                    + " offset");
+        }
         List<ErrorReport> errors = new ArrayList<>();
         ErrorSink sink = ErrorSink.redacting(
                 text -> secrets.mask(connector.redact(text)),
@@ -101,9 +133,25 @@ public class DryRun {
                 () -> {});
         Instant deadline = Instant.now().plus(config.harvest().runTimeout());
 
-        ListingGatherer.Gathered gathered = gatherer.gather(connector, session, deadline, records, sink);
+        // one more than asked for: whether there are more records past this page of them
+        ListingGatherer.Gathered gathered =
+                gatherer.gather(connector, session, deadline, diff ? Integer.MAX_VALUE : offset + records + 1, sink);
+        List<RecordRef> listed = gathered.records();
+        List<RecordRef> tried =
+                listed.subList(Math.min(offset, listed.size()), Math.min(offset + records, listed.size()));
+        if (listed.isEmpty() && errors.isEmpty()) {
+            sink.error(
+                    Stage.GATHER,
+                    connector.firstPage().url(),
+                    null,
+                    "the listing named no record on the " + gathered.pages() + " page(s) read: "
+                            + connector.howRecordsAreFound() + " found nothing");
+        } else if (offset > 0 && tried.isEmpty() && gathered.complete()) {
+            notes.add("the listing names " + listed.size() + " records: nothing at offset " + offset);
+        }
         List<RecordReport> reports = new ArrayList<>();
-        for (RecordRef ref : gathered.records()) {
+        List<DryRunDiff.Tried> triedRecords = new ArrayList<>();
+        for (RecordRef ref : tried) {
             FetchedPage page = ref.needsFetch()
                     ? reader.read(ref.request(), session, Stage.FETCH, ref.sourceRecordId(), sink)
                     : null;
@@ -120,17 +168,41 @@ public class DryRun {
                         extracted.mapping().problems(),
                         extracted.mapping().warnings(),
                         extracted.mapping().valid()));
+                if (extracted.mapping().valid()) {
+                    triedRecords.add(new DryRunDiff.Tried(
+                            ref.sourceRecordId(), extracted.mapping().record()));
+                }
             } catch (RecordFailure failure) {
                 failure.reportTo(sink);
             }
         }
+        boolean more = offset + records < listed.size();
+        DryRunDiff.Diff compared = null;
+        if (diff) {
+            boolean wholeListing = gathered.complete()
+                    && errors.stream().noneMatch(e -> e.stage().equals("gather"))
+                    && connector.completeListing();
+            compared = differ.compare(
+                    definition.id(),
+                    triedRecords,
+                    listed.stream().map(RecordRef::sourceRecordId).toList(),
+                    wholeListing,
+                    config.harvest().withdrawAfterMisses());
+        }
         Report report = new Report(
                 definition.id(),
                 definition.connector().kind(),
+                offset,
+                records,
                 gathered.pages(),
-                gathered.records().size(),
+                diff || !more ? listed.size() : Math.min(listed.size(), offset + records),
+                gathered.complete() && (diff || !more),
+                more ? offset + records : null,
+                tried.size(),
                 reports,
-                errors);
+                errors,
+                notes,
+                compared);
         try {
             return json.readTree(secrets.mask(json.writeValueAsString(report)));
         } catch (JsonProcessingException e) {

@@ -10,12 +10,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.camel.ProducerTemplate;
 import org.jboss.logging.Logger;
+import org.onewindow.connectors.RecordRef;
 import org.onewindow.harvester.DaemonThreads;
 import org.onewindow.harvester.config.HarvesterConfig;
 import org.onewindow.harvester.source.SourceCatalog;
@@ -82,6 +84,9 @@ public class HarvestService {
     @Inject
     SourceCatalog sources;
 
+    @Inject
+    PingedPages pinged;
+
     private final Set<Long> executing = ConcurrentHashMap.newKeySet();
 
     private ExecutorService runs;
@@ -118,20 +123,37 @@ public class HarvestService {
                 switch (trigger) {
                     case SCHEDULE -> "schedule";
                     case STARTUP -> "start-up";
-                    case OPERATOR -> null;
+                    case OPERATOR, PING -> null;
                 });
     }
 
     /** @param requestedBy who asked for the run, kept with it */
     public HarvestRun start(String sourceId, HarvestRun.Trigger trigger, String requestedBy) {
         HarvestRun run = create(sourceId, trigger, requestedBy);
-        long runId = run.id;
+        execute(run.id, HarvestRunRoute.ENDPOINT);
+        return run;
+    }
+
+    /**
+     * Starts a run of the source that reads these pages alone, through the same record pipeline and politeness; no
+     * listing, so nothing is withdrawn for being missed, but a page that answers 404 or 410 counts as a run's does.
+     *
+     * @throws AlreadyRunningException while a run of the source goes (the pages then wait for it)
+     */
+    public HarvestRun startPing(String sourceId, List<RecordRef> pages, String requestedBy) {
+        HarvestRun run = create(sourceId, HarvestRun.Trigger.PING, requestedBy);
+        pinged.hold(run.id, pages);
+        execute(run.id, PingRunRoute.ENDPOINT);
+        return run;
+    }
+
+    private void execute(long runId, String endpoint) {
         executing.add(runId);
         progress.waiting(runId);
         runs.execute(() -> {
             progress.step(runId);
             try {
-                producer.sendBody(HarvestRunRoute.ENDPOINT, runId);
+                producer.sendBody(endpoint, runId);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "run %d crashed", runId);
                 changes.discard(runId);
@@ -139,9 +161,9 @@ public class HarvestService {
             } finally {
                 executing.remove(runId);
                 progress.forget(runId);
+                pinged.release(runId);
             }
         });
-        return run;
     }
 
     private HarvestRun create(String sourceId, HarvestRun.Trigger trigger, String requestedBy) {

@@ -252,7 +252,7 @@ public class ChangeSet {
     }
 
     /** Top-level fields that differ between two documents; every field of the new one when there was none. */
-    String changedFields(String before, String after) {
+    public String changedFields(String before, String after) {
         try {
             JsonNode old = before == null ? json.createObjectNode() : json.readTree(before);
             JsonNode now = json.readTree(after);

@@ -20,7 +20,9 @@ public class HarvestRun extends PanacheEntityBase {
     public enum Trigger {
         SCHEDULE,
         OPERATOR,
-        STARTUP
+        STARTUP,
+        /** An agency said pages changed (POST /api/v1/ping): those pages alone. */
+        PING
     }
 
     @Id

@@ -2,21 +2,28 @@ package org.onewindow.harvester.dryrun;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.onewindow.harvester.AgencySiteDouble;
 import org.onewindow.harvester.LocalServicesTestResource;
 import org.onewindow.harvester.store.CatalogueRecord;
 import org.onewindow.harvester.store.HarvestRun;
+import org.onewindow.runtime.demo.DemoAgencySite;
 
 /** Dry-run of a mapping file against the live (WireMock) agency site. */
 @QuarkusTest
@@ -110,6 +117,84 @@ class DryRunTest {
                 .post("/api/v1/sources/dry-run")
                 .then()
                 .statusCode(401);
+    }
+
+    @Test
+    void aDryRunPagesThroughTheWholeListingAndSaysWhenItsLimitWasCapped() throws IOException {
+        int services = DemoAgencySite.services().size();
+        dryRun(demoMapping(), "limit", 3)
+                .body("records", hasSize(3))
+                .body("offset", equalTo(0))
+                .body("nextOffset", equalTo(3))
+                .body("listingComplete", equalTo(false));
+        dryRun(demoMapping(), "offset", services - 2, "limit", 5)
+                .body("records", hasSize(2))
+                .body(
+                        "records[1].sourceRecordId",
+                        equalTo(DemoAgencySite.services().get(services - 1).id()))
+                .body("nextOffset", nullValue())
+                .body("listed", equalTo(services))
+                .body("listingComplete", equalTo(true));
+        dryRun(demoMapping(), "offset", services - 1, "limit", 500)
+                .body("notes[0]", containsString("limit 500 capped to 50 (onewindow.harvest.dry-run-max-records)"));
+    }
+
+    @Test
+    void unknownParametersAndAListingThatNamesNothingAreSaidSo() throws IOException {
+        given().auth()
+                .oauth2(LocalServicesTestResource.OPERATOR_KEY)
+                .contentType("application/yaml")
+                .body(utf8(demoMapping()))
+                .queryParam("limt", 3)
+                .queryParam("offset", -1)
+                .post("/api/v1/sources/dry-run")
+                .then()
+                .statusCode(400)
+                .body("errors.parameter", containsInAnyOrder("limt", "offset"));
+        dryRun(demoMapping().replace("table.board_list td.subject a", "table.no_such_board a"), "limit", 3)
+                .body("records", hasSize(0))
+                .body(
+                        "errors[0].message",
+                        containsString("list.itemSelector 'table.no_such_board a' with list.idPattern"))
+                .body("errors[0].message", containsString("found nothing"));
+    }
+
+    @Test
+    void aDiffSaysWhatWouldBeAddedUpdatedWithWhichFieldsAndWhatIsNoLongerListed() throws IOException {
+        AgencySiteDouble.harvestedWhole();
+        String hidden = DemoAgencySite.services().get(2).id();
+        LocalServicesTestResource.site().hide(hidden);
+        try {
+            String summaryFromPurpose = demoMapping().replace("  summary: [summary, purpose]", "  summary: purpose");
+            assertThat(summaryFromPurpose).isNotEqualTo(demoMapping());
+
+            var diff = dryRun(summaryFromPurpose, "limit", 5, "diff", true)
+                    .body("listingComplete", equalTo(true))
+                    .extract()
+                    .jsonPath();
+
+            assertThat(diff.getList("diff.noLongerListed")).containsExactly(hidden);
+            assertThat(diff.getList("diff.added")).isEmpty();
+            assertThat(diff.getList("diff.updated.fields", List.class))
+                    .isNotEmpty()
+                    .allSatisfy(fields -> assertThat(fields).contains("summary"));
+            assertThat(diff.getInt("diff.unchanged")
+                            + diff.getList("diff.updated").size())
+                    .isEqualTo(diff.getList("records").size());
+        } finally {
+            LocalServicesTestResource.site().showAll();
+        }
+    }
+
+    private static ValidatableResponse dryRun(String mapping, Object... parameters) throws IOException {
+        RequestSpecification request = given().auth()
+                .oauth2(LocalServicesTestResource.OPERATOR_KEY)
+                .contentType("application/yaml")
+                .body(utf8(mapping));
+        for (int i = 0; i < parameters.length; i += 2) {
+            request = request.queryParam((String) parameters[i], parameters[i + 1]);
+        }
+        return request.post("/api/v1/sources/dry-run").then().statusCode(200);
     }
 
     private static byte[] utf8(String text) {
