@@ -48,7 +48,39 @@ class ConnectorsTest {
     void rejectsSettingsMissingWhatTheKindNeeds(String kind, String settings) {
         assertThatThrownBy(() -> Fixtures.connector(kind, "https://agency.example.go.kr", settings))
                 .isInstanceOf(ConnectorConfigException.class)
-                .hasMessageStartingWith("connector.settings:");
+                .hasMessageStartingWith("connector.settings")
+                .hasMessageContaining("missing setting '");
+    }
+
+    @Test
+    void anUnknownSettingIsNamedWithASuggestion() {
+        assertThatThrownBy(() -> Fixtures.connector(
+                        "jsonld",
+                        "https://agency.example.go.kr",
+                        "list: {path: /l.do, itemSelector: a, nextLinkSelecter: a}"))
+                .isInstanceOf(ConnectorConfigException.class)
+                .hasMessage("connector.settings.list: unknown setting 'nextLinkSelecter' (did you mean"
+                        + " 'nextLinkSelector'?)");
+    }
+
+    @Test
+    void aMisspeltSettingIsNamedWithASuggestionAndNoJavaClassName() {
+        assertThatThrownBy(() -> Fixtures.connector(
+                        "jsonld", "https://agency.example.go.kr", "list: {path: /l.do, itemSelecter: a}"))
+                .isInstanceOf(ConnectorConfigException.class)
+                .hasMessage("connector.settings.list: missing setting 'itemSelector' ('itemSelecter': did you mean"
+                        + " 'itemSelector'?)")
+                .extracting(e -> ((ConnectorConfigException) e).setting())
+                .isEqualTo("itemSelecter");
+        assertThatThrownBy(() -> Fixtures.connector(
+                        "jsonld",
+                        "https://agency.example.go.kr",
+                        "list: {path: /l.do, itemSelector: a, firstPage: one}"))
+                .isInstanceOf(ConnectorConfigException.class)
+                .hasMessageStartingWith("connector.settings.list.firstPage: ")
+                .message()
+                .doesNotContain("org.onewindow")
+                .doesNotContain("`");
     }
 
     @ParameterizedTest(name = "{0}")

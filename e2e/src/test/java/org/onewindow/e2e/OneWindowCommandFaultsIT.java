@@ -106,6 +106,46 @@ class OneWindowCommandFaultsIT {
     }
 
     @Test
+    @Order(0)
+    void sourcesRunsAndDryRunWorkFromTheShellWithTheStoredKeyOrAnAgencys() throws Exception {
+        Result sources = onewindow("sources");
+        assertThat(sources.code()).as(sources.output()).isZero();
+        assertThat(sources.output()).contains("mohw-welfare").contains("succeeded");
+        Result runs = onewindow("runs", "mohw-welfare");
+        assertThat(runs.code()).as(runs.output()).isZero();
+        assertThat(runs.output()).contains("succeeded");
+        Result unknown = onewindow("runs", "no-such-source");
+        assertThat(unknown.code()).isEqualTo(1);
+        assertThat(unknown.output()).contains("404: no source no-such-source");
+
+        Path file = STATE.resolve("mohw-welfare-trial.yaml");
+        Files.writeString(
+                file,
+                Files.readString(REPO.resolve("mappings/src/main/resources/sources/mohw-welfare.yaml"))
+                        .replace(
+                                "baseUrl: http://localhost:8089",
+                                "baseUrl: "
+                                        + component("demo-mohw-welfare")
+                                                .path("url")
+                                                .asText()));
+        Result dryRun = onewindow("dry-run", file.toString(), "--limit", "2", "--diff");
+        assertThat(dryRun.code()).as(dryRun.output()).isZero();
+        assertThat(dryRun.output())
+                .contains("2 of 2 tried are publishable")
+                .contains("next: --offset 2")
+                .contains("unchanged     2");
+
+        Result asAgency = onewindow(
+                Map.of(
+                        "ONEWINDOW_KEY",
+                        Files.readString(STATE.resolve("keys/agency-1352000.key"))
+                                .strip()),
+                "sources");
+        assertThat(asAgency.code()).as(asAgency.output()).isZero();
+        assertThat(asAgency.output()).contains("mohw-welfare").doesNotContain("seoul-sitemap");
+    }
+
+    @Test
     @Order(1)
     void aKilledHarvesterIsStartedAgainAndStatusSaysItWasDownAndSinceWhen() throws Exception {
         killAndSeeItStartedAgain("harvester", true);
@@ -266,14 +306,20 @@ class OneWindowCommandFaultsIT {
     }
 
     /** Runs {@code ./onewindow <command>} from the repository as a newcomer would, on this test's state and ports. */
-    private static Result onewindow(String command) {
+    private static Result onewindow(String command, String... args) {
+        return onewindow(Map.of(), command, args);
+    }
+
+    private static Result onewindow(Map<String, String> environment, String command, String... args) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(
-                            REPO.resolve("onewindow").toString(), command)
-                    .directory(REPO.toFile())
-                    .redirectErrorStream(true);
+            List<String> commandLine =
+                    new ArrayList<>(List.of(REPO.resolve("onewindow").toString(), command));
+            commandLine.addAll(List.of(args));
+            ProcessBuilder builder =
+                    new ProcessBuilder(commandLine).directory(REPO.toFile()).redirectErrorStream(true);
             builder.environment().put("ONEWINDOW_STATE", STATE.toString());
             builder.environment().putAll(PORTS);
+            builder.environment().putAll(environment);
             Process process = builder.start();
             List<String> lines = new ArrayList<>();
             try (var reader = process.inputReader(StandardCharsets.UTF_8)) {

@@ -307,8 +307,12 @@ class OpenApiClientsIT {
                                 .readAllBytes(),
                         StandardCharsets.UTF_8)
                 .replace("baseUrl: http://localhost:8089", "baseUrl: " + site.baseUrl());
-        Report report = call("dryRunMapping", () -> mappings.dryRunMapping(mapping, 3));
+        Report report = call("dryRunMapping", () -> mappings.dryRunMapping(mapping, true, 3, 0));
         assertThat(report.getSourceId()).isEqualTo(SOURCE);
+        assertThat(report.getNextOffset()).isEqualTo(3);
+        assertThat(report.getDiff().getUnchanged())
+                .as("the source as published")
+                .isEqualTo(3);
         assertThat(report.getRecords()).hasSize(3).allSatisfy(record -> {
             assertThat(record.getPublishable()).isTrue();
             assertThat(record.getRecord().getName().getKo()).isNotBlank();
@@ -372,6 +376,10 @@ class OpenApiClientsIT {
         assertThat(call("enableSource", () -> sources.enableSource(id, "resumed"))
                         .getEnabled())
                 .isTrue();
+        assertThat(call("listSourceRuns", () -> sources.listSourceRuns(SOURCE, 5)))
+                .isNotEmpty()
+                .extracting(RunView::getSourceId)
+                .containsOnly(SOURCE);
         SettingsView settings = call(
                 "replaceSourceSettings",
                 () -> sources.replaceSourceSettings(

@@ -255,6 +255,127 @@ class MappingEngineTest {
     }
 
     @Test
+    void aRecordNamingItsOwnAgencyAsAuthorityKeepsTheAgencyCode() {
+        SourceDefinition source = sourceWithFields("""
+                name: title
+                summary: summary
+                authorityName: authority
+                """);
+
+        MappingResult own = engine.map(
+                source,
+                new RawRecord(
+                        "1",
+                        URL,
+                        Map.of("title", List.of("기초연금"), "summary", List.of("요약"), "authority", List.of("보건 복지부"))));
+        MappingResult other = engine.map(
+                source,
+                new RawRecord(
+                        "2",
+                        URL,
+                        Map.of("title", List.of("청년수당"), "summary", List.of("요약"), "authority", List.of("서울특별시"))));
+
+        assertThat(own.record().competentAuthority().code()).isEqualTo("1352000");
+        assertThat(other.record().competentAuthority().code()).isNull();
+        assertThat(other.record().competentAuthority().name()).isEqualTo("서울특별시");
+    }
+
+    @Test
+    void anAuthorityCodeFieldGivesTheCodeOfTheAuthorityARecordNames() {
+        SourceDefinition source = sourceWithFields("""
+                name: title
+                summary: summary
+                authorityName: authority
+                authorityCode: authorityCode
+                """);
+
+        MappingResult result = engine.map(
+                source,
+                new RawRecord(
+                        "1",
+                        URL,
+                        Map.of(
+                                "title", List.of("청년수당"),
+                                "summary", List.of("요약"),
+                                "authority", List.of("서울특별시"),
+                                "authorityCode", List.of("6110000"))));
+
+        assertThat(result.record().competentAuthority())
+                .extracting(CompetentAuthority::code, CompetentAuthority::name)
+                .containsExactly("6110000", "서울특별시");
+    }
+
+    @Test
+    void theGov24MappingGivesEachServiceTheCodeOfTheAuthorityItNames() {
+        SourceDefinition gov24 = BundledSources.readAll().stream()
+                .filter(file -> file.fileName().equals("sources/gov24-api.yaml"))
+                .findFirst()
+                .orElseThrow()
+                .result()
+                .definition();
+
+        MappingResult result = engine.map(
+                gov24,
+                new RawRecord(
+                        "1",
+                        "https://www.gov.kr/portal/rcvfvrSvc/dtlEx/1",
+                        Map.of(
+                                "서비스명", List.of("청년수당"),
+                                "서비스목적요약", List.of("요약"),
+                                "소관기관명", List.of("서울특별시"),
+                                "소관기관코드", List.of("6110000"))));
+
+        assertThat(result.record().competentAuthority().code()).isEqualTo("6110000");
+    }
+
+    @Test
+    void mergeTakesTheValuesOfEveryRawFieldOnceAndAliasesAreTheSourcesOwnWordsForTerms() {
+        SourceDefinition source = sourceWithFields("""
+                name: title
+                summary: summary
+                keywords:
+                  from: [tags, topics]
+                  merge: true
+                categories:
+                  from: field
+                  valueMap: service-fields
+                  aliases:
+                    신체건강: 보건·의료
+                """);
+
+        MappingResult result = engine.map(
+                source,
+                new RawRecord(
+                        "1",
+                        URL,
+                        Map.of(
+                                "title", List.of("검진"),
+                                "summary", List.of("요약"),
+                                "tags", List.of("건강", "검진"),
+                                "topics", List.of("검진", "노인"),
+                                "field", List.of("신체건강"))));
+
+        assertThat(result.record().keywords()).containsExactly("건강", "검진", "노인");
+        assertThat(result.record().categories()).containsExactly("보건·의료");
+        assertThat(result.warnings()).isEmpty();
+    }
+
+    @Test
+    void aRawFieldOfSeveralValuesFillingAFieldOfOneIsWarnedAbout() {
+        SourceDefinition source = sourceWithFields("""
+                name: title
+                summary: summary
+                """);
+
+        MappingResult result = engine.map(
+                source, new RawRecord("1", URL, Map.of("title", List.of("기초연금", "노인 복지"), "summary", List.of("요약"))));
+
+        assertThat(result.warnings())
+                .containsExactly("name: 2 values for a field of one (joined by line breaks): add join, or an extract or"
+                        + " split that leaves one");
+    }
+
+    @Test
     void usesTheDefaultWhenNoRawFieldHasAValue() {
         SourceDefinition source = sourceWithFields("""
                 name: title

@@ -372,6 +372,31 @@ class SourceDefinitionReaderTest {
     }
 
     @Test
+    void reportsAnAliasOfNoTermOfTheRulesVocabularyWithItsLine() {
+        String text = VALID.replace("  benefits: benefits\n", """
+                  benefits: benefits
+                  categories:
+                    from: field
+                    valueMap: service-fields
+                    aliases:
+                      신체건강: 보건·의료
+                      마음건강: 행복
+                  keywords:
+                    from: tags
+                    aliases:
+                      태그: 꼬리표
+                """);
+
+        SourceDefinitionReader.Result result = reader.read("sources/demo.yaml", text);
+
+        assertThat(result.problems())
+                .containsExactly(
+                        "sources/demo.yaml:21: alias target '행복' is not in vocabulary service-fields",
+                        "sources/demo.yaml:25: aliases name vocabulary terms: 'keywords' maps onto no vocabulary (add"
+                                + " valueMap)");
+    }
+
+    @Test
     void reportsADateFormatOnAFieldThatHoldsNoDate() {
         String text = withRule("  from: benefits\n  dateFormat: yyyy.MM.dd\n");
 

@@ -92,7 +92,7 @@ public class DryRunResource {
             return Response.ok(dryRun.run(posted.definition(), offset, limit, diff))
                     .build();
         } catch (RuntimeException e) {
-            return PostedMapping.unworkable(e);
+            return posted.unworkable(e);
         }
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -118,6 +119,42 @@ public class SourcesResource {
                 .toList();
     }
 
+    @GET
+    @Path("/{id}/runs")
+    @Tag(name = "Sources")
+    @Operation(operationId = "listSourceRuns", summary = "The source's newest runs, newest first")
+    @APIResponse(
+            responseCode = "200",
+            description = "The runs",
+            content = @Content(schema = @Schema(implementation = RunView.class, type = SchemaType.ARRAY)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No source has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @AgenciesMay
+    public Response runs(
+            @PathParam("id") String sourceId,
+            @QueryParam("limit") @DefaultValue("20") @Parameter(description = "Runs listed at most (1 to 500)")
+                    int limit) {
+        access.requireOwn(sourceId);
+        if (limit < 1 || limit > 500) {
+            return Problem.response(
+                    Response.Status.BAD_REQUEST,
+                    "limit must be 1 to 500",
+                    List.of(new Problem.ParameterError("limit", "1 to 500, not " + limit)));
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Source source = Source.findById(sourceId);
+            if (source == null || source.deleted()) {
+                return Problem.response(Response.Status.NOT_FOUND, "no source " + sourceId);
+            }
+            return Response.ok(HarvestRun.newestFor(sourceId, limit).stream()
+                            .map(RunView::of)
+                            .toList())
+                    .build();
+        });
+    }
+
     @POST
     @Path("/{id}/runs")
     @Tag(name = "Sources")
@@ -174,8 +211,8 @@ public class SourcesResource {
             return posted.problem();
         }
         access.requireMayPublish(posted.definition());
-        Response unworkable = unworkable(
-                posted.definition(), storedSettings(posted.definition().id()));
+        Response unworkable =
+                unworkable(posted, storedSettings(posted.definition().id()));
         if (unworkable != null) {
             return unworkable;
         }
@@ -227,7 +264,7 @@ public class SourcesResource {
                     List.of(new Problem.ParameterError("mapping", "id: must be " + sourceId)));
         }
         access.requireMayPublish(posted.definition());
-        Response unworkable = unworkable(posted.definition(), storedSettings(sourceId));
+        Response unworkable = unworkable(posted, storedSettings(sourceId));
         if (unworkable != null) {
             return unworkable;
         }
@@ -514,12 +551,13 @@ public class SourcesResource {
     }
 
     /** The 400 when the connector refuses the mapping with the source's settings, else null. */
-    private Response unworkable(SourceDefinition definition, SourceSettings settings) {
+    private Response unworkable(PostedMapping posted, SourceSettings settings) {
+        SourceDefinition definition = posted.definition();
         try {
             sources.check(definition, sources.settings(definition.id(), settings, definition));
             return null;
         } catch (RuntimeException e) {
-            return PostedMapping.unworkable(e);
+            return posted.unworkable(e);
         }
     }
 

@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** One harvest of one source, with its outcome counts. */
@@ -95,6 +96,11 @@ public class HarvestRun extends PanacheEntityBase {
 
     @Column(name = "reviewed_at")
     public Instant reviewedAt;
+
+    /** The source's newest runs, newest first. */
+    public static List<HarvestRun> newestFor(String sourceId, int limit) {
+        return find("sourceId = ?1 order by id desc", sourceId).page(0, limit).list();
+    }
 
     public static Optional<HarvestRun> latestFor(String sourceId) {
         return find("sourceId = ?1 order by id desc", sourceId).firstResultOptional();

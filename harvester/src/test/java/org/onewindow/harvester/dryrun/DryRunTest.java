@@ -160,6 +160,30 @@ class DryRunTest {
     }
 
     @Test
+    void aMisspeltConnectorSettingIsRefusedWithItsLineAndNoJavaClassName() throws IOException {
+        String misspelt = demoMapping().replace("      itemSelector:", "      itemSelecter:");
+        int line = misspelt.lines()
+                        .toList()
+                        .indexOf(misspelt.lines()
+                                .filter(l -> l.startsWith("      itemSelecter:"))
+                                .findFirst()
+                                .orElseThrow())
+                + 1;
+        given().auth()
+                .oauth2(LocalServicesTestResource.OPERATOR_KEY)
+                .contentType("application/yaml")
+                .body(utf8(misspelt))
+                .post("/api/v1/sources/dry-run")
+                .then()
+                .statusCode(400)
+                .body(
+                        "errors[0].message",
+                        equalTo("sources/mohw-welfare.yaml:" + line
+                                + ": connector.settings.list: missing setting 'itemSelector' ('itemSelecter': did"
+                                + " you mean 'itemSelector'?)"));
+    }
+
+    @Test
     void aDiffSaysWhatWouldBeAddedUpdatedWithWhichFieldsAndWhatIsNoLongerListed() throws IOException {
         AgencySiteDouble.harvestedWhole();
         String hidden = DemoAgencySite.services().get(2).id();

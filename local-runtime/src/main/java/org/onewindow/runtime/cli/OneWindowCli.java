@@ -46,6 +46,25 @@ public final class OneWindowCli {
     private static boolean supervising;
     private final StackFiles files;
 
+    private static final String USAGE = "usage: ./onewindow up | down | status | sources | runs SOURCE"
+            + " | dry-run FILE [--limit N] [--offset N] [--diff]";
+
+    /**
+     * The API commands against the running stack's harvester (or {@code ONEWINDOW_HARVESTER_URL}), with the key of
+     * {@code ONEWINDOW_KEY} if set (an agency's), else the stack's operator key.
+     */
+    private ApiCommands api() {
+        String url = System.getenv("ONEWINDOW_HARVESTER_URL");
+        if (url == null || url.isBlank()) {
+            JsonNode stack = files.stack()
+                    .orElseThrow(() -> new RuntimeEnvironmentException(
+                            "no stack is running here: ./onewindow up (or set ONEWINDOW_HARVESTER_URL)"));
+            url = url(stack, "harvester");
+        }
+        String key = System.getenv("ONEWINDOW_KEY");
+        return new ApiCommands(url, key == null || key.isBlank() ? files.operatorKey() : key.strip(), System.out);
+    }
+
     private OneWindowCli(Path state) {
         this.files = new StackFiles(state.toAbsolutePath().normalize());
     }
@@ -59,8 +78,25 @@ public final class OneWindowCli {
                 case "down" -> cli.down();
                 case "status" -> cli.status();
                 case "supervise" -> cli.supervise();
+                case "sources" -> cli.api().sources();
+                case "runs" -> {
+                    if (args.length < 2) {
+                        throw new RuntimeEnvironmentException("usage: ./onewindow runs SOURCE");
+                    }
+                    yield cli.api().runs(args[1]);
+                }
+                case "dry-run" -> {
+                    if (args.length < 2) {
+                        throw new RuntimeEnvironmentException(
+                                "usage: ./onewindow dry-run FILE [--limit N] [--offset N] [--diff]");
+                    }
+                    yield cli.api()
+                            .dryRun(
+                                    Path.of(args[1]),
+                                    ApiCommands.options(List.of(args).subList(2, args.length)));
+                }
                 default -> {
-                    System.out.println("usage: ./onewindow up | down | status");
+                    System.out.println(USAGE);
                     yield "help".equals(command) ? 0 : 2;
                 }
             };

@@ -4,6 +4,7 @@ import java.text.ParsePosition;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -18,8 +19,8 @@ import org.onewindow.mappings.vocabulary.Vocabularies;
 import org.onewindow.mappings.vocabulary.Vocabulary;
 
 /**
- * Applies a source's field rules to one raw record: from (first raw field with a value), split, trim, extract,
- * default, valueMap, absoluteUrl, join. What a rule had to leave out is noted in {@link #warnings()}.
+ * Applies a source's field rules to one raw record: from (first raw field with a value, or all with merge), split,
+ * trim, extract, default, aliases, valueMap, absoluteUrl, join. What a rule had to leave out is noted in {@link #warnings()}.
  */
 final class FieldValues {
 
@@ -60,6 +61,14 @@ final class FieldValues {
         }
         if (values.isEmpty() && rule.defaultValue() != null) {
             values = List.of(rule.defaultValue());
+        }
+        if (values.size() > 1 && field.singleValued() && rule.join() == null) {
+            warnings.add(field.key() + ": " + values.size() + " values for a field of one ("
+                    + (field.kind() == TargetField.Kind.TEXT ? "joined by line breaks" : "the first kept")
+                    + "): add join, or an extract or split that leaves one");
+        }
+        if (!rule.aliases().isEmpty()) {
+            values = values.stream().map(v -> rule.aliases().getOrDefault(v, v)).toList();
         }
         Optional<String> vocabulary = Optional.ofNullable(rule.valueMap())
                 .or(() -> field.storesCodes() ? field.vocabulary() : Optional.empty());
@@ -129,19 +138,29 @@ final class FieldValues {
     }
 
     private List<String> rawValues(FieldRule rule) {
+        if (rule.merge()) {
+            LinkedHashSet<String> merged = new LinkedHashSet<>();
+            rule.from().forEach(rawField -> merged.addAll(values(rule, rawField)));
+            return List.copyOf(merged);
+        }
         for (String rawField : rule.from()) {
-            List<String> values = raw.values(rawField).stream()
-                    .flatMap(v -> rule.split() == null ? Stream.of(v) : splitOn(v, rule.splitSeparator()))
-                    .map(String::strip)
-                    .map(rule::apply)
-                    .map(v -> v == null ? null : v.strip())
-                    .filter(v -> v != null && !v.isEmpty())
-                    .toList();
+            List<String> values = values(rule, rawField);
             if (!values.isEmpty()) {
                 return values;
             }
         }
         return List.of();
+    }
+
+    /** One raw field's values: split, trimmed, extracted, without blanks. */
+    private List<String> values(FieldRule rule, String rawField) {
+        return raw.values(rawField).stream()
+                .flatMap(v -> rule.split() == null ? Stream.of(v) : splitOn(v, rule.splitSeparator()))
+                .map(String::strip)
+                .map(rule::apply)
+                .map(v -> v == null ? null : v.strip())
+                .filter(v -> v != null && !v.isEmpty())
+                .toList();
     }
 
     /**

@@ -46,6 +46,11 @@ public final class MappingEngine {
             TargetField.BENEFITS,
             TargetField.HOW_TO_APPLY);
 
+    /** Whether a record's authority is the source's agency, whatever the spacing ("보건 복지부"). */
+    private static boolean sameName(String named, String agency) {
+        return agency != null && named.replaceAll("\\s+", "").equals(agency.replaceAll("\\s+", ""));
+    }
+
     private static Map<String, String> htmlRenditions(SourceDefinition source, RawRecord raw) {
         Map<String, String> html = new LinkedHashMap<>();
         for (TargetField field : FORMATTED) {
@@ -78,8 +83,13 @@ public final class MappingEngine {
         List<String> problems = new ArrayList<>();
 
         String authorityName = values.text(TargetField.AUTHORITY_NAME);
+        String authorityCode = values.text(TargetField.AUTHORITY_CODE);
+        boolean ownAgency =
+                authorityName == null || sameName(authorityName, source.agency().name());
         CompetentAuthority authority = new CompetentAuthority(
-                authorityName == null ? source.agency().code() : null,
+                authorityCode != null
+                        ? authorityCode
+                        : ownAgency ? source.agency().code() : null,
                 authorityName == null ? source.agency().name() : authorityName,
                 source.agency().type(),
                 values.text(TargetField.DEPARTMENT));

@@ -6,13 +6,15 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * How one target field is filled (see mappings/README.md, "Mapping language"): the raw fields to try in order (the
- * first with a non-blank value wins), then for each value: {@code split} into several, trim (always), {@code extract}
- * a part; {@code default} when nothing is left; then {@code valueMap} onto a vocabulary, {@code dateFormat},
+ * first with a non-blank value wins; with {@code merge}, the values of all of them in turn, each once), then for each
+ * value: {@code split} into several, trim (always), {@code extract} a part; {@code default} when nothing is left; then
+ * the mapping's own {@code aliases} of vocabulary terms, {@code valueMap} onto a vocabulary, {@code dateFormat},
  * {@code absoluteUrl}; and {@code join} into one. In a file, a bare list or a single name is short for {@code from}.
  */
 @JsonDeserialize(using = FieldRuleReader.class)
@@ -24,7 +26,9 @@ public record FieldRule(
         String dateFormat,
         String valueMap,
         boolean absoluteUrl,
-        String defaultValue) {
+        String defaultValue,
+        boolean merge,
+        Map<String, String> aliases) {
 
     /**
      * Characters an extract pattern may read per character of a value (at least {@link #EXTRACT_MIN_READS} in all):
@@ -35,14 +39,15 @@ public record FieldRule(
     public static final long EXTRACT_MIN_READS = 100_000;
 
     /** The keys a rule object may hold, in the order the README explains them. */
-    public static final List<String> KEYS =
-            List.of("from", "split", "extract", "default", "valueMap", "dateFormat", "absoluteUrl", "join");
+    public static final List<String> KEYS = List.of(
+            "from", "merge", "split", "extract", "default", "aliases", "valueMap", "dateFormat", "absoluteUrl", "join");
 
     public FieldRule {
         if (from == null || from.isEmpty()) {
             throw new IllegalArgumentException("a field rule needs at least one raw field in 'from'");
         }
         from = List.copyOf(from);
+        aliases = aliases == null ? Map.of() : Map.copyOf(aliases);
         if (dateFormat != null) {
             dateFormatter(dateFormat);
         }
@@ -50,6 +55,18 @@ public record FieldRule(
 
     public FieldRule(List<String> from) {
         this(from, null, null, null, null, null, false, null);
+    }
+
+    public FieldRule(
+            List<String> from,
+            String split,
+            String join,
+            Pattern extract,
+            String dateFormat,
+            String valueMap,
+            boolean absoluteUrl,
+            String defaultValue) {
+        this(from, split, join, extract, dateFormat, valueMap, absoluteUrl, defaultValue, false, Map.of());
     }
 
     /** The separator {@code split} names, with "\n" and "\t" read as a line break and a tab. */

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -58,7 +60,30 @@ final class FieldRuleReader extends JsonDeserializer<FieldRule> {
                 text(node.get("dateFormat")),
                 text(node.get("valueMap")),
                 node.path("absoluteUrl").asBoolean(false),
-                text(node.get("default")));
+                text(node.get("default")),
+                node.path("merge").asBoolean(false),
+                aliases(node.get("aliases"), context));
+    }
+
+    /** {@code aliases: {신체건강: 보건·의료}}: a source's own words for vocabulary terms. */
+    private static Map<String, String> aliases(JsonNode node, DeserializationContext context) throws IOException {
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            return context.reportInputMismatch(
+                    FieldRule.class, "aliases is a map of the source's words to vocabulary terms, e.g. {신체건강: 보건·의료}");
+        }
+        Map<String, String> aliases = new LinkedHashMap<>();
+        for (var entries = node.fields(); entries.hasNext(); ) {
+            var entry = entries.next();
+            if (!entry.getValue().isTextual()) {
+                return context.reportInputMismatch(
+                        FieldRule.class, "alias '%s' must name one vocabulary term", entry.getKey());
+            }
+            aliases.put(entry.getKey(), entry.getValue().asText());
+        }
+        return aliases;
     }
 
     private static List<String> texts(JsonNode array, DeserializationContext context) throws IOException {

@@ -36,12 +36,15 @@ final class FileCheck {
             List.of("id", "agency", "licence", "connector", "schedule", "fields");
     private static final Pattern RULE_OBJECT = Pattern.compile("/fields/([^/]+)");
     private static final Pattern RULE_VALUE = Pattern.compile("/fields/([^/]+)/([^/]+)");
+    private static final Pattern ALIAS_VALUE = Pattern.compile("/fields/([^/]+)/aliases/(.+)");
 
     private final String fileName;
     private final List<Problem> problems = new ArrayList<>();
     private final List<String> topLevelKeys = new ArrayList<>();
     /** Scalar values of each field rule object: target field key → rule key → value. */
     private final Map<String, Map<String, Value>> rules = new LinkedHashMap<>();
+    /** The alias targets of each field rule object: target field key → values. */
+    private final Map<String, List<Value>> aliases = new LinkedHashMap<>();
 
     private FileCheck(String fileName) {
         this.fileName = fileName;
@@ -79,6 +82,7 @@ final class FileCheck {
                     fileName + ":1: missing required field '" + key + "'"
                             + ("licence".equals(key) ? " (e.g. licence: {type: KOGL-1, attribution: 보건복지부})" : ""))));
         }
+        aliases.keySet().forEach(field -> rules.computeIfAbsent(field, f -> new LinkedHashMap<>()));
         rules.forEach(
                 (field, values) -> TargetField.find(field).ifPresent(target -> new RuleCheck(target, values).run()));
     }
@@ -95,7 +99,10 @@ final class FileCheck {
 
     private void checkValue(String pointer, Value value) {
         Matcher rule = RULE_VALUE.matcher(pointer);
-        if (rule.matches()) {
+        Matcher alias = ALIAS_VALUE.matcher(pointer);
+        if (alias.matches()) {
+            aliases.computeIfAbsent(alias.group(1), f -> new ArrayList<>()).add(value);
+        } else if (rule.matches()) {
             rules.computeIfAbsent(rule.group(1), f -> new LinkedHashMap<>()).put(rule.group(2), value);
         } else if (pointer.equals("/licence/type")) {
             attempt(value.line(), () -> SourceLicence.term(value.text()));
@@ -145,6 +152,11 @@ final class FileCheck {
                     .ifPresent(v -> attempt(
                             v.line(),
                             () -> RuleChecks.defaultValue(
+                                    field, value("valueMap").map(Value::text).orElse(null), v.text())));
+            aliases.getOrDefault(field.key(), List.of())
+                    .forEach(v -> attempt(
+                            v.line(),
+                            () -> RuleChecks.aliasTarget(
                                     field, value("valueMap").map(Value::text).orElse(null), v.text())));
         }
 

@@ -80,6 +80,21 @@ final class RuleChecks {
         }
     }
 
+    /** An alias names a term of the rule's vocabulary, so the rule must map onto one. */
+    static void aliasTarget(TargetField field, String valueMap, String term) {
+        String vocabulary = valueMap != null
+                ? valueMap
+                : field.storesCodes() ? field.vocabulary().orElseThrow() : null;
+        if (vocabulary == null) {
+            throw new IllegalArgumentException(
+                    "aliases name vocabulary terms: '" + field.key() + "' maps onto no vocabulary (add valueMap)");
+        }
+        Vocabulary controlled = Vocabularies.bundled().find(vocabulary).orElse(null);
+        if (controlled != null && controlled.resolve(term).isEmpty()) {
+            throw new IllegalArgumentException("alias target '" + term + "' is not in vocabulary " + vocabulary);
+        }
+    }
+
     private static String kindName(TargetField field) {
         return field.kind().name().toLowerCase(Locale.ROOT);
     }

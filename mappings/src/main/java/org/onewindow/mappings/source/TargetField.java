@@ -36,6 +36,7 @@ public enum TargetField {
     APPLICATION_PERIOD("applicationPeriod", TEXT),
     REQUIRED_DOCUMENTS("requiredDocuments", LIST),
     AUTHORITY_NAME("authorityName", TEXT),
+    AUTHORITY_CODE("authorityCode", TEXT),
     DEPARTMENT("department", TEXT),
     CONTACT("contact", TEXT),
     CATEGORIES("categories", LIST, Vocabularies.SERVICE_FIELDS, false),
@@ -88,6 +89,22 @@ public enum TargetField {
     /** True when the field holds vocabulary codes (and maps through its vocabulary without being told). */
     public boolean storesCodes() {
         return storesCodes;
+    }
+
+    /**
+     * Whether the field holds one value: several values filling it are a mapping mistake worth a warning (a text is
+     * joined with line breaks, a URL, date or number takes the first).
+     */
+    public boolean singleValued() {
+        return kind == URL
+                || kind == DATE
+                || kind == INTEGER
+                || this == NAME
+                || this == NAME_EN
+                || this == SUPPORT_TYPE
+                || this == AUTHORITY_NAME
+                || this == AUTHORITY_CODE
+                || this == DEPARTMENT;
     }
 
     public static List<String> keys() {
