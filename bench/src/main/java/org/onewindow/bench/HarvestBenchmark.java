@@ -63,13 +63,7 @@ public final class HarvestBenchmark {
             Path state) {
 
         static Options parse(String[] args) {
-            Map<String, String> given = new LinkedHashMap<>();
-            for (String arg : args) {
-                if (!arg.startsWith("--") || !arg.contains("=")) {
-                    throw new IllegalArgumentException("unknown argument " + arg + " (expected --name=value)");
-                }
-                given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            }
+            Map<String, String> given = arguments(args);
             Map<String, Path> builds = new LinkedHashMap<>();
             for (String build : given.getOrDefault("builds", "").split(",")) {
                 if (!build.contains("=")) {
@@ -147,6 +141,18 @@ public final class HarvestBenchmark {
     }
 
     /** The table, printed and written to {@code results.md} in the state directory. */
+    /** {@code --name=value} arguments, by name; anything else is refused. */
+    static Map<String, String> arguments(String[] args) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("unknown argument " + arg + " (expected --name=value)");
+            }
+            given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        return given;
+    }
+
     static void writeReport(Path state, String report) throws IOException {
         Files.createDirectories(state);
         Files.writeString(state.resolve("results.md"), report);

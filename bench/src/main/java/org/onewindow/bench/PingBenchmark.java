@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,13 +53,7 @@ public final class PingBenchmark {
             Path state) {
 
         static Options parse(String[] args) {
-            Map<String, String> given = new LinkedHashMap<>();
-            for (String arg : args) {
-                if (!arg.startsWith("--") || !arg.contains("=")) {
-                    throw new IllegalArgumentException("unknown argument " + arg + " (expected --name=value)");
-                }
-                given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            }
+            Map<String, String> given = HarvestBenchmark.arguments(args);
             return new Options(
                     Path.of(given.getOrDefault("harvester-jar", "harvester/target/quarkus-app/quarkus-run.jar")),
                     Path.of(given.get("api-jar")),

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.arc.Arc;
 import io.restassured.path.json.JsonPath;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +20,7 @@ import org.elasticsearch.client.RestClient;
 import org.onewindow.harvester.fetch.FetchSession;
 import org.onewindow.harvester.fetch.RobotsRules;
 import org.onewindow.runtime.demo.DemoAgencySite;
+import org.onewindow.runtime.demo.DemoService;
 
 /**
  * The 보건복지부 site double of the harvester tests, as every test expects to find it. Tests that break the site do
@@ -93,5 +100,30 @@ public final class AgencySiteDouble {
 
     public static String detailUrl(String serviceId) {
         return LocalServicesTestResource.site().baseUrl() + "/portal/svc/view.do?menuNo=200123&svcId=" + serviceId;
+    }
+
+    /** The site serves the service's page with its title changed, in the page's own encoding (a test stub). */
+    public static void changeTitle(DemoService service, String newTitle) throws Exception {
+        HttpResponse<byte[]> page = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(detailUrl(service.id())))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        Charset charset = Charset.forName("MS949"); // the site's (record pages say so in a meta tag only)
+        String html = new String(page.body(), charset);
+        assertThat(html).contains(service.name());
+        LocalServicesTestResource.site()
+                .server()
+                .stubFor(WireMock.get(WireMock.urlPathEqualTo("/portal/svc/view.do"))
+                        .withQueryParam("svcId", WireMock.equalTo(service.id()))
+                        .atPriority(0)
+                        .willReturn(WireMock.aResponse()
+                                .withStatus(200)
+                                .withHeader(
+                                        "Content-Type",
+                                        page.headers()
+                                                .firstValue("Content-Type")
+                                                .orElse("text/html"))
+                                .withBody(html.replace(service.name(), newTitle).getBytes(charset))));
     }
 }

@@ -1,10 +1,12 @@
 package org.onewindow.harvester;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
+import org.onewindow.harvester.store.CatalogueRecord;
 import org.onewindow.mappings.index.ServiceIndex;
 
 /** What the harvester tests do through the operator API and read back from Elasticsearch. */
@@ -25,6 +28,38 @@ public final class OperatorCalls {
 
     public static RequestSpecification operator() {
         return given().auth().oauth2(LocalServicesTestResource.OPERATOR_KEY);
+    }
+
+    /** Issues an agency's key, as an operator does, and returns the key (shown this once). */
+    public static String issueAgencyKey(String name, String agencyCode) {
+        return operator()
+                .contentType("application/json")
+                .body(Map.of("name", name, "role", "agency", "agencyCode", agencyCode))
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("key");
+    }
+
+    /** The catalogue id of a source's record, by the source's own id for it. */
+    public static String recordId(String sourceId, String sourceRecordId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> CatalogueRecord.<CatalogueRecord>find(
+                                "sourceId = ?1 and sourceRecordId = ?2", sourceId, sourceRecordId)
+                        .firstResult()
+                        .id);
+    }
+
+    /** Waits until the record's indexed Korean name ends so: the change reached search. */
+    public static void awaitIndexedName(RestClient elasticsearch, String id, String ending) {
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(indexedDocument(elasticsearch, id)
+                                .path("name")
+                                .path("ko")
+                                .asText())
+                        .endsWith(ending));
     }
 
     public static long startRun(String source) {

@@ -52,6 +52,17 @@ public class PageReader {
                 validators);
     }
 
+    /** Which request the site answered with an error; for 405 and 501, that its method is the trouble. */
+    private static String refused(FetchedPage page) {
+        PageRequest request = page.request();
+        String said = "HTTP " + page.status() + " for " + request.method() + " " + request.url();
+        if (page.status() == 405 || page.status() == 501) {
+            said += ": the site does not take a " + request.method() + " there; the connector's request settings"
+                    + " (method, path, form) say what is sent";
+        }
+        return said;
+    }
+
     /** What a fetch's outcome means to the stage that asked for the page, which held {@code validators}. */
     public static Read of(FetchOutcome outcome, Validators validators) {
         if (outcome instanceof FetchOutcome.Failed failed) {
@@ -66,7 +77,7 @@ public class PageReader {
             return new Gone(status);
         }
         if (status < 200 || status >= 300) {
-            return new Failed("HTTP " + status);
+            return new Failed(refused(((FetchOutcome.Fetched) outcome).page()));
         }
         FetchOutcome.Fetched fetched = (FetchOutcome.Fetched) outcome;
         return new Page(fetched.page(), fetched.validators());

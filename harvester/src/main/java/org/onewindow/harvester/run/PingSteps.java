@@ -7,7 +7,6 @@ import org.apache.camel.Exchange;
 import org.onewindow.connectors.RecordRef;
 import org.onewindow.harvester.config.HarvesterConfig;
 import org.onewindow.harvester.run.RunCounts.Count;
-import org.onewindow.harvester.store.ChangeSet;
 import org.onewindow.harvester.store.RecordStore;
 import org.onewindow.harvester.store.RunStatus;
 
@@ -22,10 +21,7 @@ public class PingSteps {
     RecordStore store;
 
     @Inject
-    ChangeSet changes;
-
-    @Inject
-    RunLedger ledger;
+    RunSteps steps;
 
     @Inject
     HarvesterConfig config;
@@ -45,15 +41,10 @@ public class PingSteps {
      */
     boolean settle(Exchange exchange) {
         HarvestContext run = HarvestContext.of(exchange);
-        if (run.brokenBy() != null) {
-            throw run.brokenBy();
-        }
-        RunCounts counts = run.counts();
-        if (run.cancelled()) {
-            changes.discard(run.runId());
-            ledger.finish(run.runId(), counts, run.session(), false, RunStatus.CANCELLED, run.stoppedBecause());
+        if (steps.endedCancelled(run)) {
             return false;
         }
+        RunCounts counts = run.counts();
         String stopped = run.stoppedBecause();
         if (stopped == null) {
             counts.add(

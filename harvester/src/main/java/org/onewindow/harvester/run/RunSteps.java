@@ -114,15 +114,10 @@ public class RunSteps {
      */
     boolean settle(Exchange exchange) {
         HarvestContext run = HarvestContext.of(exchange);
-        if (run.brokenBy() != null) {
-            throw run.brokenBy(); // to aborted, as if the record had thrown it here
-        }
-        RunCounts counts = run.counts();
-        if (run.cancelled()) {
-            changes.discard(run.runId());
-            ledger.finish(run.runId(), counts, run.session(), false, RunStatus.CANCELLED, run.stoppedBecause());
+        if (endedCancelled(run)) {
             return false;
         }
+        RunCounts counts = run.counts();
         ListingPages listing = run.listing();
         boolean complete = listing.complete();
         if (listing.size() == 0 && !complete) {
@@ -164,6 +159,22 @@ public class RunSteps {
                         : !complete
                                 ? "listing incomplete: nothing was withdrawn"
                                 : errored > 0 ? errored + " pages could not be fetched: nothing was withdrawn" : null);
+        return true;
+    }
+
+    /**
+     * Whether the run was cancelled, and so has ended here having changed nothing; a record that broke the run (the
+     * database away) is thrown on, to {@link #aborted}, as if it had been thrown here.
+     */
+    boolean endedCancelled(HarvestContext run) {
+        if (run.brokenBy() != null) {
+            throw run.brokenBy();
+        }
+        if (!run.cancelled()) {
+            return false;
+        }
+        changes.discard(run.runId());
+        ledger.finish(run.runId(), run.counts(), run.session(), false, RunStatus.CANCELLED, run.stoppedBecause());
         return true;
     }
 

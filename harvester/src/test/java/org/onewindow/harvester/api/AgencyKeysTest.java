@@ -66,7 +66,7 @@ class AgencyKeysTest {
 
     @Test
     void anIssuedKeyIsShownOnceAndOnlyItsHashIsKept() {
-        String key = issue("복지로 팀", "agency", MOHW);
+        String key = OperatorCalls.issueAgencyKey("복지로 팀", MOHW);
 
         assertThat(key).startsWith("owk_").hasSizeGreaterThan(40);
         OperatorCalls.operator()
@@ -91,8 +91,8 @@ class AgencyKeysTest {
 
     @Test
     void anAgencyKeyActsOnItsOwnSourcesAndIsRefusedEverywhereElseChangingNothing() throws IOException {
-        String mohw = issue("보건복지부 담당자", "agency", MOHW);
-        String other = issue("서울시 담당자", "agency", OTHER_AGENCY);
+        String mohw = OperatorCalls.issueAgencyKey("보건복지부 담당자", MOHW);
+        String other = OperatorCalls.issueAgencyKey("서울시 담당자", OTHER_AGENCY);
         String id = "agency-made";
 
         yaml(mohw, mohwWelfareAs(id, "0 0 3 * * ?"))
@@ -200,7 +200,7 @@ class AgencyKeysTest {
 
     @Test
     void aRevokedKeyStopsAtOnceAndItsAgencysSourcesKeepRunning() throws IOException {
-        String key = issue("a leaver's key", "agency", MOHW);
+        String key = OperatorCalls.issueAgencyKey("a leaver's key", MOHW);
         String id = "agency-kept";
         yaml(key, mohwWelfareAs(id, "0 0 3 * * ?"))
                 .post("/api/v1/sources")
@@ -226,7 +226,7 @@ class AgencyKeysTest {
 
     @Test
     void anAgencysMappingPublishesOnlyAsThatAgencyUnlessAnOperatorAllowsOthers() throws IOException {
-        String key = issue("보건복지부 편집자", "agency", MOHW);
+        String key = OperatorCalls.issueAgencyKey("보건복지부 편집자", MOHW);
         String id = CLAIMING_SOURCE;
         String claimsEachPagesAuthority = mohwWelfareAs(id, "0 0 3 * * ?")
                 .replace("  contact: contact\n", "  contact: contact\n  authorityName: authority\n");
@@ -254,19 +254,6 @@ class AgencyKeysTest {
                 .then()
                 .statusCode(200);
         assertThat(OperatorCalls.runToEnd(id).getInt("counts.added")).isPositive();
-    }
-
-    private static String issue(String name, String role, String agencyCode) {
-        return OperatorCalls.operator()
-                .contentType("application/json")
-                .body("{\"name\": \"" + name + "\", \"role\": \"" + role + "\", \"agencyCode\": \"" + agencyCode
-                        + "\"}")
-                .post("/api/v1/keys")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getString("key");
     }
 
     private static RequestSpecification yaml(String key, String mapping) {

@@ -1,5 +1,8 @@
 package org.onewindow.harvester.dryrun;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -181,6 +184,26 @@ class DryRunTest {
                         equalTo("sources/mohw-welfare.yaml:" + line
                                 + ": connector.settings.list: missing setting 'itemSelector' ('itemSelecter': did"
                                 + " you mean 'itemSelector'?)"));
+    }
+
+    @Test
+    void aListingRequestTheSiteRefusesSaysWhichRequestAndWhy() throws IOException {
+        LocalServicesTestResource.site()
+                .server()
+                .stubFor(post(urlPathEqualTo("/portal/svc/list.do"))
+                        .atPriority(0)
+                        .willReturn(aResponse().withStatus(405)));
+        try {
+            dryRun(demoMapping(), "limit", 2)
+                    .body("records", hasSize(0))
+                    .body(
+                            "errors[0].message",
+                            containsString("HTTP 405 for POST "
+                                    + LocalServicesTestResource.site().baseUrl()
+                                    + "/portal/svc/list.do: the site does not take a POST there"));
+        } finally {
+            AgencySiteDouble.removeTestStubs();
+        }
     }
 
     @Test

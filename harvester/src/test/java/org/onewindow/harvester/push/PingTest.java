@@ -16,11 +16,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -74,15 +69,7 @@ class PingTest {
                     .put("/api/v1/agencies/{code}/hosts", AGENCY)
                     .then()
                     .statusCode(200);
-            agencyKey = OperatorCalls.operator()
-                    .contentType("application/json")
-                    .body("{\"name\": \"ping test\", \"role\": \"agency\", \"agencyCode\": \"" + AGENCY + "\"}")
-                    .post("/api/v1/keys")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .jsonPath()
-                    .getString("key");
+            agencyKey = OperatorCalls.issueAgencyKey("ping test", AGENCY);
             assertThat(OperatorCalls.runToEnd(SOURCE).getInt("counts.added")).isEqualTo(SERVICES.size());
         }
     }
@@ -96,7 +83,7 @@ class PingTest {
     void aPingedChangedPageIsReadAgainAtOnceAndSearchableAsChanged() throws Exception {
         DemoService service = SERVICES.get(3);
         String url = AgencySiteDouble.detailUrl(service.id());
-        changePage(service, service.name() + " 개정판");
+        AgencySiteDouble.changeTitle(service, service.name() + " 개정판");
 
         JsonPath answer = ping(agencyKey, Map.of("urls", List.of(url)));
 
@@ -108,30 +95,12 @@ class PingTest {
         assertThat(run.getInt("counts.updated")).isEqualTo(1);
         assertThat(run.getInt("cost.requests")).as("the page alone, no listing").isLessThanOrEqualTo(2);
         assertThat(run.getString("requestedBy")).startsWith("ping test (key ");
-        String id = QuarkusTransaction.requiringNew()
-                .call(() -> CatalogueRecord.<CatalogueRecord>find(
-                                "sourceId = ?1 and sourceRecordId = ?2", SOURCE, service.id())
-                        .firstResult()
-                        .id);
-        await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(OperatorCalls.indexedDocument(elasticsearch, id)
-                                .path("name")
-                                .path("ko")
-                                .asText())
-                        .endsWith("개정판"));
+        OperatorCalls.awaitIndexedName(elasticsearch, OperatorCalls.recordId(SOURCE, service.id()), "개정판");
     }
 
     @Test
     void whatIsNotARecordPageOfTheKeysSourcesIsNamedAndIgnored() {
-        String otherAgencysKey = OperatorCalls.operator()
-                .contentType("application/json")
-                .body("{\"name\": \"someone else\", \"role\": \"agency\", \"agencyCode\": \"6110000\"}")
-                .post("/api/v1/keys")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getString("key");
+        String otherAgencysKey = OperatorCalls.issueAgencyKey("someone else", "6110000");
         String page = AgencySiteDouble.detailUrl(SERVICES.get(0).id());
 
         JsonPath mine = ping(
@@ -161,7 +130,7 @@ class PingTest {
         DemoService service = SERVICES.get(5);
         settings("{\"delayMillis\": 150}"); // a run of the whole board then takes some 10 s
         long running = OperatorCalls.startRun(SOURCE);
-        changePage(service, service.name() + " 수정");
+        AgencySiteDouble.changeTitle(service, service.name() + " 수정");
 
         JsonPath answer = ping(agencyKey, Map.of("urls", List.of(AgencySiteDouble.detailUrl(service.id()))));
 
@@ -229,26 +198,6 @@ class PingTest {
                 .statusCode(202)
                 .extract()
                 .jsonPath();
-    }
-
-    /** The site serves the service's page with its title changed, in the page's own encoding. */
-    private static void changePage(DemoService service, String newTitle) throws Exception {
-        HttpResponse<byte[]> page = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(AgencySiteDouble.detailUrl(service.id())))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
-        String contentType = page.headers().firstValue("Content-Type").orElse("text/html");
-        Charset charset = Charset.forName("MS949"); // the site's (record pages say so in a meta tag only)
-        String html = new String(page.body(), charset);
-        assertThat(html).contains(service.name());
-        LocalServicesTestResource.site()
-                .server()
-                .stubFor(detail(service.id())
-                        .willReturn(aResponse()
-                                .withStatus(200)
-                                .withHeader("Content-Type", contentType)
-                                .withBody(html.replace(service.name(), newTitle).getBytes(charset))));
     }
 
     private static MappingBuilder detail(String serviceId) {

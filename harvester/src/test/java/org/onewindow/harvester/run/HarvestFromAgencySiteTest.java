@@ -150,12 +150,18 @@ class HarvestFromAgencySiteTest {
                                         .getSingleResult())
                                 .longValue()
                         == 0);
+        // Version ids come from a sequence in blocks of 50 per instance (and straight from it for the versions one SQL
+        // statement writes, a source's deletion): not in the order versions are committed. The feed promises commit
+        // order, which shows as each record's versions in the order of its revisions.
         List<?> outOfOrder = QuarkusTransaction.requiringNew()
                 .call(() -> ServiceVersion.getEntityManager()
-                        .createNativeQuery(
-                                "select a.id from service_version a join service_version b on a.id < b.id and a.feed_position > b.feed_position")
+                        .createNativeQuery("select a.id from service_version a join service_version b"
+                                + " on a.record_id = b.record_id and a.revision < b.revision"
+                                + " and a.feed_position > b.feed_position")
                         .getResultList());
-        assertThat(outOfOrder).as("feed positions follow the versions' order").isEmpty();
+        assertThat(outOfOrder)
+                .as("each record's feed positions follow its revisions")
+                .isEmpty();
     }
 
     @Test
