@@ -26,6 +26,7 @@ final class CpsvFields {
     static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
     static final String DCAT = "http://www.w3.org/ns/dcat#";
     static final String FOAF = "http://xmlns.com/foaf/0.1/";
+    static final String SCHEMA = "http://schema.org/";
 
     private static final List<String> PREFERRED_LANGUAGES = List.of("ko", "en");
 
@@ -52,9 +53,21 @@ final class CpsvFields {
         linked(fields, "sector", service, CV + "sector");
         linked(fields, "spatial", service, DCT + "spatial");
         linked(fields, "cost", service, CV + "hasCost");
-        linkedProperty(fields, "telephone", service, CV + "contactPoint", CV + "telephone");
-        linkedProperty(fields, "email", service, CV + "contactPoint", CV + "email");
-        linkedProperty(fields, "channelUrl", service, CV + "hasChannel", CV + "ownedBy");
+        linked(fields, "formalFramework", service, CV + "hasFormalFramework");
+        // contact points: cv:contactPoint (CPSV-AP 3) or cv:hasContactPoint (2.x), their numbers and addresses in the
+        // Core Vocabularies' or schema.org's terms
+        for (String link : List.of(CV + "contactPoint", CV + "hasContactPoint")) {
+            for (String telephone : List.of(CV + "telephone", SCHEMA + "telephone")) {
+                linkedProperty(fields, "telephone", service, link, telephone);
+            }
+            for (String email : List.of(CV + "email", SCHEMA + "email")) {
+                linkedProperty(fields, "email", service, link, email);
+            }
+        }
+        // a channel's own web address, when it says one (its owner's IRI is no address of the channel)
+        for (String url : List.of(SCHEMA + "url", FOAF + "homepage", DCAT + "accessURL")) {
+            linkedProperty(fields, "channelUrl", service, CV + "hasChannel", url);
+        }
         text(fields, "homepage", service, FOAF + "homepage");
         text(fields, "modified", service, DCT + "modified");
         return fields;

@@ -120,6 +120,25 @@ class CpsvConnectorTest {
     }
 
     @Test
+    void aCpsvAp2ServiceGivesItsContactPointFormalFrameworkAndChannelAddressNotItsOwner() throws IOException {
+        CpsvConnector connector =
+                new CpsvConnector("https://www.suomi.fi", new CpsvSettings("/catalogue.ttl", null, null));
+        RawRecord passport = extract(
+                connector,
+                connector
+                        .gather(page("cpsv-ap-2/catalogue.ttl", "text/turtle", "https://www.suomi.fi/catalogue.ttl"))
+                        .records()
+                        .get(0));
+
+        assertThat(passport.values("telephone")).containsExactly("+358 295 419 800");
+        assertThat(passport.values("email")).containsExactly("passport@poliisi.fi");
+        assertThat(passport.values("formalFramework")).containsExactly("Passport Act (671/2006)");
+        assertThat(passport.values("channelUrl"))
+                .as("the channel's address; the owner's IRI is none")
+                .containsExactly("https://asiointi.poliisi.fi/passi");
+    }
+
+    @Test
     void aRemoteJsonLdContextIsNeverFetchedAndTheErrorSaysSo() throws IOException {
         CpsvConnector connector = new CpsvConnector("http://example.com", new CpsvSettings("/catalogue", null, null));
         Fixtures.assertUnreadable(connector.gather(page(
