@@ -73,7 +73,9 @@ class DeadLettersTest {
         CataloguePublisher.Result first = publisher.publishPending();
 
         assertThat(first.failures()).isEmpty();
-        assertThat(first.deadLettered()).isEqualTo(1);
+        // the scheduled drain may have taken these first (this call waits for it): where they went is what counts
+        assertThat(QuarkusTransaction.requiringNew().call(() -> DeadLetter.count("recordId", REFUSED)))
+                .isEqualTo(1);
         assertThat(indexed(GOOD)).isTrue();
         assertThat(indexed(LONG_KEYWORD))
                 .as("a keyword too long to index is kept in the source, not refused")
