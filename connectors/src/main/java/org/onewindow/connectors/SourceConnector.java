@@ -17,6 +17,15 @@ public interface SourceConnector {
     GatherResult gather(FetchedPage page);
 
     /**
+     * A new reading of the listing, for one harvest or dry-run. Most connectors read each listing page on its own (this
+     * default, {@link #gather}); one whose records are spread over several listing pages (a CPSV-AP catalogue of
+     * several documents) keeps what it has read in the reading and names its records once it has read every page.
+     */
+    default Listing listing() {
+        return this::gather;
+    }
+
+    /**
      * Raw fields of one record: from its fetched page merged with what the listing gave, or from the listing
      * alone when {@link RecordRef#needsFetch()} is false ({@code page} is then null).
      */

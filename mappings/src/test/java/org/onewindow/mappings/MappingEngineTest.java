@@ -101,6 +101,7 @@ class MappingEngineTest {
                         "mohw-welfare",
                         "WLF00000101",
                         URL,
+                        null,
                         new LocalizedText("기초연금", null),
                         new LocalizedText("65세 이상 어르신에게 기초연금을 지급하여 안정적인 노후 소득 기반을 마련합니다.", null),
                         new LocalizedText("노후 소득이 부족한 어르신의 생활 안정을 지원하고 복지를 증진하기 위해 매월 기초연금을 지급합니다.", null),
@@ -129,6 +130,48 @@ class MappingEngineTest {
                                 "https://www.kogl.or.kr/info/licenseType1.do"),
                         "보건복지부",
                         Map.of()));
+    }
+
+    /** A source writing in English: its texts are English whatever field they fill, and its records say so. */
+    private static final String ENGLISH_SOURCE = """
+            id: seoul-permits-en
+            agency: {code: "6110000", name: Seoul Metropolitan Government, type: local}
+            connector: {kind: html, baseUrl: "https://english.seoul.go.kr", settings: {}}
+            schedule: "0 0 4 * * ?"
+            licence: {type: KOGL-1}
+            language: en
+            fields:
+              name: title
+              summary: summary
+              keywords: {from: tags, split: ","}
+            """;
+
+    @Test
+    void aSourceInEnglishFillsTheEnglishSideOfItsTextsAndMarksItsRecords() {
+        SourceDefinition source = new SourceDefinitionReader()
+                .read("sources/seoul-permits-en.yaml", ENGLISH_SOURCE)
+                .definition();
+        Map<String, List<String>> fields = Map.of(
+                "title", List.of("Business Registration for Foreigners"),
+                "summary", List.of("How foreign residents register a business in Seoul."),
+                "tags", List.of("business, registration"));
+
+        MappingResult result = engine.map(source, new RawRecord("BR-1", "https://english.seoul.go.kr/br/1", fields));
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.record().name()).isEqualTo(new LocalizedText(null, "Business Registration for Foreigners"));
+        assertThat(result.record().summary())
+                .isEqualTo(new LocalizedText(null, "How foreign residents register a business in Seoul."));
+        assertThat(result.record().language()).isEqualTo("en");
+        assertThat(result.record().keywords()).containsExactly("business", "registration");
+    }
+
+    @Test
+    void aKoreanSourcesRecordsCarryNoLanguageSoTheirStoredFormIsUnchanged() {
+        MappingResult result = engine.map(mohwWelfare(), raw(basicPension()));
+
+        assertThat(result.record().language()).isNull();
+        assertThat(result.record().name()).isEqualTo(new LocalizedText("기초연금", null));
     }
 
     @Test

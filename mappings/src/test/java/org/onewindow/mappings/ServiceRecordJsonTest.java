@@ -92,6 +92,7 @@ class ServiceRecordJsonTest {
                 record.sourceId(),
                 record.sourceRecordId(),
                 record.url(),
+                record.language(),
                 record.name(),
                 record.summary(),
                 record.description(),

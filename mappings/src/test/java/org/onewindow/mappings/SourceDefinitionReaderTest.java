@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.onewindow.mappings.model.AgencyType;
+import org.onewindow.mappings.model.SourceLanguage;
 import org.onewindow.mappings.source.FieldRule;
 import org.onewindow.mappings.source.Politeness;
 import org.onewindow.mappings.source.SourceDefinitionReader;
@@ -43,6 +44,47 @@ class SourceDefinitionReaderTest {
         assertThat(result.definition().id()).isEqualTo("demo");
         assertThat(result.definition().fields())
                 .containsOnlyKeys(TargetField.NAME, TargetField.SUMMARY, TargetField.BENEFITS);
+    }
+
+    @Test
+    void aSourceSaysNothingOfItsLanguageWritesKorean() {
+        assertThat(reader.read("sources/demo.yaml", VALID).definition().language())
+                .isEqualTo(SourceLanguage.KO);
+    }
+
+    @Test
+    void readsASourceInEnglish() {
+        String text = VALID.replace("fields:", "language: en\nfields:");
+
+        SourceDefinitionReader.Result result = reader.read("sources/demo.yaml", text);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.definition().language()).isEqualTo(SourceLanguage.EN);
+    }
+
+    @Test
+    void reportsALanguageTheCatalogueDoesNotServeWithItsLine() {
+        String text = VALID.replace("fields:", "language: fi\nfields:");
+
+        SourceDefinitionReader.Result result = reader.read("sources/demo.yaml", text);
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.problems())
+                .singleElement(InstanceOfAssertFactories.STRING)
+                .startsWith("sources/demo.yaml:12: language 'fi' is not one the catalogue serves (ko or en)");
+    }
+
+    @Test
+    void aSourceInEnglishMayNotMapTheEnglishRenditionOfAKoreanSource() {
+        String text =
+                VALID.replace("fields:", "language: en\nfields:").replace("  summary: summary", "  nameEn: title_en");
+
+        SourceDefinitionReader.Result result = reader.read("sources/demo.yaml", text);
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.problems())
+                .containsExactly("sources/demo.yaml:15: 'nameEn' is for a Korean source's English text; this source's"
+                        + " language is en, so 'name' takes its en text: map it to 'name'");
     }
 
     @Test

@@ -43,7 +43,7 @@ public class CatalogueExports {
 
     /** What the document reads of each service. */
     private static final List<String> FIELDS =
-            List.of("id", "name", "description", "summary", "keywords", "url", "competentAuthority");
+            List.of("id", "language", "name", "description", "summary", "keywords", "url", "competentAuthority");
 
     @Inject
     ServiceSearch search;

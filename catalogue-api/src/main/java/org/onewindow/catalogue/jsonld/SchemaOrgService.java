@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.onewindow.mappings.model.SourceLanguage;
 import org.onewindow.mappings.vocabulary.Term;
 import org.onewindow.mappings.vocabulary.Vocabularies;
 import org.onewindow.mappings.vocabulary.Vocabulary;
@@ -30,11 +31,13 @@ public final class SchemaOrgService {
         service.put("@type", "GovernmentService");
         service.put("@id", selfUrl);
         service.put("identifier", record.path("id").asText());
-        service.set("name", localized(record.path("name")));
+        SourceLanguage language =
+                SourceLanguage.ofRecord(record.path("language").asText(null));
+        service.set("name", localized(record.path("name"), language));
         JsonNode description =
                 record.path("description").isMissingNode() ? record.path("summary") : record.path("description");
         if (!description.isMissingNode()) {
-            service.set("description", localized(description));
+            service.set("description", localized(description, language));
         }
         copy(record, "supportType", service, "serviceType");
         copy(record, "url", service, "url");
@@ -102,13 +105,13 @@ public final class SchemaOrgService {
     }
 
     /**
-     * One language-tagged value per language, Korean alone included: one shape whatever the record holds, which typed
+     * One language-tagged value per language, a lone plain string in the record's language: one shape whatever the record holds, which typed
      * clients generated from the OpenAPI document can read (a string here and an array there they cannot).
      */
-    private JsonNode localized(JsonNode text) {
+    private JsonNode localized(JsonNode text, SourceLanguage language) {
         ArrayNode values = json.createArrayNode();
         if (text.isTextual()) {
-            values.addObject().put("@value", text.asText()).put("@language", "ko");
+            values.addObject().put("@value", text.asText()).put("@language", language.tag());
             return values;
         }
         text.fields()

@@ -27,6 +27,7 @@ import org.onewindow.connectors.ConnectorConfigException;
 import org.onewindow.connectors.ExtractResult;
 import org.onewindow.connectors.FetchedPage;
 import org.onewindow.connectors.GatherResult;
+import org.onewindow.connectors.Listing;
 import org.onewindow.connectors.PageRequest;
 import org.onewindow.connectors.RecordRef;
 import org.onewindow.connectors.SourceConnector;
@@ -35,7 +36,9 @@ import org.onewindow.mappings.model.RawRecord;
 
 /**
  * A CPSV-AP catalogue (Turtle, RDF/XML or JSON-LD, read with Apache Jena): every cpsv:PublicService in the
- * document is a record, complete in the listing itself (nothing more to fetch).
+ * document is a record, complete in the listing itself (nothing more to fetch). A catalogue of several documents is
+ * read as one graph: the documents one after the other, then the services of them all, so that a service (or the
+ * organisation it links to) described in several documents is one record with every statement made about it.
  */
 public final class CpsvConnector implements SourceConnector {
 
@@ -55,23 +58,53 @@ public final class CpsvConnector implements SourceConnector {
         return context;
     }
 
-    private final String catalogueUrl;
+    /** How a service is known from one harvest to the next ({@link CpsvSettings#recordIds()}). */
+    private enum RecordIds {
+        IRI,
+        IDENTIFIER
+    }
+
+    private final List<String> catalogueUrls;
     private final Lang format;
     private final String recordUrl;
+    private final RecordIds recordIds;
 
     public CpsvConnector(String baseUrl, CpsvSettings settings) {
-        this.catalogueUrl = Urls.absoluteHttp(baseUrl, settings.catalogue());
-        if (catalogueUrl == null) {
-            throw new ConnectorConfigException(
-                    "catalogue: not a usable URL against base URL '" + baseUrl + "': " + settings.catalogue());
+        if (settings.catalogue() == null || settings.catalogue().isEmpty()) {
+            throw new ConnectorConfigException("catalogue: names no document (a path or URL, or a list of them)");
         }
+        List<String> urls = new ArrayList<>();
+        for (String catalogue : settings.catalogue()) {
+            String url = catalogue == null ? null : Urls.absoluteHttp(baseUrl, catalogue);
+            if (url == null) {
+                throw new ConnectorConfigException(
+                        "catalogue: not a usable URL against base URL '" + baseUrl + "': " + catalogue);
+            }
+            if (urls.contains(url)) {
+                throw new ConnectorConfigException("catalogue: " + url + " is listed twice");
+            }
+            urls.add(url);
+        }
+        this.catalogueUrls = List.copyOf(urls);
         this.format = settings.format() == null ? null : lang(settings.format());
+        this.recordIds = recordIds(settings.recordIds());
         this.recordUrl = settings.recordUrl() == null
                 ? null
                 : Urls.absoluteHttp(baseUrl, settings.recordUrl().replace("{id}", "ID"));
         if (settings.recordUrl() != null && recordUrl == null) {
             throw new ConnectorConfigException("recordUrl: not a usable URL template: " + settings.recordUrl());
         }
+    }
+
+    private static RecordIds recordIds(String setting) {
+        if (setting == null) {
+            return RecordIds.IRI;
+        }
+        return switch (setting.toLowerCase(Locale.ROOT)) {
+            case "iri" -> RecordIds.IRI;
+            case "identifier" -> RecordIds.IDENTIFIER;
+            default -> throw new ConnectorConfigException("recordIds: '" + setting + "' is not iri or identifier");
+        };
     }
 
     private static Lang lang(String format) {
@@ -85,27 +118,63 @@ public final class CpsvConnector implements SourceConnector {
 
     @Override
     public PageRequest firstPage() {
-        return PageRequest.get(catalogueUrl);
+        return PageRequest.get(catalogueUrls.get(0));
+    }
+
+    /** A catalogue of one document; of several, {@link #listing()} reads them. */
+    @Override
+    public GatherResult gather(FetchedPage page) {
+        Model model = ModelFactory.createDefaultModel();
+        Optional<String> unreadable = parseInto(model, page);
+        return unreadable.isPresent() ? GatherResult.unreadable(unreadable.get()) : services(model);
     }
 
     @Override
-    public GatherResult gather(FetchedPage page) {
+    public Listing listing() {
+        return catalogueUrls.size() == 1 ? this::gather : new Documents();
+    }
+
+    /** One reading of a catalogue of several documents: each read into one graph, the services named after the last. */
+    private final class Documents implements Listing {
+        private final Model graph = ModelFactory.createDefaultModel();
+        private int read;
+
+        @Override
+        public GatherResult gather(FetchedPage page) {
+            Model document = ModelFactory.createDefaultModel();
+            Optional<String> unreadable = parseInto(document, page);
+            if (unreadable.isPresent()) {
+                return GatherResult.unreadable(unreadable.get());
+            }
+            graph.add(document);
+            read++;
+            if (read < catalogueUrls.size()) {
+                return new GatherResult(List.of(), Optional.of(PageRequest.get(catalogueUrls.get(read))));
+            }
+            return services(graph);
+        }
+    }
+
+    /** Parses a catalogue document into {@code model}; why it cannot be read, if it cannot. */
+    private Optional<String> parseInto(Model model, FetchedPage page) {
         Lang lang = format != null ? format : guess(page);
-        Model model;
         try {
-            model = parse(page, lang);
+            parse(model, page, lang);
+            return Optional.empty();
         } catch (RiotException e) {
-            return GatherResult.unreadable("unreadable CPSV-AP catalogue (" + lang.getLabel() + "): " + e.getMessage());
+            return Optional.of("unreadable CPSV-AP catalogue (" + lang.getLabel() + "): " + e.getMessage());
         } catch (RuntimeException e) {
             // Jena's own faults on hostile input (a malformed language tag trips its error formatting) are no less
             // unreadable
-            return GatherResult.unreadable(
-                    "unreadable CPSV-AP catalogue (" + lang.getLabel() + "): the RDF parser failed: " + e);
+            return Optional.of("unreadable CPSV-AP catalogue (" + lang.getLabel() + "): the RDF parser failed: " + e);
         } catch (StackOverflowError e) {
             // the JSON-LD reader recurses once per level of nesting; the parser and its half-read model are dropped
-            return GatherResult.unreadable(
-                    "unreadable CPSV-AP catalogue (" + lang.getLabel() + "): nested too deeply to read");
+            return Optional.of("unreadable CPSV-AP catalogue (" + lang.getLabel() + "): nested too deeply to read");
         }
+    }
+
+    /** Every cpsv:PublicService of the catalogue's graph, a record each, in IRI order. */
+    private GatherResult services(Model model) {
         List<RecordRef> records = new ArrayList<>();
         Resource publicService = ResourceFactory.createResource(CpsvFields.CPSV + "PublicService");
         List<Resource> services =
@@ -113,15 +182,17 @@ public final class CpsvConnector implements SourceConnector {
         services.sort(Comparator.comparing(Resource::toString));
         for (Resource service : services) {
             Map<String, List<String>> fields = CpsvFields.withoutBookkeeping(CpsvFields.of(service));
-            String id = fields.containsKey("identifier")
-                    ? fields.get("identifier").get(0)
-                    : service.isURIResource() ? service.getURI() : null;
+            String identifier =
+                    fields.containsKey("identifier") ? fields.get("identifier").get(0) : null;
+            String iri = service.isURIResource() ? service.getURI() : null;
+            String id = recordIds == RecordIds.IRI && iri != null || identifier == null ? iri : identifier;
             if (id == null) {
                 return GatherResult.unreadable("a cpsv:PublicService has neither dct:identifier nor an IRI");
             }
             String url = recordUrl != null
-                    ? recordUrl.replace("ID", URLEncoder.encode(id, StandardCharsets.UTF_8))
-                    : service.isURIResource() ? service.getURI() : null;
+                    ? recordUrl.replace(
+                            "ID", URLEncoder.encode(identifier != null ? identifier : iri, StandardCharsets.UTF_8))
+                    : iri;
             Map<String, List<String>> withUrl = new LinkedHashMap<>(fields);
             if (url != null) {
                 withUrl.put(URL_FIELD, List.of(url));
@@ -131,15 +202,13 @@ public final class CpsvConnector implements SourceConnector {
         return new GatherResult(records, Optional.empty());
     }
 
-    private static Model parse(FetchedPage page, Lang lang) {
-        Model model = ModelFactory.createDefaultModel();
+    private static void parse(Model model, FetchedPage page, Lang lang) {
         RDFParser.create()
                 .source(new ByteArrayInputStream(page.body()))
                 .lang(lang)
                 .base(page.finalUrl())
                 .context(NO_REMOTE_CONTEXTS)
                 .parse(model);
-        return model;
     }
 
     private static Lang guess(FetchedPage page) {

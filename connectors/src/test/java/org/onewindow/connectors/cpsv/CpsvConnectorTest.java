@@ -14,6 +14,7 @@ import org.onewindow.connectors.ExtractResult;
 import org.onewindow.connectors.FetchedPage;
 import org.onewindow.connectors.Fixtures;
 import org.onewindow.connectors.GatherResult;
+import org.onewindow.connectors.Listing;
 import org.onewindow.connectors.PageRequest;
 import org.onewindow.connectors.RecordRef;
 import org.onewindow.mappings.model.RawRecord;
@@ -24,7 +25,8 @@ class CpsvConnectorTest {
 
     @Test
     void everyPublicServiceOfAKoreanTurtleCatalogueIsARecordWithNothingMoreToFetch() throws IOException {
-        CpsvConnector connector = new CpsvConnector(BASE, new CpsvSettings("/cpsv/catalogue.ttl", null, null));
+        CpsvConnector connector =
+                new CpsvConnector(BASE, new CpsvSettings(List.of("/cpsv/catalogue.ttl"), null, null, "identifier"));
         GatherResult result = connector.gather(
                 page("mois-cpsv/catalogue.ttl", "text/turtle; charset=utf-8", BASE + "/cpsv/catalogue.ttl"));
 
@@ -50,7 +52,8 @@ class CpsvConnectorTest {
 
     @Test
     void theSameCatalogueGivesTheSameFieldsInTheSameOrderEveryTimeItIsRead() throws IOException {
-        CpsvConnector connector = new CpsvConnector(BASE, new CpsvSettings("/cpsv/catalogue.ttl", null, null));
+        CpsvConnector connector =
+                new CpsvConnector(BASE, new CpsvSettings(List.of("/cpsv/catalogue.ttl"), null, null, "identifier"));
         List<List<RawRecord>> reads = new ArrayList<>();
         for (int read = 0; read < 5; read++) {
             GatherResult result = connector.gather(
@@ -80,7 +83,8 @@ class CpsvConnectorTest {
 
     @Test
     void readsRdfXmlToo() throws IOException {
-        CpsvConnector connector = new CpsvConnector(BASE, new CpsvSettings("/cpsv/catalogue.rdf", null, null));
+        CpsvConnector connector =
+                new CpsvConnector(BASE, new CpsvSettings(List.of("/cpsv/catalogue.rdf"), null, null, "identifier"));
         GatherResult result =
                 connector.gather(page("mois-cpsv/catalogue.rdf", "application/rdf+xml", BASE + "/cpsv/catalogue.rdf"));
 
@@ -91,7 +95,8 @@ class CpsvConnectorTest {
 
     @Test
     void readsTheOfficialCpsvApExampleInTurtleAndJsonLdAlike() throws IOException {
-        CpsvConnector connector = new CpsvConnector("http://example.com", new CpsvSettings("/catalogue", null, null));
+        CpsvConnector connector = new CpsvConnector(
+                "http://example.com", new CpsvSettings(List.of("/catalogue"), null, null, "identifier"));
         RawRecord fromTurtle = extract(
                 connector,
                 connector
@@ -121,8 +126,8 @@ class CpsvConnectorTest {
 
     @Test
     void aCpsvAp2ServiceGivesItsContactPointFormalFrameworkAndChannelAddressNotItsOwner() throws IOException {
-        CpsvConnector connector =
-                new CpsvConnector("https://www.suomi.fi", new CpsvSettings("/catalogue.ttl", null, null));
+        CpsvConnector connector = new CpsvConnector(
+                "https://www.suomi.fi", new CpsvSettings(List.of("/catalogue.ttl"), null, null, "identifier"));
         RawRecord passport = extract(
                 connector,
                 connector
@@ -140,7 +145,8 @@ class CpsvConnectorTest {
 
     @Test
     void aRemoteJsonLdContextIsNeverFetchedAndTheErrorSaysSo() throws IOException {
-        CpsvConnector connector = new CpsvConnector("http://example.com", new CpsvSettings("/catalogue", null, null));
+        CpsvConnector connector = new CpsvConnector(
+                "http://example.com", new CpsvSettings(List.of("/catalogue"), null, null, "identifier"));
         Fixtures.assertUnreadable(connector.gather(page(
                         "cpsv-ap-example/example-rdf_public_service.jsonld",
                         "application/ld+json",
@@ -152,7 +158,8 @@ class CpsvConnectorTest {
     void aLanguageTagJenaCannotReportOnIsAnUnreadableCatalogueNotAnException() throws IOException {
         // Jena's RDF/XML parser fails formatting its own error for xml:lang="ko#html"
         // (IllegalFormatConversionException)
-        CpsvConnector connector = new CpsvConnector(BASE, new CpsvSettings("/cpsv/catalogue.rdf", null, null));
+        CpsvConnector connector =
+                new CpsvConnector(BASE, new CpsvSettings(List.of("/cpsv/catalogue.rdf"), null, null, "identifier"));
 
         Fixtures.assertUnreadable(connector.gather(page(
                         "mois-cpsv/catalogue-bad-language-tag.rdf",
@@ -165,7 +172,8 @@ class CpsvConnectorTest {
     void aCatalogueNestedTooDeeplyForTheParserIsUnreadableNotAStackOverflow() {
         // found by fuzzing: Jena's JSON-LD reader (glassfish JSON) recurses once per level of nesting
         byte[] nested = ("{\"a\":".repeat(50_000) + "1" + "}".repeat(50_000)).getBytes(StandardCharsets.UTF_8);
-        CpsvConnector connector = new CpsvConnector(BASE, new CpsvSettings("/cpsv/catalogue.jsonld", "jsonld", null));
+        CpsvConnector connector = new CpsvConnector(
+                BASE, new CpsvSettings(List.of("/cpsv/catalogue.jsonld"), "jsonld", null, "identifier"));
 
         Fixtures.assertUnreadable(connector.gather(new FetchedPage(
                         PageRequest.get(BASE + "/cpsv/catalogue.jsonld"),
@@ -178,7 +186,8 @@ class CpsvConnectorTest {
 
     @Test
     void aTurtleSyntaxErrorIsAClearGatherError() throws IOException {
-        CpsvConnector connector = new CpsvConnector(BASE, new CpsvSettings("/cpsv/catalogue.ttl", "turtle", null));
+        CpsvConnector connector =
+                new CpsvConnector(BASE, new CpsvSettings(List.of("/cpsv/catalogue.ttl"), "turtle", null, "identifier"));
         Fixtures.assertUnreadable(connector.gather(
                         page("mois-cpsv/catalogue-broken.ttl", "text/turtle", BASE + "/cpsv/catalogue.ttl")))
                 .contains("unreadable CPSV-AP catalogue")
@@ -187,8 +196,8 @@ class CpsvConnectorTest {
 
     @Test
     void aRecordUrlTemplateGivesEachServiceItsPublicPage() throws IOException {
-        CpsvConnector connector =
-                new CpsvConnector(BASE, new CpsvSettings("/cpsv/catalogue.ttl", null, "/svc/view.do?id={id}"));
+        CpsvConnector connector = new CpsvConnector(
+                BASE, new CpsvSettings(List.of("/cpsv/catalogue.ttl"), null, "/svc/view.do?id={id}", "identifier"));
         RawRecord record = extract(
                 connector,
                 connector
@@ -200,9 +209,119 @@ class CpsvConnectorTest {
 
     @Test
     void anUnknownFormatFailsAtCreation() {
-        assertThatThrownBy(() -> new CpsvConnector(BASE, new CpsvSettings("/c.ttl", "n3", null)))
+        assertThatThrownBy(() -> new CpsvConnector(BASE, new CpsvSettings(List.of("/c.ttl"), "n3", null, "identifier")))
                 .isInstanceOf(ConnectorConfigException.class)
                 .hasMessageContaining("format");
+    }
+
+    private static final String FI = "https://www.suomi.fi";
+
+    /** Reads a catalogue's documents through one reading of its listing, as a harvest does: their records at the end. */
+    private static List<RecordRef> readListing(CpsvConnector connector, String... fixtures) throws IOException {
+        Listing listing = connector.listing();
+        PageRequest next = connector.firstPage();
+        for (int document = 0; document < fixtures.length; document++) {
+            GatherResult result = listing.gather(page(fixtures[document], "text/turtle", next.url()));
+            assertThat(result.failure()).isEmpty();
+            if (document < fixtures.length - 1) {
+                assertThat(result.records())
+                        .as("no record before the last document is read")
+                        .isEmpty();
+                next = result.next().orElseThrow();
+            } else {
+                assertThat(result.next()).isEmpty();
+                return result.records();
+            }
+        }
+        throw new IllegalArgumentException("no fixture");
+    }
+
+    @Test
+    void aServiceDescribedInSeveralDocumentsOfTheCatalogueIsOneRecordWithEverythingEachSays() throws IOException {
+        CpsvConnector connector = new CpsvConnector(
+                FI, new CpsvSettings(List.of("/catalogue/services.ttl", "/catalogue/channels.ttl"), null, null, null));
+
+        List<RecordRef> records = readListing(connector, "cpsv-ap-split/services.ttl", "cpsv-ap-split/channels.ttl");
+
+        assertThat(records)
+                .extracting(RecordRef::sourceRecordId)
+                .containsExactly(FI + "/palvelut/id-card", FI + "/palvelut/passport");
+        RawRecord passport = extract(connector, records.get(1));
+        assertThat(passport.values("title")).containsExactly("Passport");
+        assertThat(passport.values("keyword")).containsExactly("travel document");
+        assertThat(passport.values("telephone")).containsExactly("+358 295 419 800");
+        assertThat(passport.values("channelUrl")).containsExactly("https://asiointi.poliisi.fi/passi");
+        assertThat(passport.values("competentAuthority"))
+                .as("the organisation's name, from the other document")
+                .containsExactly("Police of Finland");
+        assertThat(passport.values("competentAuthorityId")).containsExactly("FI-POLICE");
+        assertThat(extract(connector, records.get(0)).values("telephone")).containsExactly("+358 295 419 801");
+    }
+
+    @Test
+    void aServiceKeepsItsIdWhenItsPublisherAddsADctIdentifier() throws IOException {
+        CpsvConnector connector = new CpsvConnector(
+                FI, new CpsvSettings(List.of("/catalogue/services.ttl", "/catalogue/channels.ttl"), null, null, null));
+
+        List<String> before =
+                readListing(connector, "cpsv-ap-split/services.ttl", "cpsv-ap-split/channels.ttl").stream()
+                        .map(RecordRef::sourceRecordId)
+                        .toList();
+        List<String> after =
+                readListing(connector, "cpsv-ap-split/services-later.ttl", "cpsv-ap-split/channels.ttl").stream()
+                        .map(RecordRef::sourceRecordId)
+                        .toList();
+
+        assertThat(after).isEqualTo(before).contains(FI + "/palvelut/passport");
+    }
+
+    @Test
+    void identifierIdsFollowTheDctIdentifierAndFallBackToTheIri() throws IOException {
+        CpsvConnector connector = new CpsvConnector(
+                FI,
+                new CpsvSettings(
+                        List.of("/catalogue/services.ttl", "/catalogue/channels.ttl"), null, null, "identifier"));
+
+        assertThat(readListing(connector, "cpsv-ap-split/services.ttl", "cpsv-ap-split/channels.ttl"))
+                .extracting(RecordRef::sourceRecordId)
+                .containsExactly("FI-ID-CARD", FI + "/palvelut/passport");
+    }
+
+    @Test
+    void anUnreadableLaterDocumentMakesTheWholeListingUnreadableNotAPartialOne() throws IOException {
+        CpsvConnector connector = new CpsvConnector(
+                FI,
+                new CpsvSettings(List.of("/catalogue/services.ttl", "/catalogue/broken.ttl"), "turtle", null, null));
+        Listing listing = connector.listing();
+
+        GatherResult first =
+                listing.gather(page("cpsv-ap-split/services.ttl", "text/turtle", FI + "/catalogue/services.ttl"));
+        GatherResult second =
+                listing.gather(page("mois-cpsv/catalogue-broken.ttl", "text/turtle", FI + "/catalogue/broken.ttl"));
+
+        assertThat(first.records()).isEmpty();
+        Fixtures.assertUnreadable(second).contains("unreadable CPSV-AP catalogue");
+    }
+
+    @Test
+    void eachReadingOfTheListingStartsFromNothing() throws IOException {
+        CpsvConnector connector = new CpsvConnector(
+                FI, new CpsvSettings(List.of("/catalogue/services.ttl", "/catalogue/channels.ttl"), null, null, null));
+
+        List<RecordRef> first = readListing(connector, "cpsv-ap-split/services.ttl", "cpsv-ap-split/channels.ttl");
+        List<RecordRef> second = readListing(connector, "cpsv-ap-split/services.ttl", "cpsv-ap-split/channels.ttl");
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void aDocumentListedTwiceOrAnUnknownIdRuleFailsAtCreation() {
+        assertThatThrownBy(() -> new CpsvConnector(FI, new CpsvSettings(List.of("/a.ttl", "/a.ttl"), null, null, null)))
+                .isInstanceOf(ConnectorConfigException.class)
+                .hasMessageContaining("listed twice");
+        assertThatThrownBy(() -> new CpsvConnector(FI, new CpsvSettings(List.of("/a.ttl"), null, null, "uuid")))
+                .isInstanceOf(ConnectorConfigException.class)
+                .hasMessageContaining("recordIds: 'uuid' is not iri or identifier");
     }
 
     private static RawRecord extract(CpsvConnector connector, RecordRef ref) {

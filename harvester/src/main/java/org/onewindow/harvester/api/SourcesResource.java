@@ -18,14 +18,11 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -33,7 +30,6 @@ import org.onewindow.harvester.config.HarvesterConfig;
 import org.onewindow.harvester.publish.CataloguePublisher;
 import org.onewindow.harvester.run.HarvestService;
 import org.onewindow.harvester.schedule.SourceSchedules;
-import org.onewindow.harvester.source.EffectiveSettings;
 import org.onewindow.harvester.source.SourceCatalog;
 import org.onewindow.harvester.source.SourceChanges;
 import org.onewindow.harvester.source.SourceSettings;
@@ -218,7 +214,7 @@ public class SourcesResource {
         }
         try {
             Source source = changes.create(posted.definition(), mapping, access.editor(), reason);
-            schedule(source);
+            schedules.follow(source);
             return Response.created(URI.create("/api/v1/sources/" + source.id))
                     .entity(detail(source))
                     .build();
@@ -270,7 +266,7 @@ public class SourcesResource {
         }
         try {
             Source source = changes.replace(posted.definition(), mapping, access.editor(), reason);
-            schedule(source);
+            schedules.follow(source);
             return Response.ok(detail(source)).build();
         } catch (SourceChanges.SourceConflict e) {
             return Problem.response(Response.Status.NOT_FOUND, e.getMessage());
@@ -410,139 +406,11 @@ public class SourcesResource {
         return Response.ok(new SourceDeleted(sourceId, withdrawn, version)).build();
     }
 
-    /** A source's settings: what the effective value of each is and where it comes from. */
-    public record SettingsView(SourceSettings set, EffectiveView effective, Map<String, String> from) {}
-
-    public record EffectiveView(
-            String baseUrl,
-            long delayMillis,
-            String schedule,
-            boolean allowPrivateNetworks,
-            List<String> secrets,
-            double reviewThreshold,
-            String recordTimeout,
-            boolean publishesForOthers) {}
-
-    @GET
-    @Path("/{id}/settings")
-    @Tag(name = "Sources")
-    @Operation(
-            operationId = "getSourceSettings",
-            summary = "A source's settings beyond its mapping file: those an operator set, each one's effective value"
-                    + " and where it comes from (api, configuration, mapping or default)")
-    @APIResponse(
-            responseCode = "200",
-            description = "The settings",
-            content = @Content(schema = @Schema(implementation = SettingsView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No source has this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @AgenciesMay
-    public Response settings(@PathParam("id") String sourceId) {
-        access.requireOwn(sourceId);
-        Source source = QuarkusTransaction.requiringNew().call(() -> Source.<Source>findById(sourceId));
-        if (source == null || source.deleted()) {
-            return Problem.response(Response.Status.NOT_FOUND, "no source " + sourceId);
-        }
-        return Response.ok(settingsView(source)).build();
-    }
-
-    @PUT
-    @Path("/{id}/settings")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Tag(name = "Sources")
-    @Operation(
-            operationId = "replaceSourceSettings",
-            summary = "Replaces what an operator sets for a source beyond its mapping file (a setting left out is"
-                    + " unset): a new version, schedule followed at once; a run going keeps the settings it started"
-                    + " with")
-    @RequestBody(
-            required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SourceSettings.class)))
-    @APIResponse(
-            responseCode = "200",
-            description = "Replaced (a new version), or already so",
-            content = @Content(schema = @Schema(implementation = SettingsView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "An unknown setting, a value that cannot work (errors names each setting), or settings the"
-                    + " connector refuses",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "404",
-            description = "No source has this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    public Response replaceSettings(
-            @PathParam("id") String sourceId,
-            String body,
-            @QueryParam("reason") @Parameter(description = "Why, kept with the version") String reason) {
-        SourceSettings.Read read = SourceSettings.read(body);
-        if (read.problem() != null) {
-            return Problem.response(
-                    Response.Status.BAD_REQUEST,
-                    "the settings cannot be read",
-                    List.of(new Problem.ParameterError(
-                            read.problem().setting(), read.problem().message())));
-        }
-        SourceSettings settings = read.settings();
-        if (!settings.problems().isEmpty()) {
-            return Problem.response(
-                    Response.Status.BAD_REQUEST,
-                    "the settings cannot work",
-                    settings.problems().stream()
-                            .map(p -> new Problem.ParameterError(p.setting(), p.message()))
-                            .toList());
-        }
-        Source stored = QuarkusTransaction.requiringNew().call(() -> Source.<Source>findById(sourceId));
-        if (stored == null || stored.deleted()) {
-            return Problem.response(Response.Status.NOT_FOUND, "no source " + sourceId);
-        }
-        SourceDefinition definition = sources.definition(stored);
-        try {
-            sources.check(definition, sources.settings(sourceId, settings, definition));
-        } catch (RuntimeException e) {
-            return Problem.response(
-                    Response.Status.BAD_REQUEST,
-                    "the connector cannot work with these settings",
-                    List.of(new Problem.ParameterError("settings", e.getMessage())));
-        }
-        try {
-            Source changed =
-                    changes.configure(sourceId, settings, access.caller().label(), reason);
-            if (changed != null) {
-                schedule(changed);
-            }
-        } catch (SourceChanges.SourceConflict e) {
-            return Problem.response(Response.Status.NOT_FOUND, e.getMessage());
-        }
-        return settings(sourceId);
-    }
-
-    private SettingsView settingsView(Source source) {
-        EffectiveSettings effective = sources.settings(source, sources.definition(source));
-        return new SettingsView(
-                SourceSettings.stored(source.settings),
-                new EffectiveView(
-                        effective.baseUrl(),
-                        effective.delayMillis(),
-                        effective.schedule(),
-                        effective.allowPrivateNetworks(),
-                        effective.secrets().stream().sorted().toList(),
-                        effective.reviewThreshold(),
-                        effective.recordTimeout().toString(),
-                        effective.publishesForOthers()),
-                new TreeMap<>(effective.from()));
-    }
-
     private Response enable(String sourceId, boolean enabled, String reason) {
         try {
             Source changed = changes.enable(sourceId, enabled, access.caller().label(), reason);
             if (changed != null) {
-                schedule(changed);
+                schedules.follow(changed);
             }
             return get(sourceId);
         } catch (SourceChanges.SourceConflict e) {
@@ -565,17 +433,6 @@ public class SourcesResource {
     private static SourceSettings storedSettings(String sourceId) {
         Source source = QuarkusTransaction.requiringNew().call(() -> Source.<Source>findById(sourceId));
         return source == null ? SourceSettings.NONE : SourceSettings.stored(source.settings);
-    }
-
-    private void schedule(Source source) {
-        if (!config.harvest().schedulesEnabled()) {
-            return;
-        }
-        if (source.enabled) {
-            schedules.register(source);
-        } else {
-            schedules.unregister(source.id);
-        }
     }
 
     private static SourceDetail detail(Source source) {

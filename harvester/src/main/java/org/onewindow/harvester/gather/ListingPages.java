@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.onewindow.connectors.FetchedPage;
 import org.onewindow.connectors.GatherResult;
+import org.onewindow.connectors.Listing;
 import org.onewindow.connectors.PageRequest;
 import org.onewindow.connectors.RecordRef;
 import org.onewindow.connectors.SourceConnector;
@@ -22,7 +23,7 @@ import org.onewindow.harvester.store.Stage;
  */
 public final class ListingPages {
 
-    private final SourceConnector connector;
+    private final Listing reading;
     private final ErrorSink errors;
     private final Instant deadline;
     private final int maxPages;
@@ -35,7 +36,7 @@ public final class ListingPages {
 
     /** @param maxRecords stop once this many records are known (a dry-run); the listing then counts as incomplete */
     public ListingPages(SourceConnector connector, ErrorSink errors, Instant deadline, int maxPages, int maxRecords) {
-        this.connector = connector;
+        this.reading = connector.listing();
         this.errors = errors;
         this.deadline = deadline;
         this.maxPages = maxPages;
@@ -85,7 +86,7 @@ public final class ListingPages {
     public List<RecordRef> read(PageRequest request, FetchedPage page) {
         GatherResult result;
         try {
-            result = connector.gather(page);
+            result = reading.gather(page);
         } catch (RuntimeException e) { // defence: connectors report unreadable pages as a result, never by throwing
             result = GatherResult.unreadable(e.getMessage());
         }

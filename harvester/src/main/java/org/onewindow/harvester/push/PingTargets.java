@@ -11,8 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.onewindow.connectors.RecordRef;
 import org.onewindow.connectors.SourceConnector;
@@ -44,15 +46,35 @@ public class PingTargets {
 
     private record Candidate(Source source, SourceConnector connector, Set<String> hosts) {}
 
+    /**
+     * A source's connector and base-URL host as built for the mapping and settings it held then: reading the mapping
+     * and building the connector is most of a ping's work for an operator's key (every source), and both change only
+     * with a new version of the source. Configuration and bound secrets do not change while the harvester runs.
+     */
+    private record Built(String definition, String settings, SourceConnector connector, String home) {
+        boolean isFor(Source source) {
+            return definition.equals(source.definition) && Objects.equals(settings, source.settings);
+        }
+    }
+
+    private final Map<String, Built> built = new ConcurrentHashMap<>();
+
     /** @param mayActOn the sources the caller may act on */
     public Resolved resolve(List<String> urls, Predicate<Source> mayActOn) {
         List<Candidate> candidates = new ArrayList<>();
-        for (Source source : QuarkusTransaction.requiringNew()
-                .call(() -> Source.<Source>list("deletedAt is null and enabled = true order by id"))) {
+        Map<String, Set<String>> grantedHosts = new LinkedHashMap<>();
+        List<Source> enabled = QuarkusTransaction.requiringNew().call(() -> {
+            AgencyGrant.<AgencyGrant>listAll()
+                    .forEach(grant -> grantedHosts.put(grant.agencyCode, Set.copyOf(grant.hosts())));
+            return Source.<Source>list("deletedAt is null and enabled = true order by id");
+        });
+        for (Source source : enabled) {
             if (mayActOn.test(source)) {
-                candidate(source).ifPresent(candidates::add);
+                candidate(source, grantedHosts.getOrDefault(source.agencyCode, Set.of()))
+                        .ifPresent(candidates::add);
             }
         }
+        built.keySet().retainAll(enabled.stream().map(source -> source.id).toList());
         Map<String, List<Page>> pages = new LinkedHashMap<>();
         Map<String, String> nudged = new LinkedHashMap<>();
         Map<String, String> ignored = new LinkedHashMap<>();
@@ -106,21 +128,28 @@ public class PingTargets {
         return known;
     }
 
-    private Optional<Candidate> candidate(Source source) {
-        try {
-            SourceDefinition definition = sources.definition(source);
-            EffectiveSettings settings = sources.settings(source, definition);
-            SourceConnector connector = sources.connector(definition, settings, sources.secrets(source.id, settings));
-            Set<String> hosts =
-                    new HashSet<>(QuarkusTransaction.requiringNew().call(() -> AgencyGrant.hostsOf(source.agencyCode)));
-            String home = host(settings.baseUrl());
-            if (home != null) {
-                hosts.add(home);
+    private Optional<Candidate> candidate(Source source, Set<String> granted) {
+        Built current = built.get(source.id);
+        if (current == null || !current.isFor(source)) {
+            try {
+                SourceDefinition definition = sources.definition(source);
+                EffectiveSettings settings = sources.settings(source, definition);
+                current = new Built(
+                        source.definition,
+                        source.settings,
+                        sources.connector(definition, settings, sources.secrets(source.id, settings)),
+                        host(settings.baseUrl()));
+                built.put(source.id, current);
+            } catch (RuntimeException e) { // a source whose configuration cannot work reads no ping either
+                built.remove(source.id);
+                return Optional.empty();
             }
-            return Optional.of(new Candidate(source, connector, hosts));
-        } catch (RuntimeException e) { // a source whose configuration cannot work reads no ping either
-            return Optional.empty();
         }
+        Set<String> hosts = new HashSet<>(granted);
+        if (current.home() != null) {
+            hosts.add(current.home());
+        }
+        return Optional.of(new Candidate(source, current.connector(), hosts));
     }
 
     static String host(String url) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
 import org.jboss.logging.Logger;
+import org.onewindow.harvester.config.HarvesterConfig;
 import org.onewindow.harvester.store.Source;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
@@ -23,6 +24,21 @@ public class SourceSchedules {
 
     @Inject
     Scheduler quartz;
+
+    @Inject
+    HarvesterConfig config;
+
+    /** The source's schedule follows what it now is (enabled or not, its cron), where this instance schedules at all. */
+    public void follow(Source source) {
+        if (!config.harvest().schedulesEnabled()) {
+            return;
+        }
+        if (source.enabled) {
+            register(source);
+        } else {
+            unregister(source.id);
+        }
+    }
 
     /** A disabled source's schedule goes (on every instance: the store is shared). */
     public void unregister(String sourceId) {

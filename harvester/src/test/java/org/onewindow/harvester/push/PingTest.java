@@ -52,6 +52,9 @@ class PingTest {
     @Inject
     RestClient elasticsearch;
 
+    @Inject
+    PingTargets pingTargets;
+
     @BeforeEach
     void theAgencysBoardIsHarvested() throws IOException {
         if (QuarkusTransaction.requiringNew().call(() -> Source.findById(SOURCE)) == null) {
@@ -96,6 +99,32 @@ class PingTest {
         assertThat(run.getInt("cost.requests")).as("the page alone, no listing").isLessThanOrEqualTo(2);
         assertThat(run.getString("requestedBy")).startsWith("ping test (key ");
         OperatorCalls.awaitIndexedName(elasticsearch, OperatorCalls.recordId(SOURCE, service.id()), "개정판");
+    }
+
+    @Test
+    void aPingIsReadWithTheSourcesCurrentSettingsNotTheOnesAnEarlierPingSaw() {
+        String site = LocalServicesTestResource.site().baseUrl();
+        String onOtherName = AgencySiteDouble.detailUrl(SERVICES.get(1).id()).replace("127.0.0.1", "localhost");
+        String before = QuarkusTransaction.requiringNew().call(() -> Source.<Source>findById(SOURCE).settings);
+        try {
+            assertThat(pingTargets
+                            .resolve(List.of(onOtherName), source -> source.id.equals(SOURCE))
+                            .ignored())
+                    .as("localhost is no host of the source yet")
+                    .containsKey(onOtherName);
+
+            QuarkusTransaction.requiringNew()
+                    .run(() -> Source.<Source>findById(SOURCE).settings =
+                            "{\"baseUrl\": \"" + site.replace("127.0.0.1", "localhost") + "\"}");
+
+            assertThat(pingTargets
+                            .resolve(List.of(onOtherName), source -> source.id.equals(SOURCE))
+                            .pagesBySource())
+                    .as("its base URL's host now is")
+                    .containsOnlyKeys(SOURCE);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> Source.<Source>findById(SOURCE).settings = before);
+        }
     }
 
     @Test

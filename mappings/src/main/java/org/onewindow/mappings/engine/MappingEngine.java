@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.onewindow.mappings.html.DisplayHtml;
 import org.onewindow.mappings.model.CatalogueIds;
 import org.onewindow.mappings.model.CompetentAuthority;
@@ -11,6 +12,7 @@ import org.onewindow.mappings.model.Licence;
 import org.onewindow.mappings.model.LocalizedText;
 import org.onewindow.mappings.model.RawRecord;
 import org.onewindow.mappings.model.ServiceRecord;
+import org.onewindow.mappings.model.SourceLanguage;
 import org.onewindow.mappings.source.ExtractBudgetExceededException;
 import org.onewindow.mappings.source.FieldRule;
 import org.onewindow.mappings.source.SourceDefinition;
@@ -48,8 +50,14 @@ public final class MappingEngine {
 
     /** Whether a record's authority is the source's agency, whatever the spacing ("보건 복지부"). */
     private static boolean sameName(String named, String agency) {
-        return agency != null && named.replaceAll("\\s+", "").equals(agency.replaceAll("\\s+", ""));
+        return agency != null
+                && WHITESPACE
+                        .matcher(named)
+                        .replaceAll("")
+                        .equals(WHITESPACE.matcher(agency).replaceAll(""));
     }
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private static Map<String, String> htmlRenditions(SourceDefinition source, RawRecord raw) {
         Map<String, String> html = new LinkedHashMap<>();
@@ -98,16 +106,19 @@ public final class MappingEngine {
         modified.filter(date -> date.date() == null)
                 .ifPresent(date -> problems.add("lastModified: unreadable date '" + date.text() + "'"));
 
-        LocalizedText name = localized(values.text(TargetField.NAME), values.text(TargetField.NAME_EN));
-        LocalizedText summary = localized(values.text(TargetField.SUMMARY), values.text(TargetField.SUMMARY_EN));
+        SourceLanguage language = source.language();
+        LocalizedText name = localized(language, values.text(TargetField.NAME), values.text(TargetField.NAME_EN));
+        LocalizedText summary =
+                localized(language, values.text(TargetField.SUMMARY), values.text(TargetField.SUMMARY_EN));
         LocalizedText description =
-                localized(values.text(TargetField.DESCRIPTION), values.text(TargetField.DESCRIPTION_EN));
+                localized(language, values.text(TargetField.DESCRIPTION), values.text(TargetField.DESCRIPTION_EN));
 
         ServiceRecord record = new ServiceRecord(
                 CatalogueIds.of(source.id(), raw.sourceRecordId()),
                 source.id(),
                 raw.sourceRecordId(),
                 raw.url(),
+                language == SourceLanguage.KO ? null : language.tag(),
                 name,
                 summary,
                 description,
@@ -157,7 +168,14 @@ public final class MappingEngine {
         return new Licence(term.code(), new LocalizedText(term.ko(), term.en()), term.url());
     }
 
-    private static LocalizedText localized(String ko, String en) {
-        return ko == null && en == null ? null : new LocalizedText(ko, en);
+    /**
+     * A text in the source's language and, for a Korean source, its English rendition ({@code nameEn}); a source in
+     * English has no second language (its mapping file may not map {@code nameEn}: {@code FileCheck}).
+     */
+    private static LocalizedText localized(SourceLanguage language, String text, String english) {
+        if (language == SourceLanguage.EN) {
+            return text == null ? null : new LocalizedText(null, text);
+        }
+        return text == null && english == null ? null : new LocalizedText(text, english);
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 public final class ServiceIndex {
 
     public static final String ALIAS = "onewindow-services";
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
     public static final String INDEX = ALIAS + "-v" + VERSION;
 
     /** Fields searched by the public full-text query, with their weights; all use the Korean morphological analyzer. */

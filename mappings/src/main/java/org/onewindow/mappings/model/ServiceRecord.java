@@ -12,6 +12,8 @@ import java.util.TreeMap;
  * public service API (정부24), CPSV-AP 3.2 and schema.org GovernmentService (see ARCHITECTURE.md).
  * Display fields controlled by a vocabulary ({@code supportType}, {@code categories}) hold the term's Korean label;
  * code fields ({@code audienceCodes}, {@code lifeEvents}, {@code region}) hold term codes.
+ * {@code language} is the source's language ({@link SourceLanguage}), the language of the record's untagged text;
+ * absent for Korean, so that records written before sources had a language keep their JSON and content hash.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ServiceRecord(
@@ -19,6 +21,7 @@ public record ServiceRecord(
         String sourceId,
         String sourceRecordId,
         String url,
+        String language,
         LocalizedText name,
         LocalizedText summary,
         LocalizedText description,
@@ -69,6 +72,7 @@ public record ServiceRecord(
                         sourceId,
                         sourceRecordId,
                         url,
+                        language,
                         name,
                         summary,
                         description,

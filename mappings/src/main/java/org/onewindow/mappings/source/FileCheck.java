@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.onewindow.mappings.model.AgencyType;
+import org.onewindow.mappings.model.SourceLanguage;
 
 /**
  * Checks a mapping file before Jackson reads it, so that every problem carries its line: unknown keys (Jackson
@@ -45,6 +46,10 @@ final class FileCheck {
     private final Map<String, Map<String, Value>> rules = new LinkedHashMap<>();
     /** The alias targets of each field rule object: target field key → values. */
     private final Map<String, List<Value>> aliases = new LinkedHashMap<>();
+    /** The line of each target field the file maps. */
+    private final Map<String, Integer> mappedFields = new LinkedHashMap<>();
+
+    private SourceLanguage language = SourceLanguage.KO;
 
     private FileCheck(String fileName) {
         this.fileName = fileName;
@@ -82,6 +87,7 @@ final class FileCheck {
                     fileName + ":1: missing required field '" + key + "'"
                             + ("licence".equals(key) ? " (e.g. licence: {type: KOGL-1, attribution: 보건복지부})" : ""))));
         }
+        checkLanguageOfTexts();
         aliases.keySet().forEach(field -> rules.computeIfAbsent(field, f -> new LinkedHashMap<>()));
         rules.forEach(
                 (field, values) -> TargetField.find(field).ifPresent(target -> new RuleCheck(target, values).run()));
@@ -90,6 +96,8 @@ final class FileCheck {
     private void checkKey(String key, String object, int line) {
         if (object.isEmpty()) {
             topLevelKeys.add(key);
+        } else if (object.equals("/fields")) {
+            mappedFields.put(key, line);
         }
         List<String> known = RULE_OBJECT.matcher(object).matches() ? FieldRule.KEYS : KNOWN_KEYS.get(object);
         if (known != null && !known.contains(key)) {
@@ -108,6 +116,27 @@ final class FileCheck {
             attempt(value.line(), () -> SourceLicence.term(value.text()));
         } else if (pointer.equals("/agency/type")) {
             attempt(value.line(), () -> AgencyType.of(value.text()));
+        } else if (pointer.equals("/language")) {
+            attempt(value.line(), () -> language = SourceLanguage.of(value.text()));
+        }
+    }
+
+    /** In a source written in English, name, summary and description already hold English: the *En fields have no use. */
+    private void checkLanguageOfTexts() {
+        if (language == SourceLanguage.KO) {
+            return;
+        }
+        for (TargetField english : List.of(TargetField.NAME_EN, TargetField.SUMMARY_EN, TargetField.DESCRIPTION_EN)) {
+            Integer line = mappedFields.get(english.key());
+            if (line != null) {
+                String plain = english.key().substring(0, english.key().length() - 2);
+                add(
+                        line,
+                        "'" + english.key() + "' is for a Korean source's English text; this source's language is "
+                                + language.tag() + ", so '" + plain + "' takes its " + language.tag()
+                                + " text: map it to '"
+                                + plain + "'");
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import java.util.Map;
+import org.onewindow.mappings.model.SourceLanguage;
 
 /**
  * One source as declared in its mapping file (sources-as-code): who publishes it and under which licence, how to read
@@ -16,10 +17,12 @@ public record SourceDefinition(
         @JsonProperty(required = true) ConnectorSpec connector,
         @JsonProperty(required = true) String schedule,
         @JsonSetter(nulls = Nulls.SET) Politeness politeness,
+        @JsonSetter(nulls = Nulls.SET) SourceLanguage language,
         @JsonProperty(required = true) Map<TargetField, FieldRule> fields) {
 
     public SourceDefinition {
         politeness = politeness == null ? Politeness.DEFAULT : politeness;
+        language = language == null ? SourceLanguage.KO : language;
         fields = Map.copyOf(fields);
         if (licence != null && agency != null) {
             licence = licence.attributedTo(agency.name());
