@@ -12,11 +12,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.onewindow.harvester.config.HarvesterConfig;
+import org.onewindow.harvester.console.ConsolePage;
 
 /**
  * Every operator API call needs {@code Authorization: Bearer <key>}: the bootstrap operator key or a key an operator
@@ -30,13 +28,10 @@ public class ApiKeyFilter implements ContainerRequestFilter {
 
     /** Looked up per request: providers are created before configuration mappings are ready. */
     @Inject
-    Instance<HarvesterConfig> config;
+    Instance<KeyCheck> keyCheck;
 
     @Inject
     FailedKeyThrottle throttle;
-
-    @Inject
-    ApiKeys keys;
 
     @Inject
     CurrentCaller current;
@@ -49,6 +44,9 @@ public class ApiKeyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (resource.getResourceClass() != null && resource.getResourceClass().isAnnotationPresent(ConsolePage.class)) {
+            return; // the console signs in with a key once and then carries a session (ConsoleFilter)
+        }
         String client =
                 http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
         OptionalLong wait = throttle.waitFor(client);
@@ -64,7 +62,8 @@ public class ApiKeyFilter implements ContainerRequestFilter {
         String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? header.substring(7).strip()
                 : null;
-        Optional<Caller> caller = presented == null ? Optional.empty() : caller(presented);
+        Optional<Caller> caller =
+                presented == null ? Optional.empty() : keyCheck.get().caller(presented);
         if (caller.isEmpty()) {
             if (presented != null) {
                 throttle.failed(client);
@@ -88,14 +87,5 @@ public class ApiKeyFilter implements ContainerRequestFilter {
             return;
         }
         current.set(caller.get());
-    }
-
-    private Optional<Caller> caller(String presented) {
-        if (MessageDigest.isEqual(
-                presented.getBytes(StandardCharsets.UTF_8),
-                config.get().operator().key().getBytes(StandardCharsets.UTF_8))) {
-            return Optional.of(Caller.BOOTSTRAP);
-        }
-        return keys.caller(presented);
     }
 }

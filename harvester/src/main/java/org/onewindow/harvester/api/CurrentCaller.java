@@ -8,7 +8,8 @@ public class CurrentCaller {
 
     private Caller caller;
 
-    void set(Caller caller) {
+    /** Set by the filters that authenticate a request: the API's key filter and the console's session filter. */
+    public void set(Caller caller) {
         this.caller = caller;
     }
 

@@ -25,11 +25,20 @@ public record RunView(
      * @param rejected served by the source but not extracted, mapped or valid (never published)
      * @param gone listed, but the page answered 404/410
      * @param errored could not be fetched (the run then withdraws nothing)
+     * @param listed the records the listing (or the ping) named so far; a run's progress is the others' sum of these
      */
-    public record Counts(int added, int updated, int unchanged, int withdrawn, int rejected, int gone, int errored) {
+    public record Counts(
+            int added, int updated, int unchanged, int withdrawn, int rejected, int gone, int errored, int listed) {
         static Counts of(HarvestRun run) {
             return new Counts(
-                    run.added, run.updated, run.unchanged, run.withdrawn, run.rejected, run.gone, run.errored);
+                    run.added,
+                    run.updated,
+                    run.unchanged,
+                    run.withdrawn,
+                    run.rejected,
+                    run.gone,
+                    run.errored,
+                    run.listed);
         }
     }
 

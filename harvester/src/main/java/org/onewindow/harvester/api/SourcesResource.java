@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -27,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.onewindow.harvester.config.HarvesterConfig;
+import org.onewindow.harvester.health.SourceHealth;
+import org.onewindow.harvester.health.SourceHealths;
 import org.onewindow.harvester.publish.CataloguePublisher;
 import org.onewindow.harvester.run.HarvestService;
 import org.onewindow.harvester.schedule.SourceSchedules;
@@ -44,7 +48,35 @@ import org.onewindow.mappings.source.SourceDefinition;
 public class SourcesResource {
 
     public record SourceView(
-            String id, String kind, AgencyView agency, String schedule, boolean enabled, LastRun lastRun) {}
+            String id,
+            String kind,
+            AgencyView agency,
+            String schedule,
+            boolean enabled,
+            LastRun lastRun,
+            HealthView health) {}
+
+    /** A source's health ({@link SourceHealth}): green, red (with why) or disabled. */
+    public record HealthView(
+            @Schema(enumeration = {"green", "red", "disabled"})
+            String state,
+
+            List<String> reasons,
+            Instant lastSucceeded,
+
+            @Schema(description = "when it turns red if no run succeeds before")
+            Instant staleAfter,
+
+            Instant nextRun) {
+        static HealthView of(SourceHealth health) {
+            return new HealthView(
+                    health.state().name().toLowerCase(Locale.ROOT),
+                    health.reasons(),
+                    health.lastSucceeded(),
+                    health.staleAfter(),
+                    health.nextRun());
+        }
+    }
 
     public record AgencyView(String code, String name, String type) {}
 
@@ -73,6 +105,9 @@ public class SourcesResource {
     @Inject
     SourceAccess access;
 
+    @Inject
+    SourceHealths healths;
+
     public record SourceDetail(
             String id,
             String kind,
@@ -80,7 +115,8 @@ public class SourcesResource {
             String schedule,
             boolean enabled,
             int version,
-            String fileDrift) {}
+            String fileDrift,
+            HealthView health) {}
 
     /** What deleting a source did. */
     public record SourceDeleted(String id, int withdrawn, int version) {}
@@ -96,8 +132,9 @@ public class SourcesResource {
     @Operation(operationId = "listSources", summary = "Every source, its agency, schedule and last run")
     @AgenciesMay
     public List<SourceView> list() {
-        return sources.all().stream()
-                .filter(access::mayActOn)
+        List<Source> visible = sources.all().stream().filter(access::mayActOn).toList();
+        Map<String, SourceHealth> health = healths.of(visible, Instant.now());
+        return visible.stream()
                 .map(source -> new SourceView(
                         source.id,
                         source.kind,
@@ -111,7 +148,8 @@ public class SourcesResource {
                                         RunView.Counts.of(run),
                                         run.startedAt,
                                         run.finishedAt))
-                                .orElse(null)))
+                                .orElse(null),
+                        HealthView.of(health.get(source.id))))
                 .toList();
     }
 
@@ -435,7 +473,7 @@ public class SourcesResource {
         return source == null ? SourceSettings.NONE : SourceSettings.stored(source.settings);
     }
 
-    private static SourceDetail detail(Source source) {
+    private SourceDetail detail(Source source) {
         return new SourceDetail(
                 source.id,
                 source.kind,
@@ -443,6 +481,7 @@ public class SourcesResource {
                 source.schedule,
                 source.enabled,
                 SourceVersion.current(source.id).map(v -> v.version).orElse(0),
-                source.fileDrift);
+                source.fileDrift,
+                HealthView.of(healths.of(source, Instant.now())));
     }
 }

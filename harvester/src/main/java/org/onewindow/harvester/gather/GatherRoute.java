@@ -68,6 +68,7 @@ public class GatherRoute extends RouteBuilder {
         List<RecordRef> records = List.of();
         if (read instanceof PageReader.Page page) {
             records = run.listing().read(request, page.page());
+            run.counts().listed(run.listing().size());
             run.knownOnPage(store.known(
                     run.sourceId(),
                     records.stream().map(RecordRef::sourceRecordId).toList()));

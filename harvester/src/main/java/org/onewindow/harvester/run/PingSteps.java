@@ -30,6 +30,7 @@ public class PingSteps {
     void pages(Exchange exchange) {
         HarvestContext run = HarvestContext.of(exchange);
         List<RecordRef> pages = pinged.of(run.runId());
+        run.counts().listed(pages.size());
         run.knownOnPage(store.known(
                 run.sourceId(), pages.stream().map(RecordRef::sourceRecordId).toList()));
         exchange.getMessage().setBody(pages);

@@ -22,6 +22,16 @@ public final class RunCounts {
     }
 
     private final AtomicIntegerArray counts = new AtomicIntegerArray(Count.values().length);
+    private volatile int listed;
+
+    /** How many records the listing (or a ping) has named so far: what the run's progress is measured against. */
+    public void listed(int records) {
+        listed = records;
+    }
+
+    public int listed() {
+        return listed;
+    }
 
     public void add(Count count) {
         add(count, 1);
@@ -53,6 +63,7 @@ public final class RunCounts {
         run.rejected = get(Count.REJECTED);
         run.gone = get(Count.GONE);
         run.errored = get(Count.ERRORED);
+        run.listed = listed;
         if (session != null) {
             run.requests = session.requests();
             run.bytesFetched = session.bytes();

@@ -59,6 +59,9 @@ public class HarvestRun extends PanacheEntityBase {
     public int gone;
     public int errored;
 
+    /** Records the listing (or the ping) named so far: the run's progress is the records done of these. */
+    public int listed;
+
     @Column(columnDefinition = "text")
     public String message;
 

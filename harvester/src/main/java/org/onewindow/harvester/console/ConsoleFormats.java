@@ -1,0 +1,44 @@
+package org.onewindow.harvester.console;
+
+import io.quarkus.qute.TemplateExtension;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.onewindow.harvester.store.HarvestRun;
+
+/** How the console's templates write values: times in Korea's time zone, to the minute. */
+@TemplateExtension
+public final class ConsoleFormats {
+
+    static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'KST'").withZone(KOREA);
+
+    private ConsoleFormats() {}
+
+    /** {@code 2026-12-03 04:30 KST}; empty for no time. */
+    static String shown(Instant instant) {
+        return instant == null ? "" : MINUTE.format(instant);
+    }
+
+    /** An enum constant as the API writes it: {@code SUCCEEDED} → {@code succeeded}. */
+    static String lower(Enum<?> value) {
+        return value == null ? "" : value.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The label key of a run's status: {@code status.succeeded}. */
+    static String statusKey(HarvestRun run) {
+        return "status." + lower(run.status);
+    }
+
+    /** What went wrong in a run: records not fetched, rejected or gone. */
+    static int problems(HarvestRun run) {
+        return run.errored + run.rejected + run.gone;
+    }
+
+    /** The machine-readable form for a {@code <time datetime>} attribute. */
+    static String iso(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+}

@@ -1,0 +1,103 @@
+package org.onewindow.harvester.console;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.onewindow.harvester.api.SourceAccess;
+import org.onewindow.harvester.health.SourceHealths;
+import org.onewindow.harvester.store.HarvestError;
+import org.onewindow.harvester.store.HarvestRun;
+import org.onewindow.harvester.store.Source;
+
+/** A source's page (health, run history and its chart) and a run's page (live progress, counts, errors). */
+@Path("/console")
+@ConsolePage
+public class ConsoleRunPages {
+
+    /** The errors a run page lists; the rest are counted, and all are in the API. */
+    static final int ERRORS_SHOWN = 200;
+    /** The runs a source page charts and lists. */
+    static final int RUNS_SHOWN = 30;
+
+    @Inject
+    @Location("console/run.html")
+    Template runPage;
+
+    @Inject
+    @Location("console/source.html")
+    Template sourcePage;
+
+    @Inject
+    ConsolePages pages;
+
+    @Inject
+    SourceAccess access;
+
+    @Inject
+    SourceHealths healths;
+
+    @GET
+    @Path("/runs/{id}")
+    @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+    @Operation(hidden = true)
+    public TemplateInstance run(@PathParam("id") long id) {
+        HarvestRun run = find(id);
+        List<HarvestError> errors = QuarkusTransaction.requiringNew()
+                .call(() -> HarvestError.<HarvestError>find("runId = ?1 order by id", id)
+                        .page(0, ERRORS_SHOWN)
+                        .list());
+        long allErrors = QuarkusTransaction.requiringNew().call(() -> HarvestError.count("runId", id));
+        return pages.page(runPage, "/console/runs/" + id)
+                .data("run", run)
+                .data("progress", RunProgressView.of(run, Instant.now()))
+                .data("errors", errors)
+                .data("moreErrors", allErrors - errors.size());
+    }
+
+    /** What the run page's script reads every two seconds while the run goes. */
+    @GET
+    @Path("/runs/{id}/progress")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public RunProgressView progress(@PathParam("id") long id) {
+        return RunProgressView.of(find(id), Instant.now());
+    }
+
+    @GET
+    @Path("/sources/{id}")
+    @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+    @Operation(hidden = true)
+    public TemplateInstance source(@PathParam("id") String id) {
+        access.requireOwn(id);
+        Source source = QuarkusTransaction.requiringNew().call(() -> Source.<Source>findById(id));
+        if (source == null || source.deleted()) {
+            throw new NotFoundException("no source " + id);
+        }
+        List<HarvestRun> runs = QuarkusTransaction.requiringNew().call(() -> HarvestRun.newestFor(id, RUNS_SHOWN));
+        return pages.page(sourcePage, "/console/sources/" + id)
+                .data("source", source)
+                .data("health", healths.of(source, Instant.now()))
+                .data("runs", runs)
+                .data("chart", RunChart.of(runs));
+    }
+
+    private HarvestRun find(long id) {
+        HarvestRun run = QuarkusTransaction.requiringNew().call(() -> HarvestRun.<HarvestRun>findById(id));
+        if (run == null) {
+            throw new NotFoundException("no run " + id);
+        }
+        access.requireOwn(run.sourceId);
+        return run;
+    }
+}

@@ -1,0 +1,368 @@
+package org.onewindow.harvester.console;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.onewindow.harvester.TestMappings.mohwWelfareAs;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onewindow.harvester.AgencySiteDouble;
+import org.onewindow.harvester.LocalServicesTestResource;
+import org.onewindow.harvester.OperatorCalls;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The operator console in a real headless Chromium, checked by axe-core on every page (populated), and its session
+ * rules over plain HTTP: sign-in, health at a glance, an agency's scope, escaping, cookies, CSRF, sign-out.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = LocalServicesTestResource.class, restrictToAnnotatedClass = false)
+class ConsoleTest {
+
+    /** An agency of this test alone, whose agency name is hostile markup. */
+    private static final String HOSTILE_AGENCY = "9990007";
+
+    private static final String HOSTILE_NAME =
+            "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>";
+    private static final String HOSTILE_SOURCE = "console-hostile";
+    /** A source of this test whose listing is gone: every run fails. */
+    private static final String FAILING_SOURCE = "console-failing";
+
+    /** A source of this test whose run takes a while (a delay between requests) and whose records never validate. */
+    private static final String WATCHED_SOURCE = "console-watched";
+
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @BeforeAll
+    static void openTheBrowser() throws Exception {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void closeTheBrowser() throws Exception {
+        browser.close();
+    }
+
+    @BeforeEach
+    void theCatalogueHasRunsAndATestSourceOrTwo() throws Exception {
+        AgencySiteDouble.harvestedWholeOnceFor(ConsoleTest.class);
+        if (OperatorCalls.operator().get("/api/v1/sources/{id}", HOSTILE_SOURCE).statusCode() == 404) {
+            create(mohwWelfareAs(HOSTILE_SOURCE, "0 0 3 * * ?")
+                    .replace("code: \"1352000\"", "code: \"" + HOSTILE_AGENCY + "\"")
+                    .replace("name: 보건복지부", "name: '" + HOSTILE_NAME.replace("'", "''") + "'"));
+            create(mohwWelfareAs(FAILING_SOURCE, "0 0 3 * * ?")
+                    .replace("code: \"1352000\"", "code: \"9990008\"")
+                    .replace("list.do", "gone-list.do"));
+            for (int run = 0; run < 3; run++) {
+                assertThat(OperatorCalls.runToEnd(FAILING_SOURCE).getString("status"))
+                        .isEqualTo("failed");
+            }
+        }
+    }
+
+    private static void create(String mapping) {
+        OperatorCalls.operator()
+                .contentType("application/yaml")
+                .body(mapping.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/sources")
+                .then()
+                .statusCode(201);
+        String id = mapping.lines()
+                .filter(line -> line.startsWith("id: "))
+                .findFirst()
+                .orElseThrow()
+                .substring(4);
+        OperatorCalls.operator()
+                .contentType("application/json")
+                .body("{\"allowPrivateNetworks\": true}")
+                .put("/api/v1/sources/{id}/settings", id)
+                .then()
+                .statusCode(200);
+    }
+
+    private void signInWith(String key) {
+        // WebDriver deletes the cookies the page shown can see: the session's has Path=/console
+        browser.driver.get(root + "console/sign-in");
+        browser.driver.manage().deleteAllCookies();
+        browser.driver.get(root + "console");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/console/sign-in");
+        browser.driver.findElement(By.id("key")).sendKeys(key);
+        browser.driver.findElement(By.cssSelector("form.sign-in button")).click();
+    }
+
+    private static List<String> shownSourceIds() {
+        return browser.driver.findElements(By.cssSelector("tbody .source-id")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    @Test
+    void anOperatorSignsInAndFindsTheRedSourceFirstWithWhy() throws Exception {
+        browser.driver.get(root + "console/sign-in");
+        browser.driver.manage().deleteAllCookies();
+        browser.driver.get(root + "console");
+        assertThat(browser.seriousAccessibilityViolations())
+                .as("the sign-in page")
+                .isEmpty();
+        browser.screenshot("sign-in");
+
+        signInWith(LocalServicesTestResource.OPERATOR_KEY);
+
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/console/sources");
+        assertThat(shownSourceIds()).contains("mohw-welfare", FAILING_SOURCE, HOSTILE_SOURCE);
+        assertThat(shownSourceIds().get(0)).as("red sources first").isEqualTo(FAILING_SOURCE);
+        WebElement failing = browser.driver.findElement(By.cssSelector("tbody tr.state-red"));
+        assertThat(failing.getText()).contains("최근 3회 실행이 실패 또는 부분 완료");
+        assertThat(browser.seriousAccessibilityViolations())
+                .as("the sources page, populated")
+                .isEmpty();
+        browser.screenshot("sources");
+
+        new Select(browser.driver.findElement(By.id("state"))).selectByValue("green");
+        browser.driver.findElement(By.cssSelector("form.filters button")).click();
+        assertThat(shownSourceIds()).contains("mohw-welfare").doesNotContain(FAILING_SOURCE);
+
+        browser.driver.findElement(By.cssSelector("a[hreflang='en']")).click();
+        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Sources");
+        assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang"))
+                .isEqualTo("en");
+        browser.driver.findElement(By.cssSelector("a[hreflang='ko']")).click();
+    }
+
+    @Test
+    void aHostileAgencyNameIsShownAsTextAndNeverRuns() {
+        signInWith(LocalServicesTestResource.OPERATOR_KEY);
+
+        WebElement row = browser.driver.findElements(By.cssSelector("tbody tr")).stream()
+                .filter(tr -> tr.getText().contains(HOSTILE_SOURCE))
+                .findFirst()
+                .orElseThrow();
+        assertThat(row.findElement(By.cssSelector(".agency")).getText()).contains(HOSTILE_NAME);
+        assertThat(row.findElements(By.tagName("img"))).isEmpty();
+        assertThat(row.findElements(By.tagName("script"))).isEmpty();
+        assertThat(browser.driver.getTitle()).doesNotContain("pwned");
+    }
+
+    @Test
+    void anAgencySeesItsOwnSourcesOnly() {
+        String key = OperatorCalls.issueAgencyKey("console test agency", HOSTILE_AGENCY);
+
+        signInWith(key);
+
+        assertThat(shownSourceIds())
+                .as(() -> browser.driver.getCurrentUrl() + "\n" + browser.driver.getPageSource())
+                .containsExactly(HOSTILE_SOURCE);
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndStrictAndEveryChangeNeedsTheSessionsToken() {
+        Response signedIn = given().redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("key", LocalServicesTestResource.OPERATOR_KEY)
+                .post("/console/sign-in");
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        String setCookie = signedIn.getHeader("Set-Cookie");
+        assertThat(setCookie)
+                .startsWith(ConsoleFilter.SESSION_COOKIE + "=")
+                .containsIgnoringCase("HttpOnly")
+                .containsIgnoringCase("SameSite=Strict")
+                .containsIgnoringCase("Path=/console")
+                .as("served over http here: a Secure cookie would never come back")
+                .doesNotContainIgnoringCase("Secure");
+        String session = signedIn.getCookie(ConsoleFilter.SESSION_COOKIE);
+
+        given().cookie(ConsoleFilter.SESSION_COOKIE, session)
+                .get("/console/sources")
+                .then()
+                .statusCode(200)
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .header("Content-Security-Policy", not(containsString("unsafe-inline")))
+                .header("Cache-Control", "no-store");
+        given().redirects()
+                .follow(false)
+                .cookie(ConsoleFilter.SESSION_COOKIE, session)
+                .contentType("application/x-www-form-urlencoded")
+                .post("/console/sign-out")
+                .then()
+                .statusCode(403);
+        given().redirects()
+                .follow(false)
+                .cookie(ConsoleFilter.SESSION_COOKIE, session)
+                .header("Origin", "https://attacker.example")
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf", "whatever")
+                .post("/console/sign-out")
+                .then()
+                .statusCode(403);
+        given().cookie(ConsoleFilter.SESSION_COOKIE, session)
+                .get("/console/sources")
+                .then()
+                .statusCode(200)
+                .body(containsString("mohw-welfare"));
+    }
+
+    @Test
+    void theStylesheetAndTheRunPagesScriptAreServedAsFiles() {
+        given().get("/console/console.css").then().statusCode(200).contentType(containsString("text/css"));
+        given().get("/console/console.js").then().statusCode(200).contentType(containsString("javascript"));
+    }
+
+    @Test
+    void aVisitorWithoutSessionSeesNothingPrivileged() {
+        for (String page : List.of("/console/sources", "/console")) {
+            Response answer = given().redirects().follow(false).get(page);
+            assertThat(answer.statusCode()).isEqualTo(303);
+            assertThat(answer.getHeader("Location")).endsWith("/console/sign-in");
+            assertThat(answer.asString()).doesNotContain("mohw-welfare");
+        }
+        given().redirects()
+                .follow(false)
+                .cookie(ConsoleFilter.SESSION_COOKIE, "made-up")
+                .get("/console/sources")
+                .then()
+                .statusCode(303);
+        given().contentType("application/x-www-form-urlencoded")
+                .formParam("key", "owk_not-a-key")
+                .post("/console/sign-in")
+                .then()
+                .statusCode(401)
+                .body(containsString("role=\"alert\""))
+                .body(not(containsString("mohw-welfare")));
+    }
+
+    @Test
+    void aSessionEndsWithItsKeyAndWithSignOut() {
+        String key = OperatorCalls.issueAgencyKey("console revoked", HOSTILE_AGENCY);
+        String session = given().redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("key", key)
+                .post("/console/sign-in")
+                .getCookie(ConsoleFilter.SESSION_COOKIE);
+        given().cookie(ConsoleFilter.SESSION_COOKIE, session)
+                .get("/console/sources")
+                .then()
+                .statusCode(200);
+        long keyId = OperatorCalls.operator()
+                .get("/api/v1/keys")
+                .jsonPath()
+                .getLong("find { it.name == 'console revoked' }.id");
+
+        OperatorCalls.operator().delete("/api/v1/keys/{id}", keyId).then().statusCode(200);
+
+        given().redirects()
+                .follow(false)
+                .cookie(ConsoleFilter.SESSION_COOKIE, session)
+                .get("/console/sources")
+                .then()
+                .statusCode(303);
+
+        signInWith(LocalServicesTestResource.OPERATOR_KEY);
+        browser.driver.findElement(By.cssSelector("header form button")).click();
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/console/sign-in");
+        browser.driver.get(root + "console/sources");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/console/sign-in");
+    }
+
+    private String field(String name) {
+        return browser.driver
+                .findElement(By.cssSelector("[data-field='" + name + "']"))
+                .getText();
+    }
+
+    @Test
+    void anOperatorWatchesARunFinishWithoutReloadingThenOpensItsErrors() throws Exception {
+        if (OperatorCalls.operator().get("/api/v1/sources/{id}", WATCHED_SOURCE).statusCode() == 404) {
+            create(mohwWelfareAs(WATCHED_SOURCE, "0 0 3 * * ?")
+                    .replace("code: \"1352000\"", "code: \"9990009\"")
+                    .replace("delayMillis: 0", "delayMillis: 150")
+                    .replace("  name: title", "  name: no-such-field"));
+        }
+        signInWith(LocalServicesTestResource.OPERATOR_KEY);
+        long runId = OperatorCalls.startRun(WATCHED_SOURCE);
+
+        browser.driver.get(root + "console/runs/" + runId);
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("[data-progress-url]"))
+                        .getAttribute("data-status"))
+                .isEqualTo("running");
+        assertThat(browser.seriousAccessibilityViolations())
+                .as("a running run's page")
+                .isEmpty();
+        browser.screenshot("run-running");
+        browser.driver.executeScript("window.stillThisPage = true;");
+        String doneAtFirst = field("done");
+        await().atMost(Duration.ofSeconds(60))
+                .ignoreException(StaleElementReferenceException.class)
+                .until(() -> Boolean.TRUE.equals(browser.driver.executeScript("return window.stillThisPage === true;"))
+                        && !field("done").equals(doneAtFirst));
+
+        await().atMost(Duration.ofSeconds(120))
+                .ignoreException(StaleElementReferenceException.class)
+                .until(() -> !"running"
+                        .equals(browser.driver
+                                .findElement(By.cssSelector("[data-progress-url]"))
+                                .getAttribute("data-status")));
+        assertThat(browser.driver.executeScript("return window.stillThisPage === true;"))
+                .as("reloaded once the run ended")
+                .isEqualTo(false);
+        List<WebElement> errors = browser.driver.findElements(By.cssSelector("table.errors tbody tr"));
+        assertThat(errors).isNotEmpty();
+        assertThat(errors.get(0).getText()).contains("name: missing");
+        assertThat(browser.seriousAccessibilityViolations())
+                .as("a finished run's page with errors")
+                .isEmpty();
+        browser.screenshot("run-errors");
+
+        browser.driver
+                .findElement(By.cssSelector(".crumbs a[href='/console/sources/" + WATCHED_SOURCE + "']"))
+                .click();
+        assertThat(browser.driver.findElements(By.cssSelector("svg rect.bar"))).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("table tbody th a"))
+                        .getText())
+                .isEqualTo(Long.toString(runId));
+        assertThat(browser.seriousAccessibilityViolations())
+                .as("a source's page with its history")
+                .isEmpty();
+        browser.screenshot("source");
+    }
+
+    @Test
+    void aRedSourceIsRedInTheApiToo() {
+        var health = OperatorCalls.operator()
+                .get("/api/v1/sources/{id}", FAILING_SOURCE)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        assertThat(health.getString("health.state")).isEqualTo("red");
+        assertThat(health.getList("health.reasons", String.class)).contains("its last 3 runs failed or ended partial");
+        assertThat(OperatorCalls.operator()
+                        .get("/api/v1/sources")
+                        .jsonPath()
+                        .getString("find { it.id == 'mohw-welfare' }.health.state"))
+                .isEqualTo("green");
+    }
+}
