@@ -274,8 +274,9 @@ class OpenApiClientsIT {
                 .satisfies(change -> assertThat(change.getChange()).isEqualTo("updated"));
         assertThat(call("listRunErrors", () -> runs.listRunErrors(held.getId())))
                 .isEmpty();
-        assertThat(call("approveRun", () -> runs.approveRun(held.getId())).getStatus())
-                .isEqualTo("succeeded");
+        var approved = call("approveRun", () -> runs.approveRun(held.getId(), "checked with the agency"));
+        assertThat(approved.getStatus()).isEqualTo("succeeded");
+        assertThat(approved.getReviewReason()).isEqualTo("checked with the agency");
         assertThat(call("listRecordVersions", () -> records.listRecordVersions(SOURCE + "~" + renamed.id())))
                 .extracting(version -> version.getChange())
                 .containsExactly("added", "updated");
@@ -283,7 +284,8 @@ class OpenApiClientsIT {
         site.rename(renamed.id(), renamed.name());
         RunView heldAgain = harvestToEnd();
         assertThat(heldAgain.getStatus()).isEqualTo("held");
-        assertThat(call("discardRun", () -> runs.discardRun(heldAgain.getId())).getStatus())
+        assertThat(call("discardRun", () -> runs.discardRun(heldAgain.getId(), "the site was being rebuilt"))
+                        .getStatus())
                 .isEqualTo("cancelled");
 
         site.server().setGlobalFixedDelay(300);

@@ -3,7 +3,6 @@ package org.onewindow.harvester.api;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,19 +16,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
-import org.onewindow.harvester.publish.CataloguePublisher;
-import org.onewindow.harvester.store.CatalogueRecord;
+import org.onewindow.harvester.publish.DeadLetterRetry;
 import org.onewindow.harvester.store.DeadLetter;
-import org.onewindow.harvester.store.OutboxEntry;
-import org.onewindow.harvester.store.RecordStatus;
 
 /** Writes Elasticsearch refused for good, and their retry (after the mapping or the index was fixed). */
 @Path("/api/v1/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLettersResource {
-
-    private static final Logger LOG = Logger.getLogger(DeadLettersResource.class);
 
     @Inject
     CurrentCaller caller;
@@ -55,7 +48,7 @@ public class DeadLettersResource {
     public record RetryView(String recordId, boolean published, DeadLetterView deadLetter) {}
 
     @Inject
-    CataloguePublisher publisher;
+    DeadLetterRetry retries;
 
     @GET
     @Tag(name = "Catalogue")
@@ -90,25 +83,10 @@ public class DeadLettersResource {
             description = "No dead letter has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public RetryView retry(@PathParam("id") long id) throws IOException {
-        LOG.infof("dead letter %d retried by %s", id, caller.get().label());
-        String recordId = QuarkusTransaction.requiringNew().call(() -> {
-            DeadLetter letter = DeadLetter.findById(id);
-            if (letter == null) {
-                throw new NotFoundException("no dead letter with id " + id);
-            }
-            CatalogueRecord record = CatalogueRecord.findById(letter.recordId);
-            DeadLetter.delete("recordId", letter.recordId);
-            OutboxEntry.enqueue(
-                    letter.recordId,
-                    record != null && record.status == RecordStatus.ACTIVE
-                            ? OutboxEntry.Operation.INDEX
-                            : OutboxEntry.Operation.DELETE);
-            return letter.recordId;
-        });
-        publisher.publishPending();
-        DeadLetter again = QuarkusTransaction.requiringNew()
-                .call(() -> DeadLetter.<DeadLetter>find("recordId", recordId).firstResult());
-        boolean queued = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.count("recordId", recordId) > 0);
-        return new RetryView(recordId, again == null && !queued, again == null ? null : DeadLetterView.of(again));
+        DeadLetterRetry.Result result = retries.retry(id, caller.get().label());
+        return new RetryView(
+                result.recordId(),
+                result.published(),
+                result.again() == null ? null : DeadLetterView.of(result.again()));
     }
 }

@@ -19,6 +19,7 @@ public record RunView(
         String requestedBy,
         String reviewedBy,
         Instant reviewedAt,
+        String reviewReason,
         String cancelledBy) {
 
     /**
@@ -65,6 +66,7 @@ public record RunView(
                 run.requestedBy,
                 run.reviewedBy,
                 run.reviewedAt,
+                run.reviewReason,
                 run.cancelledBy);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onewindow.harvester.review.RunReview;
@@ -110,9 +112,11 @@ public class RunsResource {
             description = "The run is not held for review",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @AgenciesMay
-    public RunView approve(@PathParam("id") long id) {
+    public RunView approve(
+            @PathParam("id") long id,
+            @QueryParam("reason") @Parameter(description = "Why, kept with the review") String reason) {
         find(id);
-        return RunView.of(review.approve(id, access.caller().label()));
+        return RunView.of(review.approve(id, access.caller().label(), reason));
     }
 
     @POST
@@ -132,9 +136,11 @@ public class RunsResource {
             description = "The run is not held for review",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @AgenciesMay
-    public RunView discard(@PathParam("id") long id) {
+    public RunView discard(
+            @PathParam("id") long id,
+            @QueryParam("reason") @Parameter(description = "Why, kept with the review") String reason) {
         find(id);
-        return RunView.of(review.discard(id, access.caller().label()));
+        return RunView.of(review.discard(id, access.caller().label(), reason));
     }
 
     @POST

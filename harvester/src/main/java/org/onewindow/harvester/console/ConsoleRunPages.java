@@ -5,22 +5,32 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.onewindow.harvester.api.SourceAccess;
 import org.onewindow.harvester.health.SourceHealths;
+import org.onewindow.harvester.review.RunReview;
 import org.onewindow.harvester.store.HarvestError;
 import org.onewindow.harvester.store.HarvestRun;
+import org.onewindow.harvester.store.RunStatus;
 import org.onewindow.harvester.store.Source;
 
-/** A source's page (health, run history and its chart) and a run's page (live progress, counts, errors). */
+/**
+ * A source's page (health, run history and its chart) and a run's page (live progress, counts, errors; for a run held
+ * for review, what it would change and the approve and discard forms).
+ */
 @Path("/console")
 @ConsolePage
 public class ConsoleRunPages {
@@ -47,6 +57,15 @@ public class ConsoleRunPages {
     @Inject
     SourceHealths healths;
 
+    @Inject
+    HeldChanges heldChanges;
+
+    @Inject
+    RunReview review;
+
+    @Inject
+    ConsoleRequest console;
+
     @GET
     @Path("/runs/{id}")
     @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
@@ -60,9 +79,54 @@ public class ConsoleRunPages {
         long allErrors = QuarkusTransaction.requiringNew().call(() -> HarvestError.count("runId", id));
         return pages.page(runPage, "/console/runs/" + id)
                 .data("run", run)
+                .data("held", run.status == RunStatus.HELD ? heldChanges.of(id) : null)
+                .data("reasonMissing", false)
                 .data("progress", RunProgressView.of(run, Instant.now()))
                 .data("errors", errors)
                 .data("moreErrors", allErrors - errors.size());
+    }
+
+    /** Approves a held run: its changes are applied and published; who and why are kept. */
+    @POST
+    @Path("/runs/{id}/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+    @Operation(hidden = true)
+    public Response approve(
+            @PathParam("id") long id, @FormParam("csrf") String csrf, @FormParam("reason") String reason) {
+        return review(id, csrf, reason, true);
+    }
+
+    /** Discards a held run: the catalogue stays as it was; who and why are kept. */
+    @POST
+    @Path("/runs/{id}/discard")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+    @Operation(hidden = true)
+    public Response discard(
+            @PathParam("id") long id, @FormParam("csrf") String csrf, @FormParam("reason") String reason) {
+        return review(id, csrf, reason, false);
+    }
+
+    private Response review(long id, String csrf, String reason, boolean approve) {
+        console.requireToken(csrf);
+        find(id);
+        if (reason == null || reason.isBlank()) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(run(id).data("reasonMissing", true))
+                    .build();
+        }
+        String reviewer = console.signedIn().caller().label();
+        try {
+            if (approve) {
+                review.approve(id, reviewer, reason);
+            } else {
+                review.discard(id, reviewer, reason);
+            }
+        } catch (RunReview.WrongStateException e) {
+            return Response.status(Response.Status.CONFLICT).entity(run(id)).build();
+        }
+        return Response.seeOther(URI.create("/console/runs/" + id)).build();
     }
 
     /** What the run page's script reads every two seconds while the run goes. */

@@ -103,6 +103,11 @@ public class CatalogueIndex {
         this.current = name;
     }
 
+    /** The index (or indices, during a swap) the catalogue's alias points at now: the index generation served. */
+    public List<String> behindAlias() throws IOException {
+        return indicesBehindAlias();
+    }
+
     private List<String> indicesBehindAlias() throws IOException {
         try {
             Response response = elasticsearch.performRequest(new Request("GET", "/_alias/" + ServiceIndex.ALIAS));

@@ -34,8 +34,8 @@ public class RunReview {
     RunLedger ledger;
 
     /** Applies and publishes a held run's changes. */
-    public HarvestRun approve(long runId, String reviewer) {
-        claim(runId, reviewer);
+    public HarvestRun approve(long runId, String reviewer, String reason) {
+        claim(runId, reviewer, reason);
         ChangeSet.Summary applied = changes.applyApproved(runId);
         String failure = null;
         try {
@@ -51,19 +51,20 @@ public class RunReview {
             HarvestRun run = HarvestRun.findById(runId);
             run.status = run.errored == 0 && run.gatherComplete && published ? RunStatus.SUCCEEDED : RunStatus.PARTIAL;
             run.message = "approved by " + reviewer + ": " + applied.added() + " added, " + applied.updated()
-                    + " updated, " + applied.withdrawn() + " withdrawn";
+                    + " updated, " + applied.withdrawn() + " withdrawn" + because(reason);
             return run;
         });
     }
 
     /** Drops a held run's changes: the catalogue stays as it was. */
-    public HarvestRun discard(long runId, String reviewer) {
-        claim(runId, reviewer);
+    public HarvestRun discard(long runId, String reviewer, String reason) {
+        claim(runId, reviewer, reason);
         changes.discard(runId);
         return QuarkusTransaction.requiringNew().call(() -> {
             HarvestRun run = HarvestRun.findById(runId);
             run.status = RunStatus.CANCELLED;
-            run.message = "changes discarded by " + reviewer + " on review; the catalogue was not changed";
+            run.message =
+                    "changes discarded by " + reviewer + " on review; the catalogue was not changed" + because(reason);
             return run;
         });
     }
@@ -83,7 +84,11 @@ public class RunReview {
     }
 
     /** Marks the held run as being reviewed, so two reviewers cannot both decide. */
-    private void claim(long runId, String reviewer) {
+    private static String because(String reason) {
+        return reason == null || reason.isBlank() ? "" : " (" + reason.strip() + ")";
+    }
+
+    private void claim(long runId, String reviewer, String reason) {
         QuarkusTransaction.requiringNew().run(() -> {
             HarvestRun run = find(runId);
             HarvestRun.getEntityManager().lock(run, LockModeType.PESSIMISTIC_WRITE);
@@ -93,6 +98,7 @@ public class RunReview {
             }
             run.reviewedBy = reviewer;
             run.reviewedAt = Instant.now();
+            run.reviewReason = reason == null || reason.isBlank() ? null : reason.strip();
         });
     }
 

@@ -100,6 +100,10 @@ public class HarvestRun extends PanacheEntityBase {
     @Column(name = "reviewed_at")
     public Instant reviewedAt;
 
+    /** Why the reviewer approved or discarded it. */
+    @Column(name = "review_reason")
+    public String reviewReason;
+
     /** The source's newest runs, newest first. */
     public static List<HarvestRun> newestFor(String sourceId, int limit) {
         return find("sourceId = ?1 order by id desc", sourceId).page(0, limit).list();

@@ -20,7 +20,7 @@ class ConsoleLabelsTest {
     @Test
     void everyLabelATemplateNamesExists() throws IOException {
         Pattern label = Pattern.compile("\\{t\\.([A-Za-z]+)}");
-        for (String template : new String[] {"base", "sign-in", "sources", "source", "run"}) {
+        for (String template : new String[] {"base", "sign-in", "sources", "source", "run", "publishing"}) {
             String text;
             try (InputStream in = getClass().getResourceAsStream("/templates/console/" + template + ".html")) {
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);

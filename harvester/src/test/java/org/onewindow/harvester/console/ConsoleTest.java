@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.onewindow.harvester.TestMappings.mohwWelfareAs;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,14 +15,20 @@ import io.restassured.response.Response;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onewindow.harvester.AgencySiteDouble;
 import org.onewindow.harvester.LocalServicesTestResource;
 import org.onewindow.harvester.OperatorCalls;
+import org.onewindow.harvester.store.DeadLetter;
+import org.onewindow.harvester.store.OutboxEntry;
+import org.onewindow.runtime.demo.DemoAgencySite;
+import org.onewindow.runtime.demo.DemoService;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -47,10 +54,18 @@ class ConsoleTest {
     /** A source of this test whose run takes a while (a delay between requests) and whose records never validate. */
     private static final String WATCHED_SOURCE = "console-watched";
 
+    /** A source of this test whose second run changes enough of it to be held for review. */
+    private static final String REVIEWED_SOURCE = "console-review";
+
     private static Browser browser;
 
     @TestHTTPResource("/")
     URL root;
+
+    @AfterEach
+    void theSiteIsItselfAgain() {
+        AgencySiteDouble.removeTestStubs();
+    }
 
     @BeforeAll
     static void openTheBrowser() throws Exception {
@@ -155,7 +170,8 @@ class ConsoleTest {
         WebElement row = browser.driver.findElements(By.cssSelector("tbody tr")).stream()
                 .filter(tr -> tr.getText().contains(HOSTILE_SOURCE))
                 .findFirst()
-                .orElseThrow();
+                .orElseThrow(() ->
+                        new AssertionError("no row of " + HOSTILE_SOURCE + " in " + browser.driver.getPageSource()));
         assertThat(row.findElement(By.cssSelector(".agency")).getText()).contains(HOSTILE_NAME);
         assertThat(row.findElements(By.tagName("img"))).isEmpty();
         assertThat(row.findElements(By.tagName("script"))).isEmpty();
@@ -346,6 +362,133 @@ class ConsoleTest {
                 .as("a source's page with its history")
                 .isEmpty();
         browser.screenshot("source");
+    }
+
+    @Test
+    void anOperatorReviewsAHeldRunFieldByFieldAndApprovesItWithAReason() throws Exception {
+        create(mohwWelfareAs(REVIEWED_SOURCE, "0 0 3 * * ?").replace("code: \"1352000\"", "code: \"9990010\""));
+        OperatorCalls.operator()
+                .contentType("application/json")
+                .body("{\"allowPrivateNetworks\": true, \"reviewThreshold\": 0.05}")
+                .put("/api/v1/sources/{id}/settings", REVIEWED_SOURCE)
+                .then()
+                .statusCode(200);
+        assertThat(OperatorCalls.runToEnd(REVIEWED_SOURCE).getInt("counts.added"))
+                .isEqualTo(64);
+        List<DemoService> revised = DemoAgencySite.services().subList(0, 5);
+        for (DemoService service : revised) {
+            AgencySiteDouble.changeTitle(service, service.name() + " 개정판");
+        }
+        var held = OperatorCalls.runToEnd(REVIEWED_SOURCE);
+        assertThat(held.getString("status")).isEqualTo("held");
+        long heldId = held.getLong("id");
+
+        signInWith(LocalServicesTestResource.OPERATOR_KEY);
+        browser.driver.get(root + "console/runs/" + heldId);
+
+        List<WebElement> changes = browser.driver.findElements(By.cssSelector("table.changes tbody tr"));
+        assertThat(changes).hasSize(5);
+        assertThat(changes.get(0)
+                        .findElement(By.xpath(".//dt[text()='name']/following-sibling::dd[1]//ins"))
+                        .getText())
+                .endsWith("개정판");
+        assertThat(browser.seriousAccessibilityViolations())
+                .as("a held run's review")
+                .isEmpty();
+        browser.screenshot("review");
+
+        // the browser asks for a reason (required); the server does too
+        browser.driver.executeScript("document.getElementById('approve-reason').removeAttribute('required');");
+        browser.driver.findElement(By.cssSelector("form.approve button")).click();
+        assertThat(browser.driver.findElement(By.cssSelector("[role='alert']")).getText())
+                .contains("사유");
+        assertThat(OperatorCalls.run(heldId).getString("status")).isEqualTo("held");
+
+        browser.driver.findElement(By.id("approve-reason")).sendKeys("기관에 확인함: 제목 개정");
+        browser.driver.findElement(By.cssSelector("form.approve button")).click();
+
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/console/runs/" + heldId);
+        assertThat(browser.driver.findElement(By.cssSelector(".reason-given")).getText())
+                .isEqualTo("기관에 확인함: 제목 개정");
+        var reviewed = OperatorCalls.run(heldId);
+        assertThat(reviewed.getString("status")).isEqualTo("succeeded");
+        assertThat(reviewed.getString("reviewedBy")).isEqualTo("operator");
+        assertThat(reviewed.getString("reviewReason")).isEqualTo("기관에 확인함: 제목 개정");
+        assertThat(browser.driver.findElements(By.cssSelector("table.changes"))).isEmpty();
+    }
+
+    @Test
+    void anOperatorSeesThePublishLagAndRetriesADeadLetterWhoseErrorIsShownAsText() throws Exception {
+        String recordId = OperatorCalls.recordId(
+                "mohw-welfare", DemoAgencySite.services().get(0).id());
+        String hostileError = "<img src=x onerror=\"document.title='pwned'\"> mapper_parsing_exception";
+        long letterId = QuarkusTransaction.requiringNew().call(() -> {
+            DeadLetter letter = new DeadLetter();
+            letter.recordId = recordId;
+            letter.revision = 1;
+            letter.operation = OutboxEntry.Operation.INDEX;
+            letter.error = hostileError;
+            letter.createdAt = Instant.now();
+            letter.persist();
+            return letter.id;
+        });
+        try {
+            retryADeadLetterFromThePublishingPage(recordId, hostileError, letterId);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> DeadLetter.delete("id", letterId));
+        }
+    }
+
+    private void retryADeadLetterFromThePublishingPage(String recordId, String hostileError, long letterId)
+            throws Exception {
+        signInWith(LocalServicesTestResource.OPERATOR_KEY);
+
+        browser.driver
+                .findElement(By.cssSelector("nav a[href='/console/publishing']"))
+                .click();
+
+        assertThat(browser.driver.findElements(By.cssSelector(".outbox-depth")))
+                .as(() -> browser.driver.getPageSource())
+                .isNotEmpty();
+        assertThat(browser.driver.findElement(By.cssSelector(".outbox-depth")).getText())
+                .matches("\\d+");
+        WebElement letter = browser.driver.findElements(By.cssSelector("table.letters tbody tr")).stream()
+                .filter(row -> row.getText().contains(recordId))
+                .findFirst()
+                .orElseThrow();
+        assertThat(letter.findElement(By.cssSelector(".message")).getText()).isEqualTo(hostileError);
+        assertThat(letter.findElements(By.tagName("img"))).isEmpty();
+        assertThat(browser.driver.getTitle()).doesNotContain("pwned");
+        assertThat(browser.seriousAccessibilityViolations())
+                .as("publishing, with a dead letter")
+                .isEmpty();
+        browser.screenshot("publishing");
+
+        letter.findElement(By.tagName("button")).click();
+
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/console/publishing");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> DeadLetter.count("id", letterId)))
+                .as("retried: Elasticsearch took the record's current state")
+                .isZero();
+        assertThat(browser.driver.getPageSource()).doesNotContain(hostileError.substring(0, 10));
+    }
+
+    @Test
+    void anAgencyHasNoPublishingPage() {
+        String key = OperatorCalls.issueAgencyKey("console agency publishing", HOSTILE_AGENCY);
+
+        signInWith(key);
+
+        assertThat(browser.driver.findElements(By.cssSelector("nav a[href='/console/publishing']")))
+                .isEmpty();
+        String session = browser.driver
+                .manage()
+                .getCookieNamed(ConsoleFilter.SESSION_COOKIE)
+                .getValue();
+        given().cookie(ConsoleFilter.SESSION_COOKIE, session)
+                .get("/console/publishing")
+                .then()
+                .statusCode(403);
     }
 
     @Test
