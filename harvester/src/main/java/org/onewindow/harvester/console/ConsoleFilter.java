@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.onewindow.harvester.api.CurrentCaller;
@@ -72,22 +73,33 @@ public class ConsoleFilter implements ContainerRequestFilter {
         request.abortWith(Response.seeOther(URI.create("/console/sign-in")).build());
     }
 
-    /** A browser names the page a form was sent from; one sending none (not a browser) gains nothing by it here. */
+    /**
+     * A browser names the origin of the page a form was sent from: it must be this host, as the browser addressed it
+     * ({@code Host}, or {@code X-Forwarded-Host} behind a proxy that rewrites {@code Host}; a page cannot set either).
+     * A request naming none is not a browser's cross-site form (SameSite=Strict and the CSRF token still apply).
+     */
     private static boolean sameOrigin(ContainerRequestContext request) {
         String origin = request.getHeaderString("Origin");
         if (origin == null) {
             return true;
         }
-        URI base = request.getUriInfo().getBaseUri();
-        String host = request.getHeaderString("Host");
+        String fromHost;
         try {
             URI from = URI.create(origin);
-            String fromHost = from.getHost() + (from.getPort() == -1 ? "" : ":" + from.getPort());
-            return host != null
-                    ? host.equalsIgnoreCase(fromHost)
-                    : base.getAuthority().equalsIgnoreCase(fromHost);
+            if (from.getHost() == null) {
+                return false; // "Origin: null": a sandboxed or privacy-hidden origin
+            }
+            fromHost = from.getHost() + (from.getPort() == -1 ? "" : ":" + from.getPort());
         } catch (IllegalArgumentException e) {
             return false;
         }
+        for (String header : List.of("Host", "X-Forwarded-Host")) {
+            String host = request.getHeaderString(header);
+            if (host != null && host.strip().equalsIgnoreCase(fromHost)) {
+                return true;
+            }
+        }
+        return request.getHeaderString("Host") == null
+                && request.getUriInfo().getBaseUri().getAuthority().equalsIgnoreCase(fromHost);
     }
 }

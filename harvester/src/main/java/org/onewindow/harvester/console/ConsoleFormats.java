@@ -37,6 +37,15 @@ public final class ConsoleFormats {
         return run.errored + run.rejected + run.gone;
     }
 
+    /**
+     * Whether an address from an agency's site may be a link: http(s) only. Anything else (a {@code javascript:} IRI
+     * a hostile catalogue names) is shown as text; the page's CSP would not run it either.
+     */
+    static boolean web(String url) {
+        return url != null
+                && (url.regionMatches(true, 0, "http://", 0, 7) || url.regionMatches(true, 0, "https://", 0, 8));
+    }
+
     /** The machine-readable form for a {@code <time datetime>} attribute. */
     static String iso(Instant instant) {
         return instant == null ? "" : instant.toString();

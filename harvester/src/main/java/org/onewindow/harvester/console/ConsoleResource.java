@@ -134,7 +134,7 @@ public class ConsoleResource {
     @Operation(hidden = true)
     public Response language(@QueryParam("to") String to, @QueryParam("back") String back) {
         ConsoleLabels.Language language = ConsoleLabels.Language.of(to);
-        String target = back != null && back.matches("/console(/[a-z-]*)*") ? back : "/console";
+        String target = back != null && back.matches("/console(/[a-z0-9-]+)*") ? back : "/console";
         return Response.seeOther(URI.create(target))
                 .cookie(new NewCookie.Builder(ConsoleFilter.LANGUAGE_COOKIE)
                         .value(language.tag())
@@ -177,8 +177,12 @@ public class ConsoleResource {
         return cookie.build();
     }
 
-    /** Served over https (directly, or behind a proxy that says so and that Quarkus is told to trust). */
+    /**
+     * Served over https: directly, or behind a proxy that ends TLS and says so ({@code X-Forwarded-Proto}). Believing
+     * the header can only make the cookie stricter (Secure), so it is read even where forwarding is not trusted.
+     */
     private boolean https() {
-        return "https".equalsIgnoreCase(uri.getRequestUri().getScheme());
+        return "https".equalsIgnoreCase(uri.getRequestUri().getScheme())
+                || "https".equalsIgnoreCase(http.getHeader("X-Forwarded-Proto"));
     }
 }

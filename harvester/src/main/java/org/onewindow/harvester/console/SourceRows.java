@@ -122,7 +122,8 @@ public class SourceRows {
                         || row.id().toLowerCase(Locale.ROOT).contains(needle)
                         || (row.agencyName() != null
                                 && row.agencyName().toLowerCase(Locale.ROOT).contains(needle))
-                        || needle.equals(row.agencyCode()))
+                        || (row.agencyCode() != null
+                                && row.agencyCode().toLowerCase(Locale.ROOT).contains(needle)))
                 .sorted(order.comparator)
                 .toList();
     }

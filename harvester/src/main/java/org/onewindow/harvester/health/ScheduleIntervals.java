@@ -29,7 +29,10 @@ public final class ScheduleIntervals {
             return Optional.empty();
         }
         expression.setTimeZone(TimeZone.getDefault());
-        for (Duration back = Duration.ofHours(1); back.compareTo(FURTHEST) <= 0; back = back.multipliedBy(2)) {
+        for (Duration back = Duration.ofHours(1); ; back = back.multipliedBy(2)) {
+            if (back.compareTo(FURTHEST) > 0) {
+                back = FURTHEST;
+            }
             Instant previous = null;
             Instant last = null;
             Date fire = expression.getNextValidTimeAfter(Date.from(now.minus(back)));
@@ -41,8 +44,25 @@ public final class ScheduleIntervals {
             if (previous != null) {
                 return Optional.of(Duration.between(previous, last));
             }
+            if (back.equals(FURTHEST)) {
+                return Optional.empty();
+            }
         }
-        return Optional.empty();
+    }
+
+    /** The schedule's {@code n}th fire time after {@code from} (1: the next); empty when it fires fewer times. */
+    public static Optional<Instant> nthAfter(String cron, Instant from, int n) {
+        try {
+            CronExpression expression = new CronExpression(cron);
+            expression.setTimeZone(TimeZone.getDefault());
+            Date fire = Date.from(from);
+            for (int i = 0; i < n && fire != null; i++) {
+                fire = expression.getNextValidTimeAfter(fire);
+            }
+            return Optional.ofNullable(fire).map(Date::toInstant);
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** The schedule's next fire time after {@code now}; empty for a schedule that never fires again. */

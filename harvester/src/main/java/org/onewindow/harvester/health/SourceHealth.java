@@ -9,7 +9,8 @@ import org.onewindow.harvester.store.RunStatus;
 /**
  * Whether a source needs an operator, at a glance. A source is red when its last three completed runs all failed or
  * ended partial, or when it has not succeeded within twice the interval between its schedule's last two fire times
- * (counted from its creation when it never succeeded). Only its harvests count (scheduled, by an operator, at start-up):
+ * (counted from its creation when it never succeeded), nor before its schedule fired twice since (a weekday schedule's
+ * source is not late on a Sunday). Only its harvests count (scheduled, by an operator, at start-up):
  * a ping reads a page or two and says nothing of the source's health; a held run has not completed, a cancelled one
  * changed nothing. A disabled source is neither red nor green: nobody expects it to run.
  *
@@ -75,6 +76,11 @@ public record SourceHealth(
         if (interval != null) {
             Instant since = lastSucceeded != null ? lastSucceeded : createdAt;
             staleAfter = since.plus(interval.multipliedBy(2));
+            // and not before two fire times have passed since: a weekday schedule is not late on a Sunday
+            Instant secondFire = ScheduleIntervals.nthAfter(schedule, since, 2).orElse(staleAfter);
+            if (secondFire.isAfter(staleAfter)) {
+                staleAfter = secondFire;
+            }
             stale = now.isAfter(staleAfter);
             if (stale) {
                 reasons.add(

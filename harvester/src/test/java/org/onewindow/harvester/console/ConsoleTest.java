@@ -30,6 +30,7 @@ import org.onewindow.harvester.store.OutboxEntry;
 import org.onewindow.runtime.demo.DemoAgencySite;
 import org.onewindow.runtime.demo.DemoService;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -151,6 +152,11 @@ class ConsoleTest {
                 .as("the sources page, populated")
                 .isEmpty();
         browser.screenshot("sources");
+        browser.driver.manage().window().setSize(new Dimension(390, 844)); // a phone
+        assertThat(browser.seriousAccessibilityViolations())
+                .as("the sources page on a phone's width")
+                .isEmpty();
+        browser.driver.manage().window().setSize(new Dimension(1280, 900));
 
         new Select(browser.driver.findElement(By.id("state"))).selectByValue("green");
         browser.driver.findElement(By.cssSelector("form.filters button")).click();
@@ -241,6 +247,30 @@ class ConsoleTest {
     void theStylesheetAndTheRunPagesScriptAreServedAsFiles() {
         given().get("/console/console.css").then().statusCode(200).contentType(containsString("text/css"));
         given().get("/console/console.js").then().statusCode(200).contentType(containsString("javascript"));
+    }
+
+    @Test
+    void behindAProxyEndingTlsTheCookieIsSecureAndTheForwardedHostIsThisOrigin() {
+        Response signedIn = given().redirects()
+                .follow(false)
+                .header("Origin", "https://console.example")
+                .header("X-Forwarded-Host", "console.example")
+                .header("X-Forwarded-Proto", "https")
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("key", LocalServicesTestResource.OPERATOR_KEY)
+                .post("/console/sign-in");
+
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        assertThat(signedIn.getHeader("Set-Cookie")).containsIgnoringCase("Secure");
+        given().redirects()
+                .follow(false)
+                .header("Origin", "https://elsewhere.example")
+                .header("X-Forwarded-Host", "console.example")
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("key", LocalServicesTestResource.OPERATOR_KEY)
+                .post("/console/sign-in")
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -415,6 +445,12 @@ class ConsoleTest {
         assertThat(reviewed.getString("reviewedBy")).isEqualTo("operator");
         assertThat(reviewed.getString("reviewReason")).isEqualTo("기관에 확인함: 제목 개정");
         assertThat(browser.driver.findElements(By.cssSelector("table.changes"))).isEmpty();
+
+        browser.driver.findElement(By.cssSelector("a[hreflang='en']")).click();
+        assertThat(browser.driver.getCurrentUrl())
+                .as("the language changes on the page it was changed from")
+                .endsWith("/console/runs/" + heldId);
+        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Run " + heldId);
     }
 
     @Test

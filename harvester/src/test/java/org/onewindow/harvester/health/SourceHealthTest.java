@@ -86,6 +86,34 @@ class SourceHealthTest {
     }
 
     @Test
+    void aWeekdaySourceIsNotLateOnASundayButIsOnceTwoWeekdayRunsWereMissed() {
+        String weekdays = "0 0 9 ? * MON-FRI";
+        Instant friday = ZonedDateTime.of(2026, 11, 27, 9, 5, 0, 0, ZoneId.systemDefault())
+                .toInstant();
+        Instant sunday = ZonedDateTime.of(2026, 11, 29, 10, 0, 0, 0, ZoneId.systemDefault())
+                .toInstant();
+        Instant tuesday = ZonedDateTime.of(2026, 12, 1, 9, 30, 0, 0, ZoneId.systemDefault())
+                .toInstant();
+
+        assertThat(SourceHealth.of(true, weekdays, LONG_AGO, List.of(SUCCEEDED), friday, sunday)
+                        .red())
+                .as("Thursday to Friday is a day, but no run was due since Friday")
+                .isFalse();
+        SourceHealth missedTwo = SourceHealth.of(true, weekdays, LONG_AGO, List.of(SUCCEEDED), friday, tuesday);
+        assertThat(missedTwo.stale())
+                .as("Monday's and Tuesday's runs are missing")
+                .isTrue();
+        assertThat(missedTwo.staleAfter())
+                .isEqualTo(ZonedDateTime.of(2026, 12, 1, 9, 0, 0, 0, ZoneId.systemDefault())
+                        .toInstant());
+    }
+
+    @Test
+    void aYearlyScheduleStillHasAnInterval() {
+        assertThat(ScheduleIntervals.lastInterval("0 0 4 1 1 ?", NOW)).isPresent();
+    }
+
+    @Test
     void aDisabledSourceIsNeitherRedNorGreen() {
         SourceHealth health = SourceHealth.of(false, HOURLY, LONG_AGO, List.of(FAILED, FAILED, FAILED), null, NOW);
 
