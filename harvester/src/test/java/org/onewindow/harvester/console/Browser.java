@@ -15,9 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through its ChromeDriver (packages chromium and chromium-driver, which .ci/run
@@ -63,6 +66,18 @@ final class Browser implements AutoCloseable {
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Clicks what loads another page (a link, a form's button) and waits until that page has replaced this one: a
+     * click returns before the navigation it starts has ended.
+     */
+    void follow(WebElement element) {
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(element));
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(page ->
+                        "complete".equals(((JavascriptExecutor) page).executeScript("return document.readyState")));
     }
 
     /** Saves what the browser shows now as {@code target/console-screenshots/<name>.png} (for the module README). */

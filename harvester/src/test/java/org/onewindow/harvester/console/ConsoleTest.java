@@ -122,7 +122,7 @@ class ConsoleTest {
         browser.driver.get(root + "console");
         assertThat(browser.driver.getCurrentUrl()).endsWith("/console/sign-in");
         browser.driver.findElement(By.id("key")).sendKeys(key);
-        browser.driver.findElement(By.cssSelector("form.sign-in button")).click();
+        browser.follow(browser.driver.findElement(By.cssSelector("form.sign-in button")));
     }
 
     private static List<String> shownSourceIds() {
@@ -159,14 +159,14 @@ class ConsoleTest {
         browser.driver.manage().window().setSize(new Dimension(1280, 900));
 
         new Select(browser.driver.findElement(By.id("state"))).selectByValue("green");
-        browser.driver.findElement(By.cssSelector("form.filters button")).click();
+        browser.follow(browser.driver.findElement(By.cssSelector("form.filters button")));
         assertThat(shownSourceIds()).contains("mohw-welfare").doesNotContain(FAILING_SOURCE);
 
-        browser.driver.findElement(By.cssSelector("a[hreflang='en']")).click();
+        browser.follow(browser.driver.findElement(By.cssSelector("a[hreflang='en']")));
         assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Sources");
         assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang"))
                 .isEqualTo("en");
-        browser.driver.findElement(By.cssSelector("a[hreflang='ko']")).click();
+        browser.follow(browser.driver.findElement(By.cssSelector("a[hreflang='ko']")));
     }
 
     @Test
@@ -324,7 +324,7 @@ class ConsoleTest {
                 .statusCode(303);
 
         signInWith(LocalServicesTestResource.OPERATOR_KEY);
-        browser.driver.findElement(By.cssSelector("header form button")).click();
+        browser.follow(browser.driver.findElement(By.cssSelector("header form button")));
         assertThat(browser.driver.getCurrentUrl()).endsWith("/console/sign-in");
         browser.driver.get(root + "console/sources");
         assertThat(browser.driver.getCurrentUrl()).endsWith("/console/sign-in");
@@ -380,9 +380,8 @@ class ConsoleTest {
                 .isEmpty();
         browser.screenshot("run-errors");
 
-        browser.driver
-                .findElement(By.cssSelector(".crumbs a[href='/console/sources/" + WATCHED_SOURCE + "']"))
-                .click();
+        browser.follow(browser.driver.findElement(
+                By.cssSelector(".crumbs a[href='/console/sources/" + WATCHED_SOURCE + "']")));
         assertThat(browser.driver.findElements(By.cssSelector("svg rect.bar"))).hasSizeGreaterThanOrEqualTo(4);
         assertThat(browser.driver
                         .findElement(By.cssSelector("table tbody th a"))
@@ -429,13 +428,13 @@ class ConsoleTest {
 
         // the browser asks for a reason (required); the server does too
         browser.driver.executeScript("document.getElementById('approve-reason').removeAttribute('required');");
-        browser.driver.findElement(By.cssSelector("form.approve button")).click();
+        browser.follow(browser.driver.findElement(By.cssSelector("form.approve button")));
         assertThat(browser.driver.findElement(By.cssSelector("[role='alert']")).getText())
                 .contains("사유");
         assertThat(OperatorCalls.run(heldId).getString("status")).isEqualTo("held");
 
         browser.driver.findElement(By.id("approve-reason")).sendKeys("기관에 확인함: 제목 개정");
-        browser.driver.findElement(By.cssSelector("form.approve button")).click();
+        browser.follow(browser.driver.findElement(By.cssSelector("form.approve button")));
 
         assertThat(browser.driver.getCurrentUrl()).endsWith("/console/runs/" + heldId);
         assertThat(browser.driver.findElement(By.cssSelector(".reason-given")).getText())
@@ -446,7 +445,7 @@ class ConsoleTest {
         assertThat(reviewed.getString("reviewReason")).isEqualTo("기관에 확인함: 제목 개정");
         assertThat(browser.driver.findElements(By.cssSelector("table.changes"))).isEmpty();
 
-        browser.driver.findElement(By.cssSelector("a[hreflang='en']")).click();
+        browser.follow(browser.driver.findElement(By.cssSelector("a[hreflang='en']")));
         assertThat(browser.driver.getCurrentUrl())
                 .as("the language changes on the page it was changed from")
                 .endsWith("/console/runs/" + heldId);
@@ -479,9 +478,7 @@ class ConsoleTest {
             throws Exception {
         signInWith(LocalServicesTestResource.OPERATOR_KEY);
 
-        browser.driver
-                .findElement(By.cssSelector("nav a[href='/console/publishing']"))
-                .click();
+        browser.follow(browser.driver.findElement(By.cssSelector("nav a[href='/console/publishing']")));
 
         assertThat(browser.driver.findElements(By.cssSelector(".outbox-depth")))
                 .as(() -> browser.driver.getPageSource())
@@ -500,7 +497,7 @@ class ConsoleTest {
                 .isEmpty();
         browser.screenshot("publishing");
 
-        letter.findElement(By.tagName("button")).click();
+        browser.follow(letter.findElement(By.tagName("button")));
 
         assertThat(browser.driver.getCurrentUrl()).endsWith("/console/publishing");
         assertThat(QuarkusTransaction.requiringNew().call(() -> DeadLetter.count("id", letterId)))
