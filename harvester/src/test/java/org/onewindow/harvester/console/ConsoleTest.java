@@ -31,7 +31,7 @@ import org.onewindow.runtime.demo.DemoAgencySite;
 import org.onewindow.runtime.demo.DemoService;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -358,17 +358,19 @@ class ConsoleTest {
         browser.screenshot("run-running");
         browser.driver.executeScript("window.stillThisPage = true;");
         String doneAtFirst = field("done");
+        // The page is reloaded while these waits read it: for a moment an element may be gone, stale or not there yet.
         await().atMost(Duration.ofSeconds(60))
-                .ignoreException(StaleElementReferenceException.class)
+                .ignoreExceptionsInstanceOf(WebDriverException.class)
                 .until(() -> Boolean.TRUE.equals(browser.driver.executeScript("return window.stillThisPage === true;"))
                         && !field("done").equals(doneAtFirst));
 
         await().atMost(Duration.ofSeconds(120))
-                .ignoreException(StaleElementReferenceException.class)
-                .until(() -> !"running"
-                        .equals(browser.driver
-                                .findElement(By.cssSelector("[data-progress-url]"))
-                                .getAttribute("data-status")));
+                .ignoreExceptionsInstanceOf(WebDriverException.class)
+                .until(() -> "complete".equals(browser.driver.executeScript("return document.readyState;"))
+                        && !"running"
+                                .equals(browser.driver
+                                        .findElement(By.cssSelector("[data-progress-url]"))
+                                        .getAttribute("data-status")));
         assertThat(browser.driver.executeScript("return window.stillThisPage === true;"))
                 .as("reloaded once the run ended")
                 .isEqualTo(false);
