@@ -74,6 +74,15 @@ public class DryRunResource {
                         parameter, "unknown parameter; known: " + String.join(", ", PARAMETERS)));
             }
         }
+        return dryRun(mapping, offset, limit, diff, wrong);
+    }
+
+    /** The same dry-run for the console's onboarding page: the same checks and access rules, the same answer. */
+    public Response dryRun(String mapping, int offset, int limit, boolean diff) {
+        return dryRun(mapping, offset, limit, diff, new ArrayList<>());
+    }
+
+    private Response dryRun(String mapping, int offset, int limit, boolean diff, List<Problem.ParameterError> wrong) {
         if (limit < 1) {
             wrong.add(new Problem.ParameterError("limit", "must be at least 1"));
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -18,9 +19,25 @@ class ConsoleLabelsTest {
     }
 
     @Test
+    void noLabelIsGivenTwice() throws IOException {
+        for (ConsoleLabels.Language language : ConsoleLabels.Language.values()) {
+            String file = "/console/labels_" + language.tag() + ".properties";
+            List<String> keys;
+            try (InputStream in = getClass().getResourceAsStream(file)) {
+                keys = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .lines()
+                        .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                        .map(line -> line.substring(0, line.indexOf('=')))
+                        .toList();
+            }
+            assertThat(keys).as(file).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
     void everyLabelATemplateNamesExists() throws IOException {
         Pattern label = Pattern.compile("\\{t\\.([A-Za-z]+)}");
-        for (String template : new String[] {"base", "sign-in", "sources", "source", "run", "publishing"}) {
+        for (String template : new String[] {"base", "sign-in", "sources", "source", "run", "publishing", "onboard"}) {
             String text;
             try (InputStream in = getClass().getResourceAsStream("/templates/console/" + template + ".html")) {
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);

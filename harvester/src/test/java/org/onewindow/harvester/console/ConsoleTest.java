@@ -58,6 +58,11 @@ class ConsoleTest {
     /** A source of this test whose second run changes enough of it to be held for review. */
     private static final String REVIEWED_SOURCE = "console-review";
 
+    /** An agency of this test alone that onboards a source in the console, and that source. */
+    private static final String ONBOARDING_AGENCY = "9990011";
+
+    private static final String ONBOARDED_SOURCE = "console-onboarded";
+
     private static Browser browser;
 
     @TestHTTPResource("/")
@@ -393,6 +398,110 @@ class ConsoleTest {
                 .as("a source's page with its history")
                 .isEmpty();
         browser.screenshot("source");
+    }
+
+    @Test
+    void anAgencyOnboardsASourceFromTheDryRunsDiffThenSavesItAndItsNextVersion() throws Exception {
+        OperatorCalls.operator()
+                .contentType("application/json")
+                .body("{\"hosts\": [\"127.0.0.1\"]}")
+                .queryParam("reason", "the agency's board (test double on loopback)")
+                .put("/api/v1/agencies/{code}/hosts", ONBOARDING_AGENCY)
+                .then()
+                .statusCode(200);
+        String key = OperatorCalls.issueAgencyKey("console onboarding", ONBOARDING_AGENCY);
+        String mapping = mohwWelfareAs(ONBOARDED_SOURCE, "0 0 3 * * ?")
+                .replace("code: \"1352000\"", "code: \"" + ONBOARDING_AGENCY + "\"");
+        signInWith(key);
+        browser.follow(browser.driver.findElement(By.cssSelector("nav a[href='/console/onboard']")));
+        assertThat(browser.driver.findElement(By.id("mapping")).getAttribute("value"))
+                .as("a new source starts from a file with the agency's own code")
+                .contains("code: \"" + ONBOARDING_AGENCY + "\"");
+
+        paste(mapping.replace("itemSelector:", "itemSelecter:"));
+        browser.follow(browser.driver.findElement(By.cssSelector("button[value='dry-run']")));
+        assertThat(browser.driver.findElement(By.cssSelector(".problem")).getText())
+                .contains("did you mean 'itemSelector'")
+                .contains("sources/" + ONBOARDED_SOURCE + ".yaml:");
+        assertThat(browser.driver.findElement(By.id("mapping")).getAttribute("value"))
+                .as("the file is kept for the next try")
+                .contains("itemSelecter:");
+        assertThat(browser.seriousAccessibilityViolations())
+                .as("the onboarding page with a problem")
+                .isEmpty();
+
+        paste(mapping);
+        browser.follow(browser.driver.findElement(By.cssSelector("button[value='dry-run']")));
+        assertThat(field("listed")).startsWith("64");
+        assertThat(field("publishable")).startsWith("10 / 10");
+        assertThat(field("would-add")).isEqualTo("10");
+        assertThat(field("no-longer-listed"))
+                .as(browser.driver.findElement(By.cssSelector(".dry-run")).getText())
+                .startsWith("0");
+        assertThat(browser.driver.findElements(By.cssSelector("table.tried tbody tr")))
+                .hasSize(10);
+        assertThat(OperatorCalls.operator()
+                        .get("/api/v1/sources/{id}", ONBOARDED_SOURCE)
+                        .statusCode())
+                .as("a dry-run stores nothing")
+                .isEqualTo(404);
+        assertThat(browser.seriousAccessibilityViolations())
+                .as("the onboarding page with a dry-run's diff")
+                .isEmpty();
+        browser.screenshot("onboard-dry-run");
+
+        browser.driver.findElement(By.id("reason")).sendKeys("our welfare board, first mapping");
+        browser.follow(browser.driver.findElement(By.cssSelector("button[value='save']")));
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/console/sources/" + ONBOARDED_SOURCE);
+        var versions = OperatorCalls.operator()
+                .get("/api/v1/sources/{id}/versions", ONBOARDED_SOURCE)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(versions.getList("changedBy", String.class))
+                .singleElement()
+                .asString()
+                .startsWith("console onboarding (key ");
+        assertThat(versions.getList("reason")).containsExactly("our welfare board, first mapping");
+
+        browser.follow(browser.driver.findElement(
+                By.cssSelector("a[href='/console/onboard?source=" + ONBOARDED_SOURCE + "']")));
+        assertThat(browser.driver.findElement(By.id("mapping")).getAttribute("value"))
+                .isEqualTo(mapping);
+        paste(mapping.replace("delayMillis: 0", "delayMillis: 200"));
+        browser.driver.findElement(By.id("reason")).sendKeys("slower, as our web team asked");
+        browser.follow(browser.driver.findElement(By.cssSelector("button[value='save']")));
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/console/sources/" + ONBOARDED_SOURCE);
+        assertThat(OperatorCalls.operator()
+                        .get("/api/v1/sources/{id}/versions", ONBOARDED_SOURCE)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("reason"))
+                .containsExactly("our welfare board, first mapping", "slower, as our web team asked");
+    }
+
+    @Test
+    void anAgencyCannotSaveAFileThatPublishesAsAnotherAgency() throws Exception {
+        String key = OperatorCalls.issueAgencyKey("console onboarding elsewhere", ONBOARDING_AGENCY);
+        signInWith(key);
+        browser.driver.get(root + "console/onboard");
+        paste(mohwWelfareAs("console-impersonating", "0 0 3 * * ?"));
+        browser.follow(browser.driver.findElement(By.cssSelector("button[value='save']")));
+        assertThat(browser.driver.findElement(By.cssSelector(".problem")).getText())
+                .contains("agency.code is 1352000");
+        assertThat(OperatorCalls.operator()
+                        .get("/api/v1/sources/{id}", "console-impersonating")
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    /** Puts a whole file into the mapping field, as a paste does. */
+    private static void paste(String mapping) {
+        WebElement field = browser.driver.findElement(By.id("mapping"));
+        browser.driver.executeScript("arguments[0].value = arguments[1];", field, mapping);
     }
 
     @Test
