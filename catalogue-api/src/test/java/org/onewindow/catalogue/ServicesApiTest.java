@@ -261,15 +261,6 @@ class ServicesApiTest {
     }
 
     @Test
-    void readyWhenElasticsearchAndPostgresAnswer() {
-        given().get("/q/health/ready")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("Elasticsearch cluster health check"));
-    }
-
-    @Test
     void openApiDescribesTheServicesEndpoints() {
         given().queryParam("format", "json")
                 .get("/q/openapi")

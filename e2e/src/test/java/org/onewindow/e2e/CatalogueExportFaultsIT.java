@@ -181,7 +181,12 @@ class CatalogueExportFaultsIT {
         assertThat(results.stream().map(Answer::bytes).distinct())
                 .as("one version, one document")
                 .hasSize(1);
-        assertThat(get("/q/health/ready").statusCode())
+        assertThat(HTTP.send(
+                                HttpRequest.newBuilder(URI.create(api.managementUrl() + "/q/health/ready"))
+                                        .timeout(Duration.ofSeconds(30))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
                 .as("the API is still up")
                 .isEqualTo(200);
 

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-/** One packaged Quarkus app ({@code quarkus-run.jar}) run as a child process, ready when its readiness check is UP. */
+/**
+ * One packaged Quarkus app ({@code quarkus-run.jar}) run as a child process, ready when its readiness check is UP. Its
+ * health and metrics answer on the management port ({@link #managementUrl()}): its own port plus 1000 when that is free.
+ */
 public final class AppProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
@@ -20,12 +23,14 @@ public final class AppProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
 
-    private AppProcess(String name, Process process, int port, Path log) {
+    private AppProcess(String name, Process process, int port, int managementPort, Path log) {
         this.name = name;
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
@@ -78,9 +83,12 @@ public final class AppProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            progress.accept(name + ": starting on port " + port + " (log: " + log + ")");
+            int managementPort = port + 1000 <= 65535 ? Ports.preferredOrFree(port + 1000) : Ports.free();
+            builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+            progress.accept(name + ": starting on port " + port + ", health and metrics on " + managementPort
+                    + " (log: " + log + ")");
             Instant started = Instant.now();
-            AppProcess app = new AppProcess(name, builder.start(), port, log);
+            AppProcess app = new AppProcess(name, builder.start(), port, managementPort, log);
             app.awaitReady();
             progress.accept(name + ": ready at " + app.url() + " in "
                     + Duration.between(started, Instant.now()).toSeconds() + " s");
@@ -98,6 +106,11 @@ public final class AppProcess implements AutoCloseable {
         return port;
     }
 
+    /** Where its health ({@code /q/health}) and Prometheus metrics ({@code /q/metrics}) answer. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
     public long pid() {
         return process.pid();
     }
@@ -105,7 +118,11 @@ public final class AppProcess implements AutoCloseable {
     private void awaitReady() {
         try {
             Readiness.await(
-                    "the " + name, URI.create(url() + "/q/health/ready"), READY_TIMEOUT, process::isAlive, this::tail);
+                    "the " + name,
+                    URI.create(managementUrl() + "/q/health/ready"),
+                    READY_TIMEOUT,
+                    process::isAlive,
+                    this::tail);
         } catch (RuntimeEnvironmentException e) {
             close();
             throw e;

@@ -13,6 +13,7 @@ import java.util.List;
 import org.onewindow.catalogue.config.ApiConfig;
 import org.onewindow.catalogue.ratelimit.ClientKey;
 import org.onewindow.catalogue.ratelimit.TokenBuckets;
+import org.onewindow.signals.RateLimitCounter;
 
 /**
  * Per-client rate limit of the public API: a token bucket per client ({@link ClientKey}: its address, or its IPv6
@@ -31,6 +32,12 @@ public class RateLimiter implements ContainerRequestFilter {
     @Context
     HttpServerRequest http;
 
+    @Inject
+    Instance<RateLimitCounter> rejections;
+
+    /** This limit's name in {@code onewindow_rate_limited_total}. */
+    public static final String LIMIT = "clients";
+
     private volatile TokenBuckets buckets;
 
     @Override
@@ -44,6 +51,7 @@ public class RateLimiter implements ContainerRequestFilter {
             return;
         }
         long retryAfter = Math.max(1, (long) Math.ceil(wait));
+        rejections.get().rejected(LIMIT);
         request.abortWith(Response.fromResponse(Problem.response(
                         Response.Status.TOO_MANY_REQUESTS,
                         "too many requests from this client; retry after " + retryAfter + " s",

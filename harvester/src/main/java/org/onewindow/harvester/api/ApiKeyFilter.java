@@ -15,6 +15,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.onewindow.harvester.console.ConsolePage;
+import org.onewindow.signals.RateLimitCounter;
 
 /**
  * Every operator API call needs {@code Authorization: Bearer <key>}: the bootstrap operator key or a key an operator
@@ -29,6 +30,9 @@ public class ApiKeyFilter implements ContainerRequestFilter {
     /** Looked up per request: providers are created before configuration mappings are ready. */
     @Inject
     Instance<KeyCheck> keyCheck;
+
+    @Inject
+    RateLimitCounter rateLimits;
 
     @Inject
     FailedKeyThrottle throttle;
@@ -51,6 +55,7 @@ public class ApiKeyFilter implements ContainerRequestFilter {
                 http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
         OptionalLong wait = throttle.waitFor(client);
         if (wait.isPresent()) {
+            rateLimits.rejected("wrong-keys");
             request.abortWith(Response.fromResponse(Problem.response(
                             Response.Status.TOO_MANY_REQUESTS,
                             "too many wrong keys from this client; retry after " + wait.getAsLong() + " s"))

@@ -22,6 +22,7 @@ import org.onewindow.harvester.push.PingTargets;
 import org.onewindow.harvester.push.Pings;
 import org.onewindow.harvester.run.HarvestService;
 import org.onewindow.harvester.store.HarvestRun;
+import org.onewindow.signals.RateLimitCounter;
 
 /**
  * Push: an agency names the pages that changed (IndexNow and WebSub in spirit), and each is read again at once through
@@ -47,6 +48,9 @@ public class PingResource {
     public record NudgedSource(String sourceId, long runId, boolean alreadyRunning, String reason) {}
 
     public record PingAnswer(List<AcceptedPage> accepted, List<IgnoredPage> ignored, List<NudgedSource> nudged) {}
+
+    @Inject
+    RateLimitCounter rateLimits;
 
     @Inject
     PingTargets targets;
@@ -110,6 +114,7 @@ public class PingResource {
         OptionalLong wait =
                 rateLimit.take(caller.operator() ? "operators" : caller.agencyCode(), Math.max(1, urls.size()));
         if (wait.isPresent()) {
+            rateLimits.rejected("pings");
             return Response.fromResponse(Problem.response(
                             Response.Status.TOO_MANY_REQUESTS,
                             "more pages than onewindow.push.pages-per-minute allows this agency; retry after "

@@ -20,6 +20,8 @@ public interface HarvesterConfig {
 
     Push push();
 
+    Signals signals();
+
     /**
      * This harvester instance's name, owner of the runs it executes; instances sharing a database need distinct
      * names (the default is the host name and process id).
@@ -159,6 +161,37 @@ public interface HarvesterConfig {
         /** URLs one ping may name. */
         @WithDefault("100")
         int maxUrls();
+    }
+
+    interface Signals {
+        /**
+         * How long the oldest change may wait in the outbox before publishing counts as lagging: the wellness check
+         * turns DOWN, a webhook is sent and the alert rule fires.
+         */
+        @WithDefault("10m")
+        Duration publishLagThreshold();
+
+        /** How often the catalogue's state (publish lag, held runs, dead letters, red sources) is read again. */
+        @WithDefault("15s")
+        Duration stateRefresh();
+
+        /** Where notifications are POSTed (a held run, a source turning red, publishing lagging); none when unset. */
+        Optional<String> webhookUrl();
+
+        /** The key notifications are signed with (HMAC-SHA256): required with a webhook URL, at least 32 characters. */
+        Optional<String> webhookSecret();
+
+        /** Attempts to deliver one notification, with exponential backoff from webhook-retry-after up to an hour. */
+        @WithDefault("8")
+        int webhookAttempts();
+
+        /** The wait before a failed delivery's second attempt; it doubles with each attempt after that. */
+        @WithDefault("30s")
+        Duration webhookRetryAfter();
+
+        /** How often sources' health and the publish lag are checked for a change worth a notification. */
+        @WithDefault("30s")
+        Duration watchInterval();
     }
 
     interface DryRun {

@@ -16,16 +16,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 import org.onewindow.harvester.api.Forbidden;
 import org.onewindow.harvester.publish.CatalogueIndex;
 import org.onewindow.harvester.publish.DeadLetterRetry;
+import org.onewindow.harvester.publish.PublishLag;
 import org.onewindow.harvester.store.DeadLetter;
-import org.onewindow.harvester.store.OutboxEntry;
 
 /**
  * Publishing, for operators: how far Elasticsearch is behind the record of truth (the outbox's depth and its oldest
@@ -56,32 +54,15 @@ public class ConsolePublishingPage {
     @Inject
     DeadLetterRetry retries;
 
-    /** Publish lag: queued changes and how long the oldest has waited. */
-    public record Lag(long depth, Duration oldest) {
-        public String oldestShown() {
-            if (oldest == null) {
-                return "";
-            }
-            long seconds = oldest.toSeconds();
-            return seconds >= 3600
-                    ? seconds / 3600 + "h " + seconds % 3600 / 60 + "m"
-                    : seconds >= 60 ? seconds / 60 + "m " + seconds % 60 + "s" : seconds + "s";
-        }
-    }
+    @Inject
+    PublishLag publishLag;
 
     @GET
     @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
     @Operation(hidden = true)
     public TemplateInstance show() {
         requireOperator();
-        Instant now = Instant.now();
-        Lag lag = QuarkusTransaction.requiringNew().call(() -> {
-            long depth = OutboxEntry.count();
-            Instant oldest = OutboxEntry.getEntityManager()
-                    .createQuery("select min(o.createdAt) from OutboxEntry o", Instant.class)
-                    .getSingleResult();
-            return new Lag(depth, oldest == null ? null : Duration.between(oldest, now));
-        });
+        PublishLag.Lag lag = publishLag.now();
         List<DeadLetter> letters = QuarkusTransaction.requiringNew()
                 .call(() -> DeadLetter.<DeadLetter>find("order by id desc")
                         .page(0, LETTERS_SHOWN)

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.onewindow.harvester.api.Caller;
 import org.onewindow.harvester.api.FailedKeyThrottle;
 import org.onewindow.harvester.api.KeyCheck;
+import org.onewindow.signals.RateLimitCounter;
 
 /**
  * The operator console's sign-in and its sources page, rendered on the server (Qute). Agencies sign in with their own
@@ -43,6 +44,9 @@ public class ConsoleResource {
     @Inject
     @Location("console/sources.html")
     Template sources;
+
+    @Inject
+    RateLimitCounter rateLimits;
 
     @Inject
     ConsoleRequest console;
@@ -94,6 +98,7 @@ public class ConsoleResource {
                 http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
         OptionalLong wait = throttle.waitFor(client);
         if (wait.isPresent()) {
+            rateLimits.rejected("wrong-keys");
             return Response.status(Response.Status.TOO_MANY_REQUESTS)
                     .header("Retry-After", wait.getAsLong())
                     .entity(pages.page(signIn, "/console/sign-in").data("error", "throttled"))

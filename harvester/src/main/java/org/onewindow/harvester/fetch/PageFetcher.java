@@ -8,6 +8,7 @@ import org.onewindow.connectors.FetchedPage;
 import org.onewindow.connectors.PageRequest;
 import org.onewindow.connectors.Urls;
 import org.onewindow.harvester.config.HarvesterConfig;
+import org.onewindow.harvester.signals.HarvestMetrics;
 
 /**
  * Fetches pages through {@link PageFetchRoute}, refusing internal URLs and following a bounded number of
@@ -24,6 +25,9 @@ public class PageFetcher {
 
     @Inject
     HarvesterConfig config;
+
+    @Inject
+    HarvestMetrics metrics;
 
     /**
      * @param session whether the source may reach loopback and private addresses
@@ -42,10 +46,12 @@ public class PageFetcher {
             if (refusal.isPresent()) {
                 return new FetchOutcome.Failed(current.url(), "refused: " + refusal.get(), false);
             }
+            long started = System.nanoTime();
             FetchOutcome outcome = producer.requestBody(
                     PageFetchRoute.ENDPOINT,
                     new FetchCall(current, call.validators(), allowPrivateNetworks),
                     FetchOutcome.class);
+            metrics.fetched(current.url(), outcome, System.nanoTime() - started);
             if (!(outcome instanceof FetchOutcome.Fetched fetched)
                     || !isRedirect(fetched.page().status())
                     || fetched.location() == null) {

@@ -130,7 +130,7 @@ public class HarvestService {
     /** @param requestedBy who asked for the run, kept with it */
     public HarvestRun start(String sourceId, HarvestRun.Trigger trigger, String requestedBy) {
         HarvestRun run = create(sourceId, trigger, requestedBy);
-        execute(run.id, HarvestRunRoute.ENDPOINT);
+        execute(run.id, run.sourceId, HarvestRunRoute.ENDPOINT);
         return run;
     }
 
@@ -143,14 +143,15 @@ public class HarvestService {
     public HarvestRun startPing(String sourceId, List<RecordRef> pages, String requestedBy) {
         HarvestRun run = create(sourceId, HarvestRun.Trigger.PING, requestedBy);
         pinged.hold(run.id, pages);
-        execute(run.id, PingRunRoute.ENDPOINT);
+        execute(run.id, run.sourceId, PingRunRoute.ENDPOINT);
         return run;
     }
 
-    private void execute(long runId, String endpoint) {
+    private void execute(long runId, String sourceId, String endpoint) {
         executing.add(runId);
         progress.waiting(runId);
         runs.execute(() -> {
+            RunLogContext.enter(runId, sourceId);
             progress.step(runId);
             try {
                 producer.sendBody(endpoint, runId);
@@ -162,6 +163,7 @@ public class HarvestService {
                 executing.remove(runId);
                 progress.forget(runId);
                 pinged.release(runId);
+                RunLogContext.leave();
             }
         });
     }

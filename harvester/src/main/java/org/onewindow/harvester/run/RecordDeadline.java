@@ -46,7 +46,7 @@ public final class RecordDeadline {
      */
     public <T> Result<T> await(
             Callable<T> work, Duration recordTimeout, Instant runDeadline, BooleanSupplier cancelRequested) {
-        Future<T> future = workers.submit(work);
+        Future<T> future = workers.submit(RunLogContext.carried(work));
         long started = System.nanoTime();
         while (true) {
             long left = recordTimeout.toNanos() - (System.nanoTime() - started);

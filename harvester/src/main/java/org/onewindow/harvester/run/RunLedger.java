@@ -1,11 +1,13 @@
 package org.onewindow.harvester.run;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 import org.onewindow.harvester.fetch.FetchSession;
+import org.onewindow.harvester.signals.HarvestMetrics;
 import org.onewindow.harvester.store.HarvestError;
 import org.onewindow.harvester.store.HarvestRun;
 import org.onewindow.harvester.store.RunStatus;
@@ -16,6 +18,9 @@ import org.onewindow.harvester.store.Stage;
 public class RunLedger {
 
     private static final Logger LOG = Logger.getLogger(RunLedger.class);
+
+    @Inject
+    HarvestMetrics metrics;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void error(long runId, Stage stage, String url, String recordId, String message) {
@@ -28,6 +33,7 @@ public class RunLedger {
         error.message = message.length() > 4000 ? message.substring(0, 4000) + "…" : message;
         error.createdAt = Instant.now();
         error.persist();
+        metrics.error(stage);
     }
 
     /** Saves the counts so far; returns true when an operator asked the run to stop. */
@@ -80,6 +86,7 @@ public class RunLedger {
                 run.requests,
                 run.bytesFetched,
                 message == null ? "" : " (" + message + ")");
+        metrics.runEnded(run);
     }
 
     /** The run found more change than the source's review threshold allows: it waits for an operator. */
@@ -94,6 +101,7 @@ public class RunLedger {
         run.message = message;
         run.finishedAt = Instant.now();
         LOG.warnf("run %d of %s HELD for review: %s", runId, run.sourceId, message);
+        metrics.runEnded(run);
     }
 
     /** Closes a run that ended without finishing itself (a crash), so it never stays "running". */
@@ -104,6 +112,7 @@ public class RunLedger {
             run.status = RunStatus.FAILED;
             run.message = message;
             run.finishedAt = Instant.now();
+            metrics.runEnded(run);
         }
     }
 }
