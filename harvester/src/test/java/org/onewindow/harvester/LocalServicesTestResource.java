@@ -55,6 +55,8 @@ public class LocalServicesTestResource implements QuarkusTestResourceLifecycleMa
         config.put("onewindow.sources.gov24-api.delay-millis", "0");
         config.put("onewindow.sources.gov24-api.secrets", Gov24ApiAgency.KEY_ENV);
         config.put("onewindow.dry-run.allow-private-networks", "true");
+        config.put("onewindow.signals.watch-interval", "2s");
+        config.put("onewindow.signals.state-refresh", "1s");
         config.put("onewindow.harvest.fetch-timeout", "2s");
         config.put("onewindow.harvest.fetch-time-cap", "3s");
         config.put("onewindow.harvest.retries", "1");

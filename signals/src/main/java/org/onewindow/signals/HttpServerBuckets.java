@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.Arrays;
 
 /**
  * Gives the request timer ({@code http_server_requests_seconds}, by route template, method and status) the call
@@ -23,7 +24,7 @@ public class HttpServerBuckets {
                     return config;
                 }
                 return DistributionStatisticConfig.builder()
-                        .serviceLevelObjectives(java.util.Arrays.stream(LatencyBuckets.CALLS)
+                        .serviceLevelObjectives(Arrays.stream(LatencyBuckets.CALLS)
                                 .mapToDouble(d -> d.toNanos())
                                 .toArray())
                         .build()

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.onewindow.harvester.store.HarvestRun;
+import org.onewindow.harvester.store.Notification;
 
 /** How the console's templates write values: times in Korea's time zone, to the minute. */
 @TemplateExtension
@@ -30,6 +31,16 @@ public final class ConsoleFormats {
     /** The label key of a run's status: {@code status.succeeded}. */
     static String statusKey(HarvestRun run) {
         return "status." + lower(run.status);
+    }
+
+    /** The label key of a notification's event: {@code event.run_held}. */
+    static String eventKey(Notification notification) {
+        return "event." + lower(notification.event);
+    }
+
+    /** The label key of a notification's delivery: {@code delivery.delivered}. */
+    static String deliveryKey(Notification notification) {
+        return "delivery." + lower(notification.delivery);
     }
 
     /** What went wrong in a run: records not fetched, rejected or gone. */

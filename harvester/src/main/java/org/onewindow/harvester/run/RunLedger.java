@@ -5,11 +5,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import org.onewindow.harvester.fetch.FetchSession;
+import org.onewindow.harvester.notify.Notifier;
 import org.onewindow.harvester.signals.HarvestMetrics;
 import org.onewindow.harvester.store.HarvestError;
 import org.onewindow.harvester.store.HarvestRun;
+import org.onewindow.harvester.store.Notification;
 import org.onewindow.harvester.store.RunStatus;
 import org.onewindow.harvester.store.Stage;
 
@@ -21,6 +25,9 @@ public class RunLedger {
 
     @Inject
     HarvestMetrics metrics;
+
+    @Inject
+    Notifier notifier;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void error(long runId, Stage stage, String url, String recordId, String message) {
@@ -102,6 +109,17 @@ public class RunLedger {
         run.finishedAt = Instant.now();
         LOG.warnf("run %d of %s HELD for review: %s", runId, run.sourceId, message);
         metrics.runEnded(run);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("shareChanged", share);
+        details.put("added", run.added);
+        details.put("updated", run.updated);
+        details.put("withdrawn", run.withdrawn);
+        notifier.record(
+                Notification.Event.RUN_HELD,
+                run.sourceId,
+                runId,
+                "run " + runId + " of " + run.sourceId + ": " + message,
+                details);
     }
 
     /** Closes a run that ended without finishing itself (a crash), so it never stays "running". */

@@ -15,11 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -74,10 +74,23 @@ final class Browser implements AutoCloseable {
      */
     void follow(WebElement element) {
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(element));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(page -> gone(element));
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(page ->
                         "complete".equals(((JavascriptExecutor) page).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether the element left the page: stale, or (while the next page replaces this one) a node Chromium no longer
+     * finds in the document.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException leftThePage) {
+            return true;
+        }
     }
 
     /** Saves what the browser shows now as {@code target/console-screenshots/<name>.png} (for the module README). */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.onewindow.harvester.store.Notification;
 
 class ConsoleLabelsTest {
 
@@ -35,9 +36,22 @@ class ConsoleLabelsTest {
     }
 
     @Test
+    void everyNotificationEventAndDeliveryHasALabel() {
+        for (Notification.Event event : Notification.Event.values()) {
+            assertThat(ConsoleLabels.of(ConsoleLabels.Language.KO)).containsKey("event." + ConsoleFormats.lower(event));
+        }
+        for (Notification.Delivery delivery : Notification.Delivery.values()) {
+            assertThat(ConsoleLabels.of(ConsoleLabels.Language.KO))
+                    .containsKey("delivery." + ConsoleFormats.lower(delivery));
+        }
+    }
+
+    @Test
     void everyLabelATemplateNamesExists() throws IOException {
         Pattern label = Pattern.compile("\\{t\\.([A-Za-z]+)}");
-        for (String template : new String[] {"base", "sign-in", "sources", "source", "run", "publishing", "onboard"}) {
+        for (String template :
+                new String[] {"base", "sign-in", "sources", "source", "run", "publishing", "onboard", "notifications"
+                }) {
             String text;
             try (InputStream in = getClass().getResourceAsStream("/templates/console/" + template + ".html")) {
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -618,6 +618,30 @@ class ConsoleTest {
     }
 
     @Test
+    void anOperatorIsToldOfARedSourceAndAnAgencyOnlyOfItsOwnSources() throws Exception {
+        signInWith(LocalServicesTestResource.OPERATOR_KEY);
+        browser.follow(browser.driver.findElement(By.cssSelector("nav a[href='/console/notifications']")));
+        String failing = "table.notifications a[href='/console/sources/" + FAILING_SOURCE + "']";
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            browser.driver.navigate().refresh();
+            return !browser.driver.findElements(By.cssSelector(failing)).isEmpty();
+        });
+        WebElement told = browser.driver.findElement(By.cssSelector(failing)).findElement(By.xpath("./ancestor::tr"));
+        assertThat(told.getAttribute("class")).isEqualTo("event-source_red");
+        assertThat(told.getText()).contains("보내지 않음");
+        assertThat(browser.seriousAccessibilityViolations())
+                .as("notifications, with a red source's")
+                .isEmpty();
+        browser.screenshot("notifications");
+
+        signInWith(OperatorCalls.issueAgencyKey("console agency notifications", HOSTILE_AGENCY));
+        browser.driver.get(root + "console/notifications");
+        assertThat(browser.driver.findElements(By.cssSelector(failing)))
+                .as("another agency's source")
+                .isEmpty();
+    }
+
+    @Test
     void anAgencyHasNoPublishingPage() {
         String key = OperatorCalls.issueAgencyKey("console agency publishing", HOSTILE_AGENCY);
 

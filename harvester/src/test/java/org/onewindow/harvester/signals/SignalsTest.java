@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,7 +114,7 @@ class SignalsTest {
             @Override
             public void close() {}
         };
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        Logger root = Logger.getLogger("");
         root.addHandler(capture);
         long runId;
         try {
