@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -83,8 +84,17 @@ class HarvesterFaultsIT {
     @Order(1)
     void elasticsearchStoppedMidHarvestDelaysPublishingAndLosesNothing() throws Exception {
         AppProcess harvester = startHarvester("a", Map.of());
-        JsonNode first = runToEnd(harvester, startRun(harvester));
+        long firstId = startRun(harvester);
+        JsonNode first = runToEnd(harvester, firstId);
         assertThat(first.path("status").asText()).isEqualTo("succeeded");
+        assertThat(jsonLogLines("a"))
+                .as("JSON log lines (ONEWINDOW_LOG_JSON=true): the run's own carry its id and source")
+                .filteredOn(line -> line.path("message").asText().startsWith("run " + firstId + " of "))
+                .isNotEmpty()
+                .allSatisfy(line -> {
+                    assertThat(line.path("mdc").path("runId").asText()).isEqualTo(Long.toString(firstId));
+                    assertThat(line.path("mdc").path("sourceId").asText()).isEqualTo(SOURCE);
+                });
         assertThat(first.path("counts").path("added").asInt()).isEqualTo(SERVICES.size());
 
         List<DemoService> renamed = SERVICES.subList(SERVICES.size() - 5, SERVICES.size()); // read last in the run
@@ -99,6 +109,12 @@ class HarvesterFaultsIT {
         JsonNode run = runToEnd(harvester, runId);
         site.server().setGlobalFixedDelay(0);
         assertThat(run.path("status").asText()).isEqualTo("partial");
+        assertThat(status(harvester.managementUrl() + "/q/health/ready"))
+                .as("ready while Elasticsearch is away: the harvester queues")
+                .isEqualTo(200);
+        assertThat(status(harvester.managementUrl() + "/q/health/well"))
+                .as("the wellness checks say Elasticsearch is away")
+                .isEqualTo(503);
         assertThat(run.path("counts").path("updated").asInt()).isEqualTo(5);
         assertThat(errors(harvester, runId))
                 .anySatisfy(e -> assertThat(e).startsWith("publish").contains("changes stay queued"));
@@ -267,6 +283,7 @@ class HarvesterFaultsIT {
         environment.put("ONEWINDOW_OPERATOR_KEY", KEY);
         environment.put("ONEWINDOW_INSTANCE_ID", "harvester-" + instance);
         environment.put("ONEWINDOW_HARVEST_PUBLISH_INTERVAL", "1s");
+        environment.put("ONEWINDOW_LOG_JSON", "true");
         environment.put("ONEWINDOW_HARVEST_SCHEDULES_ENABLED", Boolean.toString(!extraProperties.isEmpty()));
         Map<String, String> properties = new LinkedHashMap<>(extraProperties);
         properties.put("onewindow.sources." + SOURCE + ".base-url", site.baseUrl());
@@ -282,6 +299,22 @@ class HarvesterFaultsIT {
                 System.out::println);
         harvesters.add(harvester);
         return harvester;
+    }
+
+    private static int status(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    /** The lines of a harvester's log that are JSON objects (its own; the JVM may write other lines). */
+    private static List<JsonNode> jsonLogLines(String instance) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(WORK.resolve("logs/harvester-" + instance + ".log"))) {
+            if (line.startsWith("{")) {
+                lines.add(JSON.readTree(line));
+            }
+        }
+        return lines;
     }
 
     private static long startRun(AppProcess harvester) throws Exception {

@@ -11,9 +11,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.net.URL;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.onewindow.catalogue.CatalogueServicesTestResource;
+import org.onewindow.signals.MonitoringQueries;
 
 /**
  * The public API's signals: metrics and health only on the management port, and every metric of the API the Grafana
@@ -36,10 +36,7 @@ class ApiSignalsTest {
         given().queryParam("q", "청년").get("/api/v1/suggest").then().statusCode(200);
 
         String scraped = given().get(metrics).then().statusCode(200).extract().asString();
-        Set<String> exported = scraped.lines()
-                .filter(line -> !line.startsWith("#") && !line.isBlank())
-                .map(line -> line.replaceFirst("[{ ].*", ""))
-                .collect(Collectors.toSet());
+        Set<String> exported = MonitoringQueries.exported(scraped);
 
         Set<String> read = MonitoringQueries.metricsOf("catalogue-api");
         assertThat(read)

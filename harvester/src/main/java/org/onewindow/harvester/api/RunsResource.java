@@ -1,9 +1,7 @@
 package org.onewindow.harvester.api;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onewindow.harvester.review.RunReview;
 import org.onewindow.harvester.store.HarvestError;
-import org.onewindow.harvester.store.HarvestRun;
 import org.onewindow.harvester.store.StagedChange;
 
 /** A run's status, counts, cost and errors; the changes of a held run, and the operator's decisions on runs. */
@@ -55,7 +52,7 @@ public class RunsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @AgenciesMay
     public RunView get(@PathParam("id") long id) {
-        return RunView.of(find(id));
+        return RunView.of(access.ownRun(id));
     }
 
     @GET
@@ -69,7 +66,7 @@ public class RunsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @AgenciesMay
     public List<ErrorView> errors(@PathParam("id") long id) {
-        find(id);
+        access.ownRun(id);
         return HarvestError.<HarvestError>list("runId = ?1 order by id", id).stream()
                 .map(e -> new ErrorView(e.stage.name().toLowerCase(), e.url, e.recordId, e.message, e.createdAt))
                 .toList();
@@ -89,7 +86,7 @@ public class RunsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @AgenciesMay
     public List<ChangeView> changes(@PathParam("id") long id) {
-        find(id);
+        access.ownRun(id);
         return StagedChange.<StagedChange>list("runId = ?1 order by id", id).stream()
                 .map(c -> new ChangeView(c.recordId, c.change.name().toLowerCase(), c.url))
                 .toList();
@@ -115,7 +112,7 @@ public class RunsResource {
     public RunView approve(
             @PathParam("id") long id,
             @QueryParam("reason") @Parameter(description = "Why, kept with the review") String reason) {
-        find(id);
+        access.ownRun(id);
         return RunView.of(review.approve(id, access.caller().label(), reason));
     }
 
@@ -139,7 +136,7 @@ public class RunsResource {
     public RunView discard(
             @PathParam("id") long id,
             @QueryParam("reason") @Parameter(description = "Why, kept with the review") String reason) {
-        find(id);
+        access.ownRun(id);
         return RunView.of(review.discard(id, access.caller().label(), reason));
     }
 
@@ -161,18 +158,8 @@ public class RunsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @AgenciesMay
     public Response cancel(@PathParam("id") long id) {
-        find(id);
+        access.ownRun(id);
         return Response.accepted(RunView.of(review.cancel(id, access.caller().label())))
                 .build();
-    }
-
-    /** The run, if the caller may see it: 404 when none has the id, 403 when it is another agency's source's. */
-    private HarvestRun find(long id) {
-        HarvestRun run = QuarkusTransaction.requiringNew().call(() -> HarvestRun.<HarvestRun>findById(id));
-        if (run == null) {
-            throw new NotFoundException("no run with id " + id);
-        }
-        access.requireOwn(run.sourceId);
-        return run;
     }
 }

@@ -3,11 +3,13 @@ package org.onewindow.harvester.api;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import org.onewindow.harvester.source.Editor;
 import org.onewindow.harvester.store.AgencyGrant;
+import org.onewindow.harvester.store.HarvestRun;
 import org.onewindow.harvester.store.Source;
 import org.onewindow.mappings.source.SourceDefinition;
 
@@ -52,6 +54,21 @@ public class SourceAccess {
             throw new Forbidden("source " + sourceId + " belongs to agency " + source.agencyCode + "; this key acts"
                     + " for agency " + caller.agencyCode());
         }
+    }
+
+    /**
+     * The run, when the caller may act on its source.
+     *
+     * @throws NotFoundException when no run has this id
+     * @throws Forbidden when its source belongs to another agency
+     */
+    public HarvestRun ownRun(long runId) {
+        HarvestRun run = QuarkusTransaction.requiringNew().call(() -> HarvestRun.<HarvestRun>findById(runId));
+        if (run == null) {
+            throw new NotFoundException("no run with id " + runId);
+        }
+        requireOwn(run.sourceId);
+        return run;
     }
 
     /**

@@ -1,11 +1,10 @@
 package org.onewindow.harvester.console;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
+import org.onewindow.harvester.api.Forbidden;
 
 /** The console request being answered: its session (none on the sign-in page) and the language of its labels. */
 @RequestScoped
@@ -30,18 +29,15 @@ public class ConsoleRequest {
     /**
      * Checks the CSRF token a change carries (a form's hidden {@code csrf} field) against the session's.
      *
-     * @throws ForbiddenException when it is missing or another
+     * @throws Forbidden when it is missing or another
      */
     public void requireToken(String token) {
         String expected = signedIn().csrfToken();
         if (token == null
                 || !MessageDigest.isEqual(
                         token.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
-            throw new ForbiddenException(Response.status(Response.Status.FORBIDDEN)
-                    .type("text/plain; charset=utf-8")
-                    .entity("this change did not come from a page of your console session (CSRF token missing or"
-                            + " wrong): reload the page and try again")
-                    .build());
+            throw new Forbidden("this change did not come from a page of your console session (CSRF token missing or"
+                    + " wrong): reload the page and try again");
         }
     }
 

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.onewindow.harvester.api.SourceAccess;
 import org.onewindow.harvester.health.SourceHealths;
 import org.onewindow.harvester.review.RunReview;
+import org.onewindow.harvester.run.HarvestService;
 import org.onewindow.harvester.store.HarvestError;
 import org.onewindow.harvester.store.HarvestRun;
 import org.onewindow.harvester.store.RunStatus;
@@ -64,6 +65,9 @@ public class ConsoleRunPages {
     RunReview review;
 
     @Inject
+    HarvestService harvests;
+
+    @Inject
     ConsoleRequest console;
 
     @GET
@@ -71,7 +75,7 @@ public class ConsoleRunPages {
     @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
     @Operation(hidden = true)
     public TemplateInstance run(@PathParam("id") long id) {
-        HarvestRun run = find(id);
+        HarvestRun run = access.ownRun(id);
         List<HarvestError> errors = QuarkusTransaction.requiringNew()
                 .call(() -> HarvestError.<HarvestError>find("runId = ?1 order by id", id)
                         .page(0, ERRORS_SHOWN)
@@ -110,7 +114,7 @@ public class ConsoleRunPages {
 
     private Response review(long id, String csrf, String reason, boolean approve) {
         console.requireToken(csrf);
-        find(id);
+        access.ownRun(id);
         if (reason == null || reason.isBlank()) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(run(id).data("reasonMissing", true))
@@ -135,7 +139,38 @@ public class ConsoleRunPages {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
     public RunProgressView progress(@PathParam("id") long id) {
-        return RunProgressView.of(find(id), Instant.now());
+        return RunProgressView.of(access.ownRun(id), Instant.now());
+    }
+
+    /**
+     * Starts a run of the source now, as the API's {@code POST /api/v1/sources/{id}/runs} does, and shows it; a run
+     * already going is shown instead.
+     */
+    @POST
+    @Path("/sources/{id}/runs")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+    @Operation(hidden = true)
+    public Response startRun(@PathParam("id") String id, @FormParam("csrf") String csrf) {
+        console.requireToken(csrf);
+        access.requireOwn(id);
+        long runId;
+        try {
+            runId = harvests.start(
+                            id,
+                            HarvestRun.Trigger.OPERATOR,
+                            console.signedIn().caller().label())
+                    .id;
+        } catch (HarvestService.AlreadyRunningException e) {
+            runId = e.runningRunId;
+        } catch (HarvestService.DisabledSourceException e) {
+            return Response.status(Response.Status.CONFLICT)
+                    .entity(source(id).data("refused", e.getMessage()))
+                    .build();
+        } catch (HarvestService.UnknownSourceException e) {
+            throw new NotFoundException(e.getMessage());
+        }
+        return Response.seeOther(URI.create("/console/runs/" + runId)).build();
     }
 
     @GET
@@ -153,15 +188,7 @@ public class ConsoleRunPages {
                 .data("source", source)
                 .data("health", healths.of(source, Instant.now()))
                 .data("runs", runs)
-                .data("chart", RunChart.of(runs));
-    }
-
-    private HarvestRun find(long id) {
-        HarvestRun run = QuarkusTransaction.requiringNew().call(() -> HarvestRun.<HarvestRun>findById(id));
-        if (run == null) {
-            throw new NotFoundException("no run " + id);
-        }
-        access.requireOwn(run.sourceId);
-        return run;
+                .data("chart", RunChart.of(runs))
+                .data("refused", null);
     }
 }

@@ -15,7 +15,7 @@ public record RunProgressView(
         long id, String status, int done, int listed, double perSecond, Long etaSeconds, Instant startedAt) {
 
     public static RunProgressView of(HarvestRun run, Instant now) {
-        int done = run.added + run.updated + run.unchanged + run.rejected + run.gone + run.errored;
+        int done = run.processed();
         Instant end = run.finishedAt != null ? run.finishedAt : now;
         double seconds = Math.max(0.001, Duration.between(run.startedAt, end).toMillis() / 1000.0);
         double rate = done / seconds;

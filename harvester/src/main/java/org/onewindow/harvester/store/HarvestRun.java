@@ -121,4 +121,9 @@ public class HarvestRun extends PanacheEntityBase {
     public static Optional<HarvestRun> heldFor(String sourceId) {
         return find("sourceId = ?1 and status = ?2", sourceId, RunStatus.HELD).firstResultOptional();
     }
+
+    /** The listed records the run is done with, as its saved counts say (what {@code RunCounts.processed()} counts). */
+    public int processed() {
+        return added + updated + unchanged + rejected + gone + errored;
+    }
 }

@@ -47,6 +47,13 @@ class ConsoleLabelsTest {
     }
 
     @Test
+    void everyErrorPageStatusHasALabel() {
+        for (int status : new int[] {400, 403, 404, 409, 500, 503}) {
+            assertThat(ConsoleLabels.of(ConsoleLabels.Language.EN)).containsKey(ConsoleErrorPages.statusKey(status));
+        }
+    }
+
+    @Test
     void everyLabelATemplateNamesExists() throws IOException {
         Pattern label = Pattern.compile("\\{t\\.([A-Za-z]+)}");
         for (String template :

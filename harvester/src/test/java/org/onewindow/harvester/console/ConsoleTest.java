@@ -350,9 +350,12 @@ class ConsoleTest {
                     .replace("  name: title", "  name: no-such-field"));
         }
         signInWith(LocalServicesTestResource.OPERATOR_KEY);
-        long runId = OperatorCalls.startRun(WATCHED_SOURCE);
-
-        browser.driver.get(root + "console/runs/" + runId);
+        browser.driver.get(root + "console/sources/" + WATCHED_SOURCE);
+        browser.follow(browser.driver.findElement(By.cssSelector("form.run-now button")));
+        String runPage = browser.driver.getCurrentUrl();
+        assertThat(runPage).as("run now: the new run's page").matches(".*/console/runs/\\d+$");
+        long runId = Long.parseLong(runPage.substring(runPage.lastIndexOf('/') + 1));
+        assertThat(OperatorCalls.run(runId).getString("requestedBy")).isEqualTo("operator");
         assertThat(browser.driver
                         .findElement(By.cssSelector("[data-progress-url]"))
                         .getAttribute("data-status"))
@@ -642,7 +645,7 @@ class ConsoleTest {
     }
 
     @Test
-    void anAgencyHasNoPublishingPage() {
+    void anAgencyHasNoPublishingPage() throws Exception {
         String key = OperatorCalls.issueAgencyKey("console agency publishing", HOSTILE_AGENCY);
 
         signInWith(key);
@@ -656,7 +659,17 @@ class ConsoleTest {
         given().cookie(ConsoleFilter.SESSION_COOKIE, session)
                 .get("/console/publishing")
                 .then()
-                .statusCode(403);
+                .statusCode(403)
+                .contentType(containsString("text/html"))
+                .body(containsString("publishing is for operators"));
+
+        browser.driver.get(root + "console/sources/" + FAILING_SOURCE);
+        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("권한이 없습니다");
+        assertThat(browser.driver.findElement(By.cssSelector("[role='alert']")).getText())
+                .contains("belongs to agency 9990008");
+        assertThat(browser.seriousAccessibilityViolations())
+                .as("the page saying another agency's source is not this key's")
+                .isEmpty();
     }
 
     @Test

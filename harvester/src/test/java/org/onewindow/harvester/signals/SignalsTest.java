@@ -18,7 +18,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.onewindow.harvester.AgencySiteDouble;
 import org.onewindow.harvester.LocalServicesTestResource;
 import org.onewindow.harvester.OperatorCalls;
+import org.onewindow.signals.MonitoringQueries;
 
 /**
  * The harvester's signals: metrics and health on the management port only, every metric the Grafana dashboard and
@@ -54,10 +54,7 @@ class SignalsTest {
     @Test
     void everyMetricTheDashboardAndAlertsReadIsScrapedAfterAHarvest() throws IOException {
         String scraped = given().get(metrics).then().statusCode(200).extract().asString();
-        Set<String> exported = scraped.lines()
-                .filter(line -> !line.startsWith("#") && !line.isBlank())
-                .map(line -> line.replaceFirst("[{ ].*", ""))
-                .collect(Collectors.toSet());
+        Set<String> exported = MonitoringQueries.exported(scraped);
 
         Set<String> read = MonitoringQueries.metricsOf("harvester");
         assertThat(read)

@@ -179,6 +179,8 @@ public final class OneWindowCli {
         System.out.println("  OpenAPI         " + api + "/q/openapi");
         System.out.println("  harvester API   " + url(stack, "harvester")
                 + "/api/v1/sources   (Authorization: Bearer $(cat " + relative(files.operatorKeyFile()) + "))");
+        System.out.println("  console         " + url(stack, "harvester")
+                + "/console   (sign in with the operator key or an agency key)");
         for (JsonNode component : stack.path("components")) {
             if (component.path("name").asText().startsWith("demo-")) {
                 System.out.printf(

@@ -1,4 +1,4 @@
-package org.onewindow.harvester.signals;
+package org.onewindow.signals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,19 +12,23 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** The PromQL queries of docker/monitoring: the alert rules' and the Grafana dashboard's. */
-final class MonitoringQueries {
+/**
+ * The PromQL queries of docker/monitoring (the alert rules' and the Grafana dashboard's), read from an app module's
+ * tests (paths relative to the module's directory), and the metric names a scrape exports.
+ */
+public final class MonitoringQueries {
 
-    static final Path DIRECTORY = Path.of("..", "docker", "monitoring");
-    static final Path ALERTS = DIRECTORY.resolve("alerts.yml");
-    static final Path DASHBOARD = DIRECTORY.resolve("grafana-dashboard.json");
+    public static final Path DIRECTORY = Path.of("..", "docker", "monitoring");
+    public static final Path ALERTS = DIRECTORY.resolve("alerts.yml");
+    public static final Path DASHBOARD = DIRECTORY.resolve("grafana-dashboard.json");
 
     private static final Pattern METRIC = Pattern.compile("\\b((?:onewindow|http_server)_[a-z0-9_]+)\\b");
 
     private MonitoringQueries() {}
 
-    static List<String> all() throws IOException {
+    public static List<String> all() throws IOException {
         List<String> queries = new ArrayList<>();
         JsonNode alerts = new ObjectMapper(new YAMLFactory()).readTree(ALERTS.toFile());
         for (JsonNode group : alerts.path("groups")) {
@@ -45,7 +49,7 @@ final class MonitoringQueries {
      * The metrics the queries read from this job (by its {@code job} label; a query naming no job reads both apps'),
      * without Prometheus' own ({@code up}).
      */
-    static Set<String> metricsOf(String job) throws IOException {
+    public static Set<String> metricsOf(String job) throws IOException {
         Set<String> metrics = new TreeSet<>();
         for (String query : all()) {
             boolean namesAJob = query.contains("job=\"") || query.contains("job=~\"");
@@ -60,8 +64,16 @@ final class MonitoringQueries {
         return metrics;
     }
 
+    /** The names of the series a {@code /q/metrics} answer holds (Prometheus text format). */
+    public static Set<String> exported(String scrape) {
+        return scrape.lines()
+                .filter(line -> !line.startsWith("#") && !line.isBlank())
+                .map(line -> line.replaceFirst("[{ ].*", ""))
+                .collect(Collectors.toSet());
+    }
+
     /** The dashboard's queries as recording rules, so that promtool checks their syntax too. */
-    static Path dashboardAsRules(Path directory) throws IOException {
+    public static Path dashboardAsRules(Path directory) throws IOException {
         StringBuilder rules = new StringBuilder("groups:\n  - name: dashboard\n    rules:\n");
         JsonNode dashboard = new ObjectMapper().readTree(DASHBOARD.toFile());
         for (JsonNode panel : dashboard.path("panels")) {
