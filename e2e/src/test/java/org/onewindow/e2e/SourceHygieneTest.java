@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -20,13 +21,21 @@ import org.junit.jupiter.api.Test;
 /**
  * Rules of the Java sources of every module: a class is named by an import, not spelled out where it is used (unless
  * two classes of one name meet in a file); every import is used, once; a class's injected fields come before its
- * constructors and methods.
+ * constructors and methods; text changes case in {@link Locale#ROOT}.
  */
 class SourceHygieneTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final List<String> MODULES = List.of(
-            "analysis-plugin", "bench", "catalogue-api", "connectors", "e2e", "harvester", "local-runtime", "mappings");
+            "analysis-plugin",
+            "bench",
+            "catalogue-api",
+            "connectors",
+            "e2e",
+            "harvester",
+            "local-runtime",
+            "mappings",
+            "signals");
     /** A package path of lower-case segments ending in a class name, as in {@code java.util.List} or {@code org.x.Y.method}. */
     private static final Pattern QUALIFIED =
             Pattern.compile("(?<![\\w.@\"])((?:java|javax|jakarta|org|com|io)(?:\\.[a-z][a-z0-9_]*)+)\\.([A-Z]\\w*)");
@@ -150,6 +159,28 @@ class SourceHygieneTest {
             }
         }
         assertThat(found).as("imports").isEmpty();
+    }
+
+    /**
+     * {@code toLowerCase()} follows the JVM's default locale: under Turkish, {@code "FAILED"} becomes {@code "faıled"},
+     * so a status, an event name or a language tag would change with the machine the app runs on.
+     */
+    @Test
+    void caseIsChangedInTheRootLocale() {
+        Pattern localeLess = Pattern.compile("\\.to(?:Lower|Upper)Case\\(\\)");
+        List<String> found = new ArrayList<>();
+        for (Path file : javaSources()) {
+            List<String> lines = read(file);
+            for (int i = 0; i < lines.size(); i++) {
+                String code =
+                        STRING.matcher(lines.get(i).replaceAll("//.*$", "")).replaceAll("\"\"");
+                if (localeLess.matcher(code).find()) {
+                    found.add(ROOT.relativize(file) + ":" + (i + 1) + ": "
+                            + lines.get(i).strip());
+                }
+            }
+        }
+        assertThat(found).as("case changed in the default locale").isEmpty();
     }
 
     private static int countOf(String what, String line) {

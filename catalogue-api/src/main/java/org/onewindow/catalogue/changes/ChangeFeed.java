@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -87,7 +88,7 @@ public class ChangeFeed {
                     String name = rows.getString(7);
                     items.add(new Change(
                             rows.getString(2),
-                            rows.getString(3).toLowerCase(),
+                            rows.getString(3).toLowerCase(Locale.ROOT),
                             rows.getLong(4),
                             rows.getTimestamp(5).toInstant(),
                             fields == null || fields.isEmpty() ? List.of() : List.of(fields.split(",")),

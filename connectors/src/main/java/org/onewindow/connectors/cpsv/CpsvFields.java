@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.jena.rdf.model.Literal;
@@ -167,21 +168,21 @@ final class CpsvFields {
             fields.computeIfAbsent(name, k -> new ArrayList<>()).add(text);
             return;
         }
-        fields.computeIfAbsent(name + "@" + language.toLowerCase(), k -> new ArrayList<>())
+        fields.computeIfAbsent(name + "@" + language.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                 .add(text);
         List<String> plain = fields.get(name);
         String current =
                 fields.containsKey(name + "#lang") ? fields.get(name + "#lang").get(0) : null;
         if (plain == null || current != null && rank(language) < rank(current)) {
             fields.put(name, new ArrayList<>(List.of(text)));
-            fields.put(name + "#lang", new ArrayList<>(List.of(language.toLowerCase())));
+            fields.put(name + "#lang", new ArrayList<>(List.of(language.toLowerCase(Locale.ROOT))));
         } else if (current != null && rank(language) == rank(current) && language.equalsIgnoreCase(current)) {
             plain.add(text);
         }
     }
 
     private static int rank(String language) {
-        int index = PREFERRED_LANGUAGES.indexOf(language.toLowerCase());
+        int index = PREFERRED_LANGUAGES.indexOf(language.toLowerCase(Locale.ROOT));
         return index < 0 ? PREFERRED_LANGUAGES.size() : index;
     }
 

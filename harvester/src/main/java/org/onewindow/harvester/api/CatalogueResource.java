@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -58,7 +59,7 @@ public class CatalogueResource {
         return ServiceVersion.<ServiceVersion>list("recordId = ?1 order by revision", id).stream()
                 .map(v -> new VersionView(
                         v.revision,
-                        v.change.name().toLowerCase(),
+                        v.change.name().toLowerCase(Locale.ROOT),
                         v.changedFields.isEmpty() ? List.of() : List.of(v.changedFields.split(",")),
                         v.runId,
                         v.changedAt))

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,7 +38,7 @@ public class DeadLettersResource {
                     letter.id,
                     letter.recordId,
                     letter.revision,
-                    letter.operation.name().toLowerCase(),
+                    letter.operation.name().toLowerCase(Locale.ROOT),
                     letter.error,
                     letter.runId,
                     letter.createdAt);

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -55,7 +56,7 @@ public class KeysResource {
             return new KeyView(
                     key.id,
                     key.name,
-                    key.role.name().toLowerCase(),
+                    key.role.name().toLowerCase(Locale.ROOT),
                     key.agencyCode,
                     key.keyPrefix,
                     key.createdBy,
@@ -151,7 +152,7 @@ public class KeysResource {
         if (name == null) {
             return null;
         }
-        return switch (name.strip().toLowerCase()) {
+        return switch (name.strip().toLowerCase(Locale.ROOT)) {
             case "operator" -> ApiKey.Role.OPERATOR;
             case "agency" -> ApiKey.Role.AGENCY;
             default -> null;

@@ -1,6 +1,7 @@
 package org.onewindow.harvester.api;
 
 import java.time.Instant;
+import java.util.Locale;
 import org.onewindow.harvester.store.HarvestRun;
 
 /** A run as the operator API shows it. */
@@ -54,7 +55,7 @@ public record RunView(
         return new RunView(
                 run.id,
                 run.sourceId,
-                run.status.name().toLowerCase(),
+                run.status.name().toLowerCase(Locale.ROOT),
                 run.gatherComplete,
                 Counts.of(run),
                 Cost.of(run),

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -68,7 +69,8 @@ public class RunsResource {
     public List<ErrorView> errors(@PathParam("id") long id) {
         access.ownRun(id);
         return HarvestError.<HarvestError>list("runId = ?1 order by id", id).stream()
-                .map(e -> new ErrorView(e.stage.name().toLowerCase(), e.url, e.recordId, e.message, e.createdAt))
+                .map(e -> new ErrorView(
+                        e.stage.name().toLowerCase(Locale.ROOT), e.url, e.recordId, e.message, e.createdAt))
                 .toList();
     }
 
@@ -88,7 +90,7 @@ public class RunsResource {
     public List<ChangeView> changes(@PathParam("id") long id) {
         access.ownRun(id);
         return StagedChange.<StagedChange>list("runId = ?1 order by id", id).stream()
-                .map(c -> new ChangeView(c.recordId, c.change.name().toLowerCase(), c.url))
+                .map(c -> new ChangeView(c.recordId, c.change.name().toLowerCase(Locale.ROOT), c.url))
                 .toList();
     }
 

@@ -144,7 +144,7 @@ public class SourcesResource {
                         HarvestRun.latestFor(source.id)
                                 .map(run -> new LastRun(
                                         run.id,
-                                        run.status.name().toLowerCase(),
+                                        run.status.name().toLowerCase(Locale.ROOT),
                                         RunView.Counts.of(run),
                                         run.startedAt,
                                         run.finishedAt))
@@ -359,7 +359,12 @@ public class SourcesResource {
         access.requireOwn(sourceId);
         List<SourceVersionView> versions = changes.versions(sourceId).stream()
                 .map(v -> new SourceVersionView(
-                        v.version, v.origin.name().toLowerCase(), v.fileName, v.changedBy, v.reason, v.changedAt))
+                        v.version,
+                        v.origin.name().toLowerCase(Locale.ROOT),
+                        v.fileName,
+                        v.changedBy,
+                        v.reason,
+                        v.changedAt))
                 .toList();
         return versions.isEmpty()
                 ? Problem.response(Response.Status.NOT_FOUND, "no source " + sourceId)

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.onewindow.connectors.Connectors;
 import org.onewindow.connectors.FetchedPage;
@@ -124,7 +125,7 @@ public class DryRun {
         ErrorSink sink = ErrorSink.redacting(
                 text -> secrets.mask(connector.redact(text)),
                 (stage, url, recordId, message) ->
-                        errors.add(new ErrorReport(stage.name().toLowerCase(), url, recordId, message)));
+                        errors.add(new ErrorReport(stage.name().toLowerCase(Locale.ROOT), url, recordId, message)));
         FetchSession session = new FetchSession(
                 definition.politeness().delayMillis(),
                 config.dryRun().allowPrivateNetworks(),

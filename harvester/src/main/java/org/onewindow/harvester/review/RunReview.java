@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
+import java.util.Locale;
 import org.onewindow.harvester.publish.CataloguePublisher;
 import org.onewindow.harvester.run.RunLedger;
 import org.onewindow.harvester.store.ChangeSet;
@@ -75,7 +76,7 @@ public class RunReview {
             HarvestRun run = find(runId);
             if (run.status != RunStatus.RUNNING) {
                 throw new WrongStateException(
-                        "run " + runId + " is " + run.status.name().toLowerCase() + ", not running");
+                        "run " + runId + " is " + run.status.name().toLowerCase(Locale.ROOT) + ", not running");
             }
             run.cancelRequested = true;
             run.cancelledBy = by;
@@ -94,7 +95,7 @@ public class RunReview {
             HarvestRun.getEntityManager().lock(run, LockModeType.PESSIMISTIC_WRITE);
             if (run.status != RunStatus.HELD || run.reviewedAt != null) {
                 throw new WrongStateException(
-                        "run " + runId + " is " + run.status.name().toLowerCase() + ", not held for review");
+                        "run " + runId + " is " + run.status.name().toLowerCase(Locale.ROOT) + ", not held for review");
             }
             run.reviewedBy = reviewer;
             run.reviewedAt = Instant.now();

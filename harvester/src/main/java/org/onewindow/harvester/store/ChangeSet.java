@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -93,7 +94,7 @@ public class ChangeSet {
                             throw new RunFencedException("run " + runId + " may not change the catalogue: " + otherwise
                                     + (run == null
                                             ? ""
-                                            : " (now " + run.status.name().toLowerCase() + ")"));
+                                            : " (now " + run.status.name().toLowerCase(Locale.ROOT) + ")"));
                         }
                         return applyInOneTransaction(run);
                     });

@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Locale;
 
 /** Something operators are told (V21): shown in the console, and sent to the webhook when one is configured. */
 @Entity
@@ -25,7 +26,7 @@ public class Notification extends PanacheEntityBase {
 
         /** The event's name in the webhook's body and header: {@code run.held}, {@code source.red}, … */
         public String wireName() {
-            return name().toLowerCase().replaceFirst("_", ".");
+            return name().toLowerCase(Locale.ROOT).replaceFirst("_", ".");
         }
     }
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -82,7 +83,7 @@ class SignalsTest {
                 .getList("checks.name");
         assertThat(ready)
                 .contains("scheduler")
-                .noneMatch(name -> name.toLowerCase().contains("elasticsearch"));
+                .noneMatch(name -> name.toLowerCase(Locale.ROOT).contains("elasticsearch"));
 
         List<String> well = given().get(health + "/well")
                 .then()
