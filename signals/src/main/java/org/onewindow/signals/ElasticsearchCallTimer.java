@@ -6,6 +6,8 @@ import io.quarkus.elasticsearch.restclient.lowlevel.ElasticsearchClientConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.http.HttpRequest;
 import org.apache.http.HttpResponse;
@@ -28,6 +30,9 @@ public class ElasticsearchCallTimer implements RestClientBuilder.HttpClientConfi
     @Inject
     MeterRegistry registry;
 
+    /** By operation and outcome (a few dozen at most), looked up rather than built for every request. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
     @Override
     public HttpAsyncClientBuilder customizeHttpClient(HttpAsyncClientBuilder builder) {
         return builder.addInterceptorFirst(this::sent).addInterceptorLast(this::answered);
@@ -42,12 +47,16 @@ public class ElasticsearchCallTimer implements RestClientBuilder.HttpClientConfi
         if (!(context.getAttribute(STARTED) instanceof Long started)) {
             return;
         }
-        Timer.builder(METRIC)
-                .description("Elasticsearch requests: latency by operation and outcome")
-                .tag("operation", String.valueOf(context.getAttribute(OPERATION)))
-                .tag("outcome", response.getStatusLine().getStatusCode() / 100 + "xx")
-                .serviceLevelObjectives(LatencyBuckets.CALLS)
-                .register(registry)
+        String operation = String.valueOf(context.getAttribute(OPERATION));
+        String outcome = response.getStatusLine().getStatusCode() / 100 + "xx";
+        timers.computeIfAbsent(
+                        operation + " " + outcome,
+                        key -> Timer.builder(METRIC)
+                                .description("Elasticsearch requests: latency by operation and outcome")
+                                .tag("operation", operation)
+                                .tag("outcome", outcome)
+                                .serviceLevelObjectives(LatencyBuckets.CALLS)
+                                .register(registry))
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 

@@ -28,6 +28,11 @@ public final class ConsoleFormats {
         return value == null ? "" : value.name().toLowerCase(Locale.ROOT);
     }
 
+    /** Text the API already writes in lower case (a dry-run's stage) stays as it is: {@code fetch}. */
+    static String lower(String value) {
+        return value == null ? "" : value.toLowerCase(Locale.ROOT);
+    }
+
     /** The label key of a run's status: {@code status.succeeded}. */
     static String statusKey(HarvestRun run) {
         return "status." + lower(run.status);

@@ -10,6 +10,9 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.onewindow.harvester.fetch.FetchOutcome;
 import org.onewindow.harvester.store.HarvestRun;
@@ -29,11 +32,25 @@ public class HarvestMetrics {
     static final List<String> CHANGES =
             List.of("added", "updated", "unchanged", "withdrawn", "rejected", "gone", "errored");
 
+    /** Hosts that get a label of their own; the rest are {@value #OTHER_HOSTS}, so a runaway source cannot flood Prometheus. */
+    static final int MAX_HOSTS = 1000;
+
+    static final String OTHER_HOSTS = "other";
+
     @Inject
     MeterRegistry registry;
 
     @Inject
     RateLimitCounter rateLimits;
+
+    private record FetchKey(String host, String outcome) {}
+
+    private record FetchMeters(Timer latency, Counter bytes) {}
+
+    /** Looked up once per host and outcome, not built for every request. */
+    private final Map<FetchKey, FetchMeters> fetchMeters = new ConcurrentHashMap<>();
+
+    private final Set<String> labelledHosts = ConcurrentHashMap.newKeySet();
 
     /** Every stage, change kind and limit at zero from the start: a rate over them is 0, not absent. */
     void showEveryKindAtZero(@Observes StartupEvent started) {
@@ -46,22 +63,41 @@ public class HarvestMetrics {
 
     /** One request to an agency's site (one hop of a redirect chain), its latency and what came of it. */
     public void fetched(String url, FetchOutcome outcome, long nanos) {
-        String host = host(url);
-        Timer.builder("onewindow.fetch")
-                .description("Requests to agency sites: latency by host and outcome")
-                .tag("host", host)
-                .tag("outcome", outcome(outcome))
-                .serviceLevelObjectives(LatencyBuckets.CALLS)
-                .register(registry)
-                .record(nanos, TimeUnit.NANOSECONDS);
+        FetchMeters meters =
+                fetchMeters.computeIfAbsent(new FetchKey(hostLabel(host(url)), outcome(outcome)), this::meters);
+        meters.latency().record(nanos, TimeUnit.NANOSECONDS);
         if (outcome instanceof FetchOutcome.Fetched fetched && fetched.page().body() != null) {
-            Counter.builder("onewindow.fetch.bytes")
-                    .description("Bytes read from agency sites, by host")
-                    .baseUnit("bytes")
-                    .tag("host", host)
-                    .register(registry)
-                    .increment(fetched.page().body().length);
+            meters.bytes().increment(fetched.page().body().length);
         }
+    }
+
+    /** A host's own label while fewer than {@value #MAX_HOSTS} have one; after that, hosts not yet seen share "other". */
+    private String hostLabel(String host) {
+        if (labelledHosts.contains(host)) {
+            return host;
+        }
+        synchronized (labelledHosts) {
+            if (labelledHosts.size() < MAX_HOSTS) {
+                labelledHosts.add(host);
+                return host;
+            }
+        }
+        return OTHER_HOSTS;
+    }
+
+    private FetchMeters meters(FetchKey key) {
+        return new FetchMeters(
+                Timer.builder("onewindow.fetch")
+                        .description("Requests to agency sites: latency by host and outcome")
+                        .tag("host", key.host())
+                        .tag("outcome", key.outcome())
+                        .serviceLevelObjectives(LatencyBuckets.CALLS)
+                        .register(registry),
+                Counter.builder("onewindow.fetch.bytes")
+                        .description("Bytes read from agency sites, by host")
+                        .baseUnit("bytes")
+                        .tag("host", key.host())
+                        .register(registry));
     }
 
     /** A run that ended (or was held): its outcome by source, and what it did to the services, by change kind. */

@@ -56,11 +56,20 @@ class ConsoleLabelsTest {
     @Test
     void everyLabelATemplateNamesExists() throws IOException {
         Pattern label = Pattern.compile("\\{t\\.([A-Za-z]+)}");
-        for (String template :
-                new String[] {"base", "sign-in", "sources", "source", "run", "publishing", "onboard", "notifications"
-                }) {
+        for (String template : new String[] {
+            "console/base",
+            "console/sign-in",
+            "console/sources",
+            "console/source",
+            "console/run",
+            "console/publishing",
+            "console/onboard",
+            "console/notifications",
+            "console/error",
+            "tags/errorTable"
+        }) {
             String text;
-            try (InputStream in = getClass().getResourceAsStream("/templates/console/" + template + ".html")) {
+            try (InputStream in = getClass().getResourceAsStream("/templates/" + template + ".html")) {
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             Matcher used = label.matcher(text);

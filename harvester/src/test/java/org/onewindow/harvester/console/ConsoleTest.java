@@ -433,6 +433,18 @@ class ConsoleTest {
                 .as("the onboarding page with a problem")
                 .isEmpty();
 
+        paste(mapping.replace("/portal/svc/view.do?menuNo=200123&svcId={id}", "/portal/svc/missing.do?svcId={id}"));
+        browser.follow(browser.driver.findElement(By.cssSelector("button[value='dry-run']")));
+        List<WebElement> failed = browser.driver.findElements(By.cssSelector("table.errors tbody tr"));
+        assertThat(failed).as("each record page the site cannot serve").hasSize(10);
+        assertThat(failed.get(0).findElements(By.tagName("td")))
+                .extracting(WebElement::getText)
+                .startsWith("fetch")
+                .contains("HTTP 404");
+        assertThat(browser.seriousAccessibilityViolations())
+                .as("the onboarding page with a dry-run's errors")
+                .isEmpty();
+
         paste(mapping);
         browser.follow(browser.driver.findElement(By.cssSelector("button[value='dry-run']")));
         assertThat(field("listed")).startsWith("64");
