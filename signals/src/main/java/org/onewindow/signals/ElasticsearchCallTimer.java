@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.elasticsearch.restclient.lowlevel.ElasticsearchClientConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +23,7 @@ import org.elasticsearch.client.RestClientBuilder;
 public class ElasticsearchCallTimer implements RestClientBuilder.HttpClientConfigCallback {
 
     static final String METRIC = "onewindow.elasticsearch.request";
-    private static final String STARTED = "onewindow.started";
-    private static final String OPERATION = "onewindow.operation";
+    private static final String CALL = "onewindow.call";
 
     @Inject
     MeterRegistry registry;
@@ -38,16 +36,21 @@ public class ElasticsearchCallTimer implements RestClientBuilder.HttpClientConfi
         return builder.addInterceptorFirst(this::sent).addInterceptorLast(this::answered);
     }
 
+    /** What a request's answer is timed against; one attribute of the request's context (each one added costs). */
+    private record Call(long started, String operation) {}
+
     private void sent(HttpRequest request, HttpContext context) {
-        context.setAttribute(STARTED, System.nanoTime());
-        context.setAttribute(OPERATION, operation(request.getRequestLine().getUri()));
+        context.setAttribute(
+                CALL,
+                new Call(System.nanoTime(), operation(request.getRequestLine().getUri())));
     }
 
     private void answered(HttpResponse response, HttpContext context) {
-        if (!(context.getAttribute(STARTED) instanceof Long started)) {
+        if (!(context.getAttribute(CALL) instanceof Call call)) {
             return;
         }
-        String operation = String.valueOf(context.getAttribute(OPERATION));
+        String operation = call.operation();
+        long started = call.started();
         String outcome = response.getStatusLine().getStatusCode() / 100 + "xx";
         timers.computeIfAbsent(
                         operation + " " + outcome,
@@ -65,14 +68,39 @@ public class ElasticsearchCallTimer implements RestClientBuilder.HttpClientConfi
      * /services-v6/_search} is {@code search}), {@code index} for a call on an index itself, {@code root} for {@code /}.
      */
     static String operation(String uri) {
-        String path = URI.create(uri.startsWith("/") ? uri : "/" + uri).getRawPath();
-        if (path == null || path.isEmpty() || path.equals("/")) {
+        // read by hand, not with URI or a regex: it runs on every request of the app's hottest path (suggest)
+        int end = uri.length();
+        for (char stop : new char[] {'?', '#'}) {
+            int at = uri.indexOf(stop);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        int scheme = uri.indexOf("://");
+        int from = scheme >= 0 && scheme < end ? uri.indexOf('/', scheme + 3) : 0;
+        if (from < 0 || from >= end) {
             return "root";
         }
-        for (String segment : path.substring(1).split("/")) {
-            if (segment.startsWith("_") && segment.length() > 1) {
-                return segment.substring(1).replaceAll("[^a-z_]", "");
+        while (from < end && uri.charAt(from) == '/') {
+            from++;
+        }
+        if (from == end) {
+            return "root";
+        }
+        while (from < end) {
+            int slash = uri.indexOf('/', from);
+            int segmentEnd = slash < 0 || slash > end ? end : slash;
+            if (segmentEnd - from > 1 && uri.charAt(from) == '_') {
+                StringBuilder name = new StringBuilder(segmentEnd - from - 1);
+                for (int i = from + 1; i < segmentEnd; i++) {
+                    char c = uri.charAt(i);
+                    if ((c >= 'a' && c <= 'z') || c == '_') {
+                        name.append(c);
+                    }
+                }
+                return name.toString();
             }
+            from = segmentEnd + 1;
         }
         return "index";
     }
