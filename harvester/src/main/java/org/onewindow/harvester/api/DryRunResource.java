@@ -47,7 +47,7 @@ public class DryRunResource {
     @APIResponse(
             responseCode = "400",
             description = "Not a mapping file, one with problems (errors names each, with its line), an unknown"
-                    + " parameter, or a limit or offset out of range",
+                    + " parameter, or a limit or offset that is not a whole number in range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @AgenciesMay
     public Response dryRun(

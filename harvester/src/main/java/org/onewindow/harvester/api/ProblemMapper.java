@@ -29,6 +29,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 || failure instanceof HarvestService.DisabledSourceException) {
             return Problem.response(Response.Status.CONFLICT, failure.getMessage());
         }
+        if (failure instanceof WebApplicationException web && web.getResponse().getEntity() instanceof Problem) {
+            return web.getResponse(); // already says what is wrong, parameter by parameter
+        }
         if (failure instanceof WebApplicationException web) {
             Response.Status status =
                     Response.Status.fromStatusCode(web.getResponse().getStatus());

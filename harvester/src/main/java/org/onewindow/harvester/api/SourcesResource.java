@@ -162,6 +162,10 @@ public class SourcesResource {
             description = "The runs",
             content = @Content(schema = @Schema(implementation = RunView.class, type = SchemaType.ARRAY)))
     @APIResponse(
+            responseCode = "400",
+            description = "limit is not a whole number from 1 to 500",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
             responseCode = "404",
             description = "No source has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))

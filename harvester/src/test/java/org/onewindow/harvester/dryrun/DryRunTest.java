@@ -24,6 +24,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.onewindow.harvester.AgencySiteDouble;
 import org.onewindow.harvester.LocalServicesTestResource;
+import org.onewindow.harvester.api.Problem;
 import org.onewindow.harvester.store.CatalogueRecord;
 import org.onewindow.harvester.store.HarvestRun;
 import org.onewindow.runtime.demo.DemoAgencySite;
@@ -140,6 +141,28 @@ class DryRunTest {
                 .body("listingComplete", equalTo(true));
         dryRun(demoMapping(), "offset", services - 1, "limit", 500)
                 .body("notes[0]", containsString("limit 500 capped to 50 (onewindow.harvest.dry-run-max-records)"));
+    }
+
+    @Test
+    void aLimitThatIsNotANumberIsTheCallersMistakeNamedNotAMissingResource() throws IOException {
+        given().auth()
+                .oauth2(LocalServicesTestResource.OPERATOR_KEY)
+                .contentType("application/yaml")
+                .body(utf8(demoMapping()))
+                .queryParam("limit", "ten")
+                .post("/api/v1/sources/dry-run")
+                .then()
+                .statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("errors[0].parameter", equalTo("limit"))
+                .body("errors[0].message", equalTo("a whole number, not 'ten'"));
+        given().auth()
+                .oauth2(LocalServicesTestResource.OPERATOR_KEY)
+                .queryParam("limit", "20x")
+                .get("/api/v1/sources/{id}/runs", "mohw-welfare")
+                .then()
+                .statusCode(400)
+                .body("errors[0].parameter", equalTo("limit"));
     }
 
     @Test
